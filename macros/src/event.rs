@@ -1,0 +1,269 @@
+//! `#[event]`: parse the keys, check the struct, generate the `Event` impl and
+//! its registration.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::{Data, DeriveInput, Expr, ExprLit, Fields, Lit, LitStr, Path};
+
+use crate::attr::{self, Errors, Key};
+use crate::{fingerprint, tense};
+
+const KEYS: &[&str] = &["name", "version", "topic", "key", "check_tense", "crate"];
+
+/// The keys of `#[event(...)]`.
+struct Args {
+    name: Option<LitStr>,
+    version: Option<u32>,
+    topic: Option<LitStr>,
+    key: Option<syn::Ident>,
+    check_tense: bool,
+    krate: Option<Path>,
+}
+
+fn parse_args(keys: &[Key], errors: &mut Errors) -> Args {
+    let mut args = Args {
+        name: None,
+        version: None,
+        topic: None,
+        key: None,
+        check_tense: true,
+        krate: None,
+    };
+    for key in keys {
+        match key.name.as_str() {
+            // #[event(name = "order.placed")]
+            "name" => args.name = attr::string(key, errors),
+            // #[event(version = 2)]
+            "version" => args.version = version(key, errors),
+            // #[event(topic = "orders")]
+            "topic" => args.topic = attr::string(key, errors),
+            // #[event(key = order_id)]
+            "key" => args.key = attr::ident(key, errors),
+            // #[event(check_tense = false)]
+            "check_tense" => args.check_tense = attr::flag(key, errors).unwrap_or(true),
+            // #[event(crate = ::my_app::evently)]
+            "crate" => args.krate = attr::crate_path(key, errors),
+            _ => attr::unknown_key(errors, key, KEYS),
+        }
+    }
+    args
+}
+
+fn version(key: &Key, errors: &mut Errors) -> Option<u32> {
+    let value = attr::value(key, errors, "1")?;
+    match value {
+        Expr::Lit(ExprLit {
+            lit: Lit::Int(int), ..
+        }) => match int.base10_parse::<u32>() {
+            Ok(0) => {
+                errors.spanned(int, "`version` starts at 1");
+                None
+            }
+            Ok(version) => Some(version),
+            Err(_) => {
+                errors.spanned(int, "`version` must be an integer from 1 to 4294967295");
+                None
+            }
+        },
+        other => {
+            errors.spanned(other, "`version` must be an integer, like `version = 2`");
+            None
+        }
+    }
+}
+
+pub(crate) fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
+    let mut errors = Errors::default();
+    let keys = attr::parse_keys(args, &mut errors);
+    let args = parse_args(&keys, &mut errors);
+    let item: DeriveInput = match syn::parse2(input.clone()) {
+        Ok(item) => item,
+        Err(error) => {
+            errors.push(error);
+            let compile_errors = errors.into_compile_errors();
+            return quote!(#input #compile_errors);
+        }
+    };
+    check_item(&item, &args, &mut errors);
+    if !errors.is_empty() {
+        // Emit the struct as written so one mistake does not cascade into
+        // errors wherever the type is used.
+        let compile_errors = errors.into_compile_errors();
+        return quote!(#input #compile_errors);
+    }
+    generate(item, args)
+}
+
+/// The struct must have named fields, no generics, and the `key` must name a field.
+fn check_item(item: &DeriveInput, args: &Args, errors: &mut Errors) {
+    match &item.data {
+        Data::Struct(data) => match &data.fields {
+            Fields::Named(fields) => {
+                if let Some(key) = &args.key {
+                    if !fields.named.iter().any(|f| f.ident.as_ref() == Some(key)) {
+                        let names: Vec<String> = fields
+                            .named
+                            .iter()
+                            .filter_map(|f| f.ident.as_ref().map(|i| format!("`{i}`")))
+                            .collect();
+                        errors.spanned(
+                            key,
+                            format!(
+                                "`key` names no field of `{}`: there is no field `{key}`, expected one of: {}",
+                                item.ident,
+                                names.join(", ")
+                            ),
+                        );
+                    }
+                }
+            }
+            Fields::Unnamed(fields) => errors.spanned(
+                fields,
+                "`#[event]` needs a struct with named fields (`struct E { id: u64 }`): its data is a JSON object",
+            ),
+            Fields::Unit => errors.spanned(
+                &item.ident,
+                "`#[event]` needs a struct with named fields (`struct E { id: u64 }`): its data is a JSON object",
+            ),
+        },
+        Data::Enum(data) => errors.spanned(
+            data.enum_token,
+            "`#[event]` supports structs, not enums: make each variant its own `#[event]` struct",
+        ),
+        Data::Union(data) => {
+            errors.spanned(data.union_token, "`#[event]` supports structs, not unions")
+        }
+    }
+    if !item.generics.params.is_empty() || item.generics.where_clause.is_some() {
+        errors.spanned(
+            &item.generics,
+            "`#[event]` does not support generics: an event name and version must describe one concrete type",
+        );
+    }
+}
+
+fn generate(mut item: DeriveInput, args: Args) -> TokenStream {
+    let krate = args
+        .krate
+        .clone()
+        .unwrap_or_else(|| syn::parse_quote!(::evently));
+    let ident = item.ident.clone();
+    let name = args
+        .name
+        .as_ref()
+        .map_or_else(|| ident.to_string(), LitStr::value);
+    let name_span = args
+        .name
+        .as_ref()
+        .map_or_else(|| ident.span(), LitStr::span);
+    let ident = &ident;
+    let version = args.version.unwrap_or(1);
+    let topic = args
+        .topic
+        .as_ref()
+        .map_or_else(|| name.clone(), LitStr::value);
+    let fields = match &item.data {
+        Data::Struct(data) => data.fields.clone(),
+        _ => Fields::Unit,
+    };
+    let fingerprint = fingerprint::fingerprint(&fingerprint::shape(&item.attrs, &fields));
+
+    add_derives(&mut item, &krate);
+
+    let key_fn = args.key.as_ref().map(|key| {
+        quote_spanned! {key.span()=>
+            fn key(&self) -> ::core::option::Option<::std::string::String> {
+                ::core::option::Option::Some(::std::string::ToString::to_string(&self.#key))
+            }
+        }
+    });
+    let tense_warning =
+        (args.check_tense && !tense::is_past_tense(&name)).then(|| tense_warning(&name, name_span));
+
+    quote! {
+        #item
+
+        #[doc(hidden)]
+        const _: () = {
+            #[automatically_derived]
+            impl #krate::Event for #ident {
+                const NAME: &'static str = #name;
+                const VERSION: u32 = #version;
+                const TOPIC: &'static str = #topic;
+                const FINGERPRINT: &'static str = #fingerprint;
+                #key_fn
+            }
+
+            #krate::__private::inventory::submit! {
+                #krate::EventDescriptor {
+                    name: #name,
+                    version: #version,
+                    topic: #topic,
+                    fingerprint: #fingerprint,
+                    type_name: #krate::__private::type_name::<#ident>,
+                    type_id: #krate::__private::type_id::<#ident>,
+                    schema: #krate::__private::schema::<#ident>,
+                    decode: #krate::__private::decode_erased::<#ident>,
+                }
+            }
+        };
+
+        #tense_warning
+    }
+}
+
+/// Adds `Serialize`, `Deserialize` and `JsonSchema` derives the struct lacks,
+/// through evently's re-exports so users need not depend on those crates.
+fn add_derives(item: &mut DeriveInput, krate: &Path) {
+    let mut derived = Vec::new();
+    for attr in item.attrs.iter().filter(|a| a.path().is_ident("derive")) {
+        let _ = attr.parse_nested_meta(|meta| {
+            if let Some(last) = meta.path.segments.last() {
+                derived.push(last.ident.to_string());
+            }
+            Ok(())
+        });
+    }
+    let has = |name: &str| derived.iter().any(|d| d == name);
+    let mut derives = Vec::new();
+    if !has("Serialize") {
+        derives.push(quote!(#krate::__private::serde::Serialize));
+    }
+    if !has("Deserialize") {
+        derives.push(quote!(#krate::__private::serde::Deserialize));
+    }
+    let serde_crate = format!("{}::__private::serde", krate.to_token_stream()).replace(' ', "");
+    let schemars_crate =
+        format!("{}::__private::schemars", krate.to_token_stream()).replace(' ', "");
+    let mut attrs: Vec<syn::Attribute> = Vec::new();
+    if !has("JsonSchema") {
+        derives.push(quote!(#krate::__private::schemars::JsonSchema));
+        attrs.push(syn::parse_quote!(#[schemars(crate = #schemars_crate)]));
+    }
+    if !derives.is_empty() {
+        attrs.insert(0, syn::parse_quote!(#[derive(#(#derives),*)]));
+    }
+    if !has("Serialize") && !has("Deserialize") {
+        attrs.push(syn::parse_quote!(#[serde(crate = #serde_crate)]));
+    }
+    item.attrs.splice(0..0, attrs);
+}
+
+/// A warning (not an error) through the `#[deprecated]` lint, which a
+/// proc macro can trigger on stable Rust.
+fn tense_warning(name: &str, span: Span) -> TokenStream {
+    let word = tense::last_word(name);
+    let note = format!(
+        "event names are past tense: `{name}` ends in `{word}`, which reads as a command or a noun; \
+         name what happened (`OrderPlaced`, not `PlaceOrder`), or add `check_tense = false` if the name is right"
+    );
+    let marker = format_ident!("event_name_is_not_past_tense", span = span);
+    quote_spanned! {span=>
+        const _: () = {
+            #[deprecated(note = #note)]
+            #[allow(non_upper_case_globals)]
+            const #marker: () = ();
+            #marker
+        };
+    }
+}

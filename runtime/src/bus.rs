@@ -1,0 +1,908 @@
+//! The bus: publishes events and delivers them to every subscriber.
+//!
+//! The in-process dispatcher gives each subscriber `concurrency` lanes. A lane
+//! is a task with a bounded queue that handles its messages one at a time;
+//! a message goes to the lane its key hashes to (its id when it has no key),
+//! so messages with one key are handled in order while different keys run
+//! concurrently. A failed message waiting for its retry leaves the lane free:
+//! only later messages with the same key wait behind it.
+
+use std::any::TypeId;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, VecDeque};
+use std::fmt;
+use std::future::Future;
+use std::pin::{Pin, pin};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
+use std::task::{Context as TaskContext, Poll};
+use std::time::Duration;
+
+use time::OffsetDateTime;
+use tokio::sync::{Notify, mpsc};
+use tokio::time::Instant;
+use uuid::Uuid;
+
+use crate::dead_letter::{DeadLetter, DeadLetters};
+use crate::envelope::{Envelope, ErasedEnvelope, WireEnvelope};
+use crate::error::{BuildError, Conflict, DecodeError, Error, PublishError, ReplayError};
+use crate::event::{Event, Registry};
+use crate::idempotency::{Claim, IdempotencyKey, IdempotencyStore, InMemoryIdempotencyStore};
+use crate::retry::RetryPolicy;
+use crate::subscriber::{Delivery, Idempotency, SubscriberDescriptor, registered_subscribers};
+
+/// The destination of dead letters of subscribers that name none.
+pub const DEFAULT_DEAD_LETTER: &str = "dead-letters";
+
+/// A handle to a running bus; cheap to clone, shared by every clone.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use evently::{event, subscriber, Bus};
+///
+/// #[event(name = "user.created")]
+/// pub struct UserCreated { pub id: u64, pub email: String }
+///
+/// #[subscriber]
+/// async fn send_welcome_email(user: &UserCreated) -> evently::Result<()> {
+///     println!("Welcome email sent to {}", user.email);
+///     Ok(())
+/// }
+///
+/// let bus = Bus::in_memory().source("user-service").build()?;
+/// bus.publish(UserCreated { id: 1, email: "a@example.com".into() }).await?;
+/// bus.shutdown().await;
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Bus {
+    inner: Arc<BusInner>,
+}
+
+pub(crate) struct BusInner {
+    source: Arc<str>,
+    registry: Registry,
+    /// The subscribers of each event type.
+    routes: HashMap<TypeId, Vec<Route>>,
+    /// Every subscriber by name, for replaying dead letters.
+    by_name: HashMap<&'static str, Route>,
+    shared: Arc<Shared>,
+    closed: AtomicBool,
+}
+
+/// The queues of one subscriber's lanes.
+#[derive(Clone)]
+struct Route {
+    subscriber: Arc<Subscriber>,
+    lanes: Arc<[mpsc::Sender<Message>]>,
+}
+
+/// A subscriber with its settings resolved against the bus's defaults.
+#[derive(Debug)]
+struct Subscriber {
+    descriptor: &'static SubscriberDescriptor,
+    group: Arc<str>,
+    /// `group/name`, the idempotency scope.
+    scope: Arc<str>,
+    policy: RetryPolicy,
+    dead_letter: Arc<str>,
+}
+
+/// State every lane of every subscriber shares.
+struct Shared {
+    in_flight: InFlight,
+    dead_letters: Mutex<DeadLetters>,
+    store: Arc<dyn IdempotencyStore>,
+    duplicates: AtomicU64,
+    retries: AtomicU64,
+    dead_lettered: AtomicU64,
+}
+
+#[derive(Debug)]
+struct Message {
+    envelope: ErasedEnvelope,
+    /// Attempts made so far.
+    attempt: u32,
+}
+
+impl fmt::Debug for Bus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Bus")
+            .field("source", &self.inner.source)
+            .field("subscribers", &self.inner.by_name.len())
+            .field("in_flight", &self.inner.shared.in_flight.count())
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Debug for BusInner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BusInner")
+            .field("source", &self.source)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Counters of what the bus has done since it was built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct BusStats {
+    /// Deliveries queued or being handled (retries included).
+    pub in_flight: usize,
+    /// Deliveries the idempotency guard acknowledged without running the handler.
+    pub duplicates: u64,
+    /// Failed attempts that were tried again.
+    pub retries: u64,
+    /// Messages sent to a dead-letter destination.
+    pub dead_lettered: u64,
+}
+
+impl Bus {
+    /// Starts building an in-process bus, the embedded default.
+    pub fn in_memory() -> BusBuilder {
+        BusBuilder::default()
+    }
+
+    pub(crate) fn from_inner(inner: Arc<BusInner>) -> Self {
+        Self { inner }
+    }
+
+    /// The source name put on published envelopes, also the default group.
+    pub fn source(&self) -> &str {
+        &self.inner.source
+    }
+
+    pub(crate) fn source_arc(&self) -> Arc<str> {
+        Arc::clone(&self.inner.source)
+    }
+
+    /// The subscribers this bus runs.
+    pub fn subscribers(&self) -> impl Iterator<Item = &'static SubscriberDescriptor> + '_ {
+        self.inner
+            .by_name
+            .values()
+            .map(|route| route.subscriber.descriptor)
+    }
+
+    /// Publishes an event in a new envelope (fresh UUIDv7 id, the current time,
+    /// this bus's source, the event's key) and returns the envelope id.
+    ///
+    /// Waits while a subscriber's queue is full (backpressure); returns once
+    /// every subscriber has the message queued, not when they have handled it
+    /// (see [`wait_idle`](Self::wait_idle)).
+    pub async fn publish<E: Event>(&self, event: E) -> Result<Uuid, PublishError> {
+        self.publish_envelope(Envelope::builder(event).source(self.source_arc()).build())
+            .await
+    }
+
+    /// Publishes an envelope as it is (its id, source and metadata are kept).
+    pub async fn publish_envelope<E: Event>(
+        &self,
+        envelope: Envelope<E>,
+    ) -> Result<Uuid, PublishError> {
+        self.dispatch(envelope.into_erased(), TypeId::of::<E>(), false)
+            .await
+    }
+
+    /// Publishes a wire envelope received from elsewhere: an evently envelope,
+    /// or the minimal `{"type", "version", "timestamp", "source", "data"}` one
+    /// (its id is derived from its content, so a resent copy is a duplicate).
+    pub async fn publish_json(&self, bytes: &[u8]) -> Result<Uuid, PublishError> {
+        let (envelope, type_id) = self.decode(bytes)?;
+        self.dispatch(envelope, type_id, false).await
+    }
+
+    /// Decodes a wire envelope into the registered event type it names.
+    pub fn decode(&self, bytes: &[u8]) -> Result<(ErasedEnvelope, TypeId), DecodeError> {
+        let wire = WireEnvelope::parse(bytes)?;
+        let descriptor = self.inner.registry.lookup(wire.event_type, wire.version)?;
+        let meta = wire.metadata(descriptor.name)?;
+        let envelope =
+            (descriptor.decode)(meta, wire.data).map_err(|source| DecodeError::DataMismatch {
+                event_type: descriptor.name.to_owned(),
+                version: descriptor.version,
+                source,
+            })?;
+        Ok((envelope, (descriptor.type_id)()))
+    }
+
+    /// Publishes on behalf of a handler: allowed while the bus drains.
+    pub(crate) async fn publish_during_drain<E: Event>(
+        &self,
+        envelope: Envelope<E>,
+    ) -> Result<Uuid, PublishError> {
+        self.dispatch(envelope.into_erased(), TypeId::of::<E>(), true)
+            .await
+    }
+
+    async fn dispatch(
+        &self,
+        envelope: ErasedEnvelope,
+        type_id: TypeId,
+        draining_allowed: bool,
+    ) -> Result<Uuid, PublishError> {
+        let meta = envelope.metadata();
+        let id = meta.id();
+        if !draining_allowed && self.inner.closed.load(Ordering::Acquire) {
+            return Err(PublishError::Closed);
+        }
+        let Some(routes) = self.inner.routes.get(&type_id) else {
+            return Ok(id);
+        };
+        let hash = lane_hash(meta.key(), id);
+        for route in routes {
+            let lane = &route.lanes[hash % route.lanes.len()];
+            let pending = self.inner.shared.in_flight.start();
+            let message = Message {
+                envelope: Arc::clone(&envelope),
+                attempt: 0,
+            };
+            if lane.send(message).await.is_ok() {
+                pending.handed_over();
+            }
+        }
+        Ok(id)
+    }
+
+    /// Waits until every published message has been handled, retried to the
+    /// end, or dead-lettered (messages published meanwhile included).
+    pub async fn wait_idle(&self) {
+        self.inner.shared.in_flight.wait_idle().await;
+    }
+
+    /// Stops accepting new events and waits until everything in flight is
+    /// done (handlers may still publish follow-ups while draining).
+    pub async fn shutdown(&self) {
+        self.inner.closed.store(true, Ordering::Release);
+        self.wait_idle().await;
+    }
+
+    /// Like [`shutdown`](Self::shutdown), but gives up waiting after
+    /// `timeout`; returns whether everything drained.
+    pub async fn shutdown_timeout(&self, timeout: Duration) -> bool {
+        self.inner.closed.store(true, Ordering::Release);
+        tokio::time::timeout(timeout, self.wait_idle())
+            .await
+            .is_ok()
+    }
+
+    /// What the bus has done so far.
+    pub fn stats(&self) -> BusStats {
+        let shared = &self.inner.shared;
+        BusStats {
+            in_flight: shared.in_flight.count(),
+            duplicates: shared.duplicates.load(Ordering::Relaxed),
+            retries: shared.retries.load(Ordering::Relaxed),
+            dead_lettered: shared.dead_lettered.load(Ordering::Relaxed),
+        }
+    }
+
+    /// The dead letters kept, oldest first.
+    pub fn dead_letters(&self) -> Vec<DeadLetter> {
+        lock(&self.inner.shared.dead_letters).list()
+    }
+
+    /// Delivers a dead letter again to the subscriber that failed it, with a
+    /// fresh set of attempts; it leaves the dead letters.
+    pub async fn replay_dead_letter(&self, id: u64) -> Result<(), ReplayError> {
+        let letter = lock(&self.inner.shared.dead_letters)
+            .take(id)
+            .ok_or(ReplayError::NotFound(id))?;
+        let Some(route) = self.inner.by_name.get(letter.subscriber) else {
+            let subscriber = letter.subscriber.to_owned();
+            lock(&self.inner.shared.dead_letters).put_back(letter);
+            return Err(ReplayError::UnknownSubscriber(subscriber));
+        };
+        if self.inner.closed.load(Ordering::Acquire) {
+            lock(&self.inner.shared.dead_letters).put_back(letter);
+            return Err(PublishError::Closed.into());
+        }
+        let meta = letter.envelope.metadata();
+        let lane = &route.lanes[lane_hash(meta.key(), meta.id()) % route.lanes.len()];
+        let pending = self.inner.shared.in_flight.start();
+        let message = Message {
+            envelope: Arc::clone(&letter.envelope),
+            attempt: 0,
+        };
+        if lane.send(message).await.is_err() {
+            lock(&self.inner.shared.dead_letters).put_back(letter);
+            return Err(PublishError::Closed.into());
+        }
+        pending.handed_over();
+        Ok(())
+    }
+}
+
+/// Which lane a message goes to: by key, else by id (so copies of one
+/// message share a lane and never race each other's idempotency claim).
+fn lane_hash(key: Option<&str>, id: Uuid) -> usize {
+    match key {
+        Some(key) => {
+            let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+            for byte in key.as_bytes() {
+                hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3);
+            }
+            hash as usize
+        }
+        None => id.as_u128() as usize,
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // Every update under these locks is a single push or remove, so a
+    // poisoned lock still guards consistent data.
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+type SubscriberFilter = Box<dyn Fn(&SubscriberDescriptor) -> bool + Send + Sync>;
+
+/// Configures a bus; from [`Bus::in_memory`].
+pub struct BusBuilder {
+    source: Option<String>,
+    queue_capacity: usize,
+    concurrency: usize,
+    store: Option<Arc<dyn IdempotencyStore>>,
+    retry_policy: RetryPolicy,
+    dead_letter_capacity: usize,
+    filter: Option<SubscriberFilter>,
+}
+
+impl Default for BusBuilder {
+    fn default() -> Self {
+        Self {
+            source: None,
+            queue_capacity: 1024,
+            concurrency: 8,
+            store: None,
+            retry_policy: RetryPolicy::default(),
+            dead_letter_capacity: 10_000,
+            filter: None,
+        }
+    }
+}
+
+impl fmt::Debug for BusBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BusBuilder")
+            .field("source", &self.source)
+            .field("queue_capacity", &self.queue_capacity)
+            .field("concurrency", &self.concurrency)
+            .field("retry_policy", &self.retry_policy)
+            .field("dead_letter_capacity", &self.dead_letter_capacity)
+            .finish_non_exhaustive()
+    }
+}
+
+impl BusBuilder {
+    /// The service name: the `source` of published envelopes and the group of
+    /// subscribers that name none (default: the executable's name).
+    pub fn source(mut self, source: impl Into<String>) -> Self {
+        self.source = Some(source.into());
+        self
+    }
+
+    /// How many messages each subscriber may have queued before `publish`
+    /// waits (default 1024).
+    pub fn queue_capacity(mut self, capacity: usize) -> Self {
+        self.queue_capacity = capacity;
+        self
+    }
+
+    /// How many messages with different keys each subscriber handles at once
+    /// (default 8).
+    pub fn concurrency(mut self, concurrency: usize) -> Self {
+        self.concurrency = concurrency;
+        self
+    }
+
+    /// Where idempotency guards keep their claims (default: an
+    /// [`InMemoryIdempotencyStore`] of 100 000 entries).
+    pub fn idempotency_store(mut self, store: impl IdempotencyStore) -> Self {
+        self.store = Some(Arc::new(store));
+        self
+    }
+
+    /// Like [`idempotency_store`](Self::idempotency_store), for a store shared with other code.
+    pub fn shared_idempotency_store(mut self, store: Arc<dyn IdempotencyStore>) -> Self {
+        self.store = Some(store);
+        self
+    }
+
+    /// The retry policy of subscribers that set neither `retries` nor
+    /// `backoff` (default: [`RetryPolicy::default`]).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry_policy = policy;
+        self
+    }
+
+    /// How many dead letters are kept in memory before the oldest is dropped
+    /// (default 10 000).
+    pub fn dead_letter_capacity(mut self, capacity: usize) -> Self {
+        self.dead_letter_capacity = capacity;
+        self
+    }
+
+    /// Runs only the registered subscribers for which `filter` is true
+    /// (default: every subscriber linked into the program).
+    pub fn filter(
+        mut self,
+        filter: impl Fn(&SubscriberDescriptor) -> bool + Send + Sync + 'static,
+    ) -> Self {
+        self.filter = Some(Box::new(filter));
+        self
+    }
+
+    /// Collects every registered subscriber and starts their lanes.
+    ///
+    /// Fails if registrations conflict (two subscribers with one name, two
+    /// types claiming one event name and version), listing every conflict, or
+    /// if a setting cannot work.
+    pub fn build(self) -> Result<Bus, BuildError> {
+        if self.queue_capacity == 0 {
+            return Err(invalid("queue_capacity", "must be at least 1"));
+        }
+        if self.concurrency == 0 {
+            return Err(invalid("concurrency", "must be at least 1"));
+        }
+        if self.dead_letter_capacity == 0 {
+            return Err(invalid("dead_letter_capacity", "must be at least 1"));
+        }
+        validate_policy(&self.retry_policy)?;
+        let runtime = tokio::runtime::Handle::try_current().map_err(|_| BuildError::NoRuntime)?;
+
+        let mut conflicts = Vec::new();
+        let registry = Registry::collect(&mut conflicts);
+        let selected: Vec<&'static SubscriberDescriptor> = registered_subscribers()
+            .filter(|descriptor| self.filter.as_ref().is_none_or(|keep| keep(descriptor)))
+            .collect();
+        let mut names: HashMap<&'static str, Vec<&'static SubscriberDescriptor>> = HashMap::new();
+        for descriptor in &selected {
+            names.entry(descriptor.name).or_default().push(descriptor);
+        }
+        let mut duplicates: Vec<_> = names
+            .into_iter()
+            .filter(|(_, found)| found.len() > 1)
+            .collect();
+        duplicates.sort_by_key(|(name, _)| *name);
+        for (name, found) in duplicates {
+            conflicts.push(Conflict::DuplicateSubscriber {
+                name: name.to_owned(),
+                locations: found.iter().map(|d| d.location.to_owned()).collect(),
+            });
+        }
+        if !conflicts.is_empty() {
+            return Err(BuildError::Conflicts(conflicts));
+        }
+
+        let source: Arc<str> = Arc::from(self.source.unwrap_or_else(default_source));
+        let shared = Arc::new(Shared {
+            in_flight: InFlight::default(),
+            dead_letters: Mutex::new(DeadLetters::new(self.dead_letter_capacity)),
+            store: self
+                .store
+                .unwrap_or_else(|| Arc::new(InMemoryIdempotencyStore::default())),
+            duplicates: AtomicU64::new(0),
+            retries: AtomicU64::new(0),
+            dead_lettered: AtomicU64::new(0),
+        });
+        let lane_capacity = self.queue_capacity.div_ceil(self.concurrency).max(1);
+        let default_policy = self.retry_policy;
+
+        let inner = Arc::new_cyclic(|bus: &Weak<BusInner>| {
+            let mut routes: HashMap<TypeId, Vec<Route>> = HashMap::new();
+            let mut by_name = HashMap::new();
+            for descriptor in selected {
+                let group: Arc<str> = Arc::from(descriptor.group.unwrap_or(&source));
+                let subscriber = Arc::new(Subscriber {
+                    descriptor,
+                    scope: Arc::from(format!("{group}/{}", descriptor.name)),
+                    group,
+                    policy: RetryPolicy {
+                        max_retries: descriptor.retries.unwrap_or(default_policy.max_retries),
+                        backoff: descriptor.backoff.unwrap_or(default_policy.backoff),
+                    },
+                    dead_letter: Arc::from(descriptor.dead_letter.unwrap_or(DEFAULT_DEAD_LETTER)),
+                });
+                let lanes: Arc<[mpsc::Sender<Message>]> = (0..self.concurrency)
+                    .map(|_| {
+                        let (sender, receiver) = mpsc::channel(lane_capacity);
+                        let lane = Lane {
+                            subscriber: Arc::clone(&subscriber),
+                            shared: Arc::clone(&shared),
+                            bus: bus.clone(),
+                            blocked: HashMap::new(),
+                            timers: BinaryHeap::new(),
+                            sequence: 0,
+                        };
+                        runtime.spawn(lane.run(receiver));
+                        sender
+                    })
+                    .collect();
+                let route = Route { subscriber, lanes };
+                routes
+                    .entry((descriptor.event_type_id)())
+                    .or_default()
+                    .push(route.clone());
+                by_name.insert(descriptor.name, route);
+            }
+            BusInner {
+                source,
+                registry,
+                routes,
+                by_name,
+                shared,
+                closed: AtomicBool::new(false),
+            }
+        });
+        tracing::debug!(
+            source = &*inner.source,
+            subscribers = inner.by_name.len(),
+            "in-process bus started"
+        );
+        Ok(Bus { inner })
+    }
+}
+
+fn invalid(setting: &'static str, reason: &str) -> BuildError {
+    BuildError::InvalidSetting {
+        setting,
+        reason: reason.to_owned(),
+    }
+}
+
+fn validate_policy(policy: &RetryPolicy) -> Result<(), BuildError> {
+    if let crate::retry::Backoff::Exponential {
+        factor,
+        initial,
+        max,
+        ..
+    } = policy.backoff
+    {
+        if !(factor.is_finite() && factor >= 1.0) {
+            return Err(invalid(
+                "retry_policy",
+                "the exponential factor must be a finite number >= 1",
+            ));
+        }
+        if max < initial {
+            return Err(invalid(
+                "retry_policy",
+                "the exponential `max` must not be below `initial`",
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn default_source() -> String {
+    std::env::current_exe()
+        .ok()
+        .and_then(|path| {
+            path.file_stem()
+                .map(|stem| stem.to_string_lossy().into_owned())
+        })
+        .unwrap_or_else(|| "evently".to_owned())
+}
+
+/// One lane of one subscriber: handles its messages one at a time.
+struct Lane {
+    subscriber: Arc<Subscriber>,
+    shared: Arc<Shared>,
+    bus: Weak<BusInner>,
+    /// Keys with a message waiting for its retry, and the later messages of
+    /// that key held back to keep their order.
+    blocked: HashMap<Arc<str>, VecDeque<Message>>,
+    /// Messages waiting for their retry, soonest first.
+    timers: BinaryHeap<Reverse<Timer>>,
+    sequence: u64,
+}
+
+struct Timer {
+    due: Instant,
+    sequence: u64,
+    message: Message,
+}
+
+impl PartialEq for Timer {
+    fn eq(&self, other: &Self) -> bool {
+        (self.due, self.sequence) == (other.due, other.sequence)
+    }
+}
+impl Eq for Timer {}
+impl PartialOrd for Timer {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Timer {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.due, self.sequence).cmp(&(other.due, other.sequence))
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Step {
+    Finished,
+    Scheduled,
+}
+
+const BATCH: usize = 64;
+
+impl Lane {
+    async fn run(mut self, mut receiver: mpsc::Receiver<Message>) {
+        let mut batch = Vec::with_capacity(BATCH);
+        let mut open = true;
+        loop {
+            let next_due = self.timers.peek().map(|Reverse(timer)| timer.due);
+            match next_due {
+                // The common case: nothing waits for a retry.
+                None if open => {
+                    if receiver.recv_many(&mut batch, BATCH).await == 0 {
+                        open = false;
+                    }
+                }
+                None => break,
+                Some(due) => {
+                    tokio::select! {
+                        biased;
+                        () = tokio::time::sleep_until(due) => {
+                            if let Some(Reverse(timer)) = self.timers.pop() {
+                                self.retry(timer.message).await;
+                            }
+                        }
+                        received = receiver.recv_many(&mut batch, BATCH), if open => {
+                            if received == 0 {
+                                open = false;
+                            }
+                        }
+                    }
+                }
+            }
+            for message in batch.drain(..) {
+                self.accept(message).await;
+            }
+        }
+    }
+
+    /// A new message: handled now, unless its key waits for a retry.
+    async fn accept(&mut self, message: Message) {
+        if let Some(key) = &message.envelope.metadata().key {
+            if let Some(held) = self.blocked.get_mut(key) {
+                held.push_back(message);
+                return;
+            }
+        }
+        self.process(message).await;
+    }
+
+    /// A retry is due; once its message is done, the messages its key held back run.
+    async fn retry(&mut self, message: Message) {
+        let key = message.envelope.metadata().key.clone();
+        if self.process(message).await == Step::Scheduled {
+            return;
+        }
+        let Some(key) = key else { return };
+        let mut held = self.blocked.remove(&key).unwrap_or_default();
+        while let Some(next) = held.pop_front() {
+            if self.process(next).await == Step::Scheduled {
+                self.blocked.entry(key).or_default().extend(held);
+                return;
+            }
+        }
+    }
+
+    /// Attempts a message; immediate retries run here, delayed ones are scheduled.
+    async fn process(&mut self, mut message: Message) -> Step {
+        loop {
+            let error = match self.attempt(&mut message).await {
+                Ok(()) => {
+                    self.shared.in_flight.finish();
+                    return Step::Finished;
+                }
+                Err(error) => error,
+            };
+            let policy = &self.subscriber.policy;
+            let retries_made = message.attempt - 1;
+            if error.is_permanent() || retries_made >= policy.max_retries {
+                self.dead_letter(message, error);
+                self.shared.in_flight.finish();
+                return Step::Finished;
+            }
+            self.shared.retries.fetch_add(1, Ordering::Relaxed);
+            let delay = policy.delay(message.attempt);
+            tracing::warn!(
+                subscriber = self.subscriber.descriptor.name,
+                event_id = %message.envelope.metadata().id(),
+                attempt = message.attempt,
+                retry_in = ?delay,
+                error = %format_args!("{error:#}"),
+                "handler failed; will retry"
+            );
+            if delay.is_zero() {
+                continue;
+            }
+            if let Some(key) = &message.envelope.metadata().key {
+                self.blocked.entry(Arc::clone(key)).or_default();
+            }
+            self.sequence += 1;
+            self.timers.push(Reverse(Timer {
+                due: Instant::now() + delay,
+                sequence: self.sequence,
+                message,
+            }));
+            return Step::Scheduled;
+        }
+    }
+
+    /// One attempt: claim, run the handler (a panic counts as a failure),
+    /// then mark the claim done or release it.
+    async fn attempt(&self, message: &mut Message) -> Result<(), Error> {
+        message.attempt += 1;
+        let descriptor = self.subscriber.descriptor;
+        let key = self.idempotency_key(&message.envelope);
+        if let Some(key) = &key {
+            match self.shared.store.claim(key).await {
+                Ok(Claim::Acquired) => {}
+                Ok(Claim::Done) => {
+                    self.shared.duplicates.fetch_add(1, Ordering::Relaxed);
+                    tracing::debug!(
+                        subscriber = descriptor.name,
+                        event_id = %message.envelope.metadata().id(),
+                        "duplicate delivery acknowledged without running the handler"
+                    );
+                    return Ok(());
+                }
+                Ok(Claim::InProgress) => {
+                    return Err(Error::msg(
+                        "another delivery of this message is being handled",
+                    ));
+                }
+                Err(error) => return Err(Error::new(error)),
+            }
+        }
+        let delivery = Delivery {
+            envelope: Arc::clone(&message.envelope),
+            attempt: message.attempt,
+            subscriber: descriptor.name,
+            bus: self.bus.clone(),
+        };
+        let result = match CatchUnwind((descriptor.handler)(delivery)).await {
+            Ok(result) => result,
+            Err(panic) => Err(Error::msg(format!(
+                "handler panicked: {}",
+                panic_message(&*panic)
+            ))),
+        };
+        if let Some(key) = &key {
+            let update = match result {
+                Ok(()) => self.shared.store.complete(key).await,
+                Err(_) => self.shared.store.release(key).await,
+            };
+            if let Err(error) = update {
+                tracing::warn!(subscriber = descriptor.name, %error, "could not update the idempotency claim");
+            }
+        }
+        result
+    }
+
+    fn idempotency_key(&self, envelope: &ErasedEnvelope) -> Option<IdempotencyKey> {
+        let id = match self.subscriber.descriptor.idempotency {
+            Idempotency::Off => return None,
+            Idempotency::EnvelopeId => envelope.metadata().id(),
+            Idempotency::Key(extract) => extract(&**envelope).unwrap_or(envelope.metadata().id()),
+        };
+        Some(IdempotencyKey {
+            scope: Arc::clone(&self.subscriber.scope),
+            id,
+        })
+    }
+
+    fn dead_letter(&self, message: Message, error: Error) {
+        let subscriber = &self.subscriber;
+        let error = format!("{error:#}");
+        tracing::error!(
+            subscriber = subscriber.descriptor.name,
+            event_id = %message.envelope.metadata().id(),
+            attempts = message.attempt,
+            destination = &*subscriber.dead_letter,
+            error = %error,
+            "message dead-lettered"
+        );
+        self.shared.dead_lettered.fetch_add(1, Ordering::Relaxed);
+        lock(&self.shared.dead_letters).push(DeadLetter {
+            id: 0,
+            destination: Arc::clone(&subscriber.dead_letter),
+            subscriber: subscriber.descriptor.name,
+            group: Arc::clone(&subscriber.group),
+            error,
+            attempts: message.attempt,
+            failed_at: OffsetDateTime::now_utc(),
+            envelope: message.envelope,
+        });
+    }
+}
+
+/// Polls a future, turning a panic into an error.
+struct CatchUnwind<F>(F);
+
+impl<F: Future + Unpin> Future for CatchUnwind<F> {
+    type Output = Result<F::Output, Box<dyn std::any::Any + Send>>;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<Self::Output> {
+        let inner = &mut self.0;
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Pin::new(inner).poll(cx))) {
+            Ok(Poll::Pending) => Poll::Pending,
+            Ok(Poll::Ready(output)) => Poll::Ready(Ok(output)),
+            Err(panic) => Poll::Ready(Err(panic)),
+        }
+    }
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
+    panic
+        .downcast_ref::<&'static str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(non-text panic payload)")
+}
+
+/// Counts deliveries not yet finished, and wakes those waiting for zero.
+#[derive(Default)]
+struct InFlight {
+    count: AtomicUsize,
+    idle: Notify,
+}
+
+/// One delivery counted in flight; uncounted again if it is dropped before
+/// it was handed to a lane (the send failed or the publish was cancelled).
+struct Pending<'a> {
+    in_flight: &'a InFlight,
+    handed_over: bool,
+}
+
+impl Pending<'_> {
+    fn handed_over(mut self) {
+        self.handed_over = true;
+    }
+}
+
+impl Drop for Pending<'_> {
+    fn drop(&mut self) {
+        if !self.handed_over {
+            self.in_flight.finish();
+        }
+    }
+}
+
+impl InFlight {
+    fn start(&self) -> Pending<'_> {
+        self.count.fetch_add(1, Ordering::AcqRel);
+        Pending {
+            in_flight: self,
+            handed_over: false,
+        }
+    }
+
+    fn finish(&self) {
+        if self.count.fetch_sub(1, Ordering::AcqRel) == 1 {
+            self.idle.notify_waiters();
+        }
+    }
+
+    fn count(&self) -> usize {
+        self.count.load(Ordering::Acquire)
+    }
+
+    async fn wait_idle(&self) {
+        loop {
+            let mut notified = pin!(self.idle.notified());
+            notified.as_mut().enable();
+            if self.count() == 0 {
+                return;
+            }
+            notified.await;
+        }
+    }
+}

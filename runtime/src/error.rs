@@ -1,0 +1,325 @@
+//! Error types.
+//!
+//! Two kinds of error meet in evently. [`Error`] is what a subscriber returns:
+//! an opaque, boxed error (like `anyhow::Error`) that any `std::error::Error`
+//! converts into with `?`. The operations of the library itself
+//! ([`Bus::publish`](crate::Bus::publish), [`BusBuilder::build`](crate::BusBuilder::build),
+//! decoding) return typed errors ([`PublishError`], [`BuildError`],
+//! [`DecodeError`], [`ReplayError`]) that name what went wrong.
+
+use std::error::Error as StdError;
+use std::fmt;
+
+/// A boxed error that can cross threads.
+pub type BoxError = Box<dyn StdError + Send + Sync + 'static>;
+
+/// `Result<T, evently::Error>`, the return type of subscribers.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The error a subscriber returns.
+///
+/// Any `std::error::Error + Send + Sync + 'static` converts into it with `?`,
+/// and so do the library's own errors (a failed follow-up publish, say).
+/// Subscribers may also return `anyhow::Error`, `Box<dyn Error + Send + Sync>`
+/// or `String`: the generated wrapper accepts every error type that converts
+/// into [`BoxError`].
+///
+/// A failure is retried according to the subscriber's retry policy. Mark it
+/// [`permanent`](Error::permanent) to skip the remaining retries and send the
+/// message to the dead-letter destination at once.
+pub struct Error {
+    inner: BoxError,
+    permanent: bool,
+}
+
+impl Error {
+    /// Wraps an error.
+    pub fn new(error: impl Into<BoxError>) -> Self {
+        let inner = error.into();
+        match inner.downcast::<Permanent>() {
+            Ok(permanent) => Self {
+                inner: permanent.0,
+                permanent: true,
+            },
+            Err(inner) => Self {
+                inner,
+                permanent: false,
+            },
+        }
+    }
+
+    /// An error with a message and no source.
+    pub fn msg(message: impl fmt::Display) -> Self {
+        Self::new(Message(message.to_string()))
+    }
+
+    /// An error that retrying cannot fix: the message goes to the dead-letter
+    /// destination without further attempts.
+    pub fn permanent(error: impl Into<BoxError>) -> Self {
+        Self {
+            inner: error.into(),
+            permanent: true,
+        }
+    }
+
+    /// Whether this error skips the remaining retries.
+    pub fn is_permanent(&self) -> bool {
+        self.permanent
+    }
+
+    /// The wrapped error, if it is of type `T`.
+    pub fn downcast_ref<T: StdError + 'static>(&self) -> Option<&T> {
+        self.inner.downcast_ref::<T>()
+    }
+
+    /// The wrapped error.
+    pub fn into_inner(self) -> BoxError {
+        self.inner
+    }
+}
+
+impl<E: StdError + Send + Sync + 'static> From<E> for Error {
+    fn from(error: E) -> Self {
+        Self::new(error)
+    }
+}
+
+/// A permanent error keeps its mark when it is boxed and converted back,
+/// which is how it crosses the generated wrapper.
+impl From<Error> for BoxError {
+    fn from(error: Error) -> Self {
+        if error.permanent {
+            Box::new(Permanent(error.inner))
+        } else {
+            error.inner
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Permanent(BoxError);
+
+impl fmt::Display for Permanent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl StdError for Permanent {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        self.0.source()
+    }
+}
+
+impl std::ops::Deref for Error {
+    type Target = dyn StdError + Send + Sync + 'static;
+    fn deref(&self) -> &Self::Target {
+        &*self.inner
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("error", &self.inner)
+            .field("permanent", &self.permanent)
+            .finish()
+    }
+}
+
+/// `{}` prints the error; `{:#}` prints it with its chain of sources.
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.inner)?;
+        if f.alternate() {
+            let mut source = self.inner.source();
+            while let Some(cause) = source {
+                write!(f, ": {cause}")?;
+                source = cause.source();
+            }
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug)]
+struct Message(String);
+
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl StdError for Message {}
+
+/// A message that could not be decoded into a registered event.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum DecodeError {
+    /// The bytes are not JSON, or not a JSON object.
+    #[error("message is not a JSON envelope: {0}")]
+    NotJson(#[source] serde_json::Error),
+    /// A required envelope field is absent.
+    #[error("envelope has no `{field}` field")]
+    MissingField {
+        /// The absent field.
+        field: &'static str,
+    },
+    /// An envelope field has the wrong form.
+    #[error("envelope field `{field}` is invalid: {reason}")]
+    InvalidField {
+        /// The field at fault.
+        field: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// No `#[event]` with this name is linked into the program.
+    #[error(
+        "unknown event type `{event_type}`: no `#[event]` with this name is linked into this program"
+    )]
+    UnknownType {
+        /// The `type` the envelope named.
+        event_type: String,
+    },
+    /// The event name is known, but not this version.
+    #[error("unknown version {version} of event `{event_type}` (known versions: {known})")]
+    UnknownVersion {
+        /// The `type` the envelope named.
+        event_type: String,
+        /// The `version` the envelope named.
+        version: u32,
+        /// The versions this program knows, comma separated.
+        known: String,
+    },
+    /// The `data` does not deserialize into the event's type.
+    #[error("data of `{event_type}` v{version} does not match its type: {source}")]
+    DataMismatch {
+        /// The event name.
+        event_type: String,
+        /// The event version.
+        version: u32,
+        /// What serde reported.
+        #[source]
+        source: serde_json::Error,
+    },
+}
+
+/// Why a publish failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PublishError {
+    /// The bus was shut down.
+    #[error("the bus is shut down and accepts no new events")]
+    Closed,
+    /// The raw message could not be decoded.
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    /// The event could not be encoded.
+    #[error("could not encode event `{event_type}`: {source}")]
+    Encode {
+        /// The event name.
+        event_type: &'static str,
+        /// What serde reported.
+        #[source]
+        source: serde_json::Error,
+    },
+}
+
+/// Why a bus could not be built.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// Registrations contradict each other; every conflict is listed.
+    #[error("{} conflicting registration(s):{}", .0.len(), ConflictList(.0))]
+    Conflicts(Vec<Conflict>),
+    /// A builder setting has a value that cannot work.
+    #[error("invalid setting `{setting}`: {reason}")]
+    InvalidSetting {
+        /// The setting at fault.
+        setting: &'static str,
+        /// Why it cannot work.
+        reason: String,
+    },
+    /// `build()` was called outside a Tokio runtime.
+    #[error(
+        "`build()` must be called inside a Tokio runtime (from `#[tokio::main]` or a runtime's `block_on`)"
+    )]
+    NoRuntime,
+}
+
+/// One contradiction between registrations found by [`BusBuilder::build`](crate::BusBuilder::build).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Conflict {
+    /// Two or more subscribers share one name.
+    DuplicateSubscriber {
+        /// The shared name.
+        name: String,
+        /// Where each was defined (`file:line`).
+        locations: Vec<String>,
+    },
+    /// Two or more types claim one event name and version.
+    DuplicateEvent {
+        /// The shared event name.
+        name: String,
+        /// The shared version.
+        version: u32,
+        /// The Rust types that claim it.
+        types: Vec<String>,
+    },
+}
+
+impl fmt::Display for Conflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Conflict::DuplicateSubscriber { name, locations } => write!(
+                f,
+                "subscriber name `{name}` is used by {} subscribers (at {}); give each a unique `name = \"...\"`",
+                locations.len(),
+                locations.join(", ")
+            ),
+            Conflict::DuplicateEvent {
+                name,
+                version,
+                types,
+            } => write!(
+                f,
+                "event `{name}` version {version} is claimed by {} types ({}); each name and version must belong to one type",
+                types.len(),
+                types.join(", ")
+            ),
+        }
+    }
+}
+
+struct ConflictList<'a>(&'a [Conflict]);
+
+impl fmt::Display for ConflictList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for conflict in self.0 {
+            write!(f, "\n  - {conflict}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a dead letter could not be replayed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReplayError {
+    /// No dead letter has this id (it was replayed already, or never existed).
+    #[error("no dead letter with id {0}")]
+    NotFound(u64),
+    /// The subscriber it belongs to is not running on this bus.
+    #[error("subscriber `{0}` of this dead letter is not running on this bus")]
+    UnknownSubscriber(String),
+    /// The bus refused the delivery.
+    #[error(transparent)]
+    Publish(#[from] PublishError),
+}
+
+/// An idempotency store failed; the delivery is retried.
+#[derive(Debug, thiserror::Error)]
+#[error("idempotency store failed: {0}")]
+pub struct StoreError(#[source] pub BoxError);

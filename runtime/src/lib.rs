@@ -1,0 +1,197 @@
+//! evently: typed, versioned, idempotent events for Rust services.
+//!
+//! A service publishes an immutable record of something that happened
+//! (`UserCreated`); other code subscribes and reacts on its own.
+//!
+//! - [`#[event]`](macro@event) on a struct makes it an [`Event`]: a name, a
+//!   version, a topic, an ordering key, its JSON Schema, and its registration.
+//! - [`#[subscriber]`](macro@subscriber) on an async fn registers it as a
+//!   handler, guarded so a message delivered twice has its effect once.
+//! - A [`Bus`] collects every registered subscriber and delivers events to
+//!   them, with retries, dead letters, per-key ordering and graceful shutdown.
+//!
+//! ```
+//! use evently::{event, subscriber, Bus, Envelope};
+//!
+//! /// A user signed up.
+//! #[event(name = "user.created", version = 1, topic = "user.events", key = id)]
+//! pub struct UserCreated {
+//!     pub id: u64,
+//!     pub email: String,
+//! }
+//!
+//! #[subscriber(group = "notification-service")]
+//! async fn send_welcome_email(user: &UserCreated) -> evently::Result<()> {
+//!     println!("Welcome email sent to {}", user.email);
+//!     Ok(())
+//! }
+//!
+//! #[subscriber(group = "audit", retries = 3, backoff = "exponential", dead_letter = "dlq.audit")]
+//! async fn audit(event: Envelope<UserCreated>) -> evently::Result<()> {
+//!     println!("Audit log: user {} created at {}", event.id, event.timestamp());
+//!     Ok(())
+//! }
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let bus = Bus::in_memory().source("user-service").build()?;
+//! bus.publish(UserCreated { id: 1, email: "a@example.com".into() }).await?;
+//! bus.shutdown().await; // drains: both subscribers have run
+//! # Ok(()) }
+//! ```
+
+mod bus;
+mod dead_letter;
+mod envelope;
+mod error;
+mod event;
+mod idempotency;
+mod retry;
+mod subscriber;
+
+pub use time;
+pub use uuid::{self, Uuid};
+
+pub use bus::{Bus, BusBuilder, BusStats, DEFAULT_DEAD_LETTER};
+pub use dead_letter::DeadLetter;
+pub use envelope::{AnyEnvelope, Envelope, EnvelopeBuilder, ErasedEnvelope, Metadata};
+pub use error::{
+    BoxError, BuildError, Conflict, DecodeError, Error, PublishError, ReplayError, Result,
+    StoreError,
+};
+pub use event::{Event, EventDescriptor, registered_events};
+pub use idempotency::{
+    BoxFuture, Claim, IdempotencyKey, IdempotencyStore, InMemoryIdempotencyStore, dedup_id,
+};
+pub use retry::{Backoff, RetryPolicy};
+pub use subscriber::{
+    Context, Delivery, HandlerFn, Idempotency, SubscriberDescriptor, registered_subscribers,
+};
+
+/// Makes a struct an [`Event`].
+///
+/// ```
+/// # use evently::event;
+/// /// An order was placed.
+/// #[event(name = "order.placed", version = 2, topic = "orders", key = order_id)]
+/// pub struct OrderPlaced {
+///     pub order_id: u64,
+///     pub user_id: u64,
+///     pub total: f64,
+/// }
+/// ```
+///
+/// Keys, all optional:
+///
+/// | key | meaning | default |
+/// |---|---|---|
+/// | `name = "..."` | the wire name, the envelope's `type` | the struct's name |
+/// | `version = N` | the schema version, an integer from 1 | `1` |
+/// | `topic = "..."` | where it is published | the name |
+/// | `key = field` | the field whose value orders and partitions the events | none |
+/// | `check_tense = false` | do not warn about a name that is not past tense | `true` |
+/// | `crate = path` | the path to evently, for re-exports | `::evently` |
+///
+/// The macro derives `Serialize`, `Deserialize` and `JsonSchema` unless the
+/// struct derives them already, and registers the event so a [`Bus`] can
+/// decode it by name and version.
+///
+/// Events record what happened, so their names are past tense
+/// (`OrderPlaced`, not `PlaceOrder`, which is a command). The macro warns when
+/// the last word of the name (after the last `.`, `_` or `-`, or the last
+/// capitalised word) does not end in `ed` and is not a common irregular past
+/// participle (`sent`, `paid`, `built`, ...). Silence it with
+/// `check_tense = false`.
+pub use evently_macros::event;
+
+/// Registers an async fn as a handler of one event type.
+///
+/// ```
+/// # use evently::{event, subscriber, Context, Envelope};
+/// # #[event(name = "user.created")] pub struct UserCreated { pub id: u64, pub email: String }
+/// #[subscriber(group = "notification-service", retries = 5,
+///              backoff = exponential(initial = "50ms", factor = 2, max = "5s", jitter = true),
+///              dead_letter = "dlq.notifications")]
+/// async fn send_welcome_email(user: &UserCreated, ctx: Context) -> evently::Result<()> {
+///     println!("attempt {}: welcome {}", ctx.attempt(), user.email);
+///     Ok(())
+/// }
+/// ```
+///
+/// The first argument is the event, as `&E` or [`Envelope<E>`]; an optional
+/// second argument is the [`Context`]. The fn returns `Result<(), E>` for any
+/// error type that converts into [`BoxError`]: [`Error`], `anyhow::Error`,
+/// any `std::error::Error`, `String`. The fn itself stays callable as written.
+///
+/// Keys, all optional:
+///
+/// | key | meaning | default |
+/// |---|---|---|
+/// | `name = "..."` | unique subscriber name | module path and fn name |
+/// | `group = "..."` | consumer group | the bus's source |
+/// | `retries = N` | retries after the first attempt | the bus's policy (3) |
+/// | `backoff = ...` | `"immediate"`, `"exponential"`, `fixed("250ms")`, `exponential(initial = "100ms", factor = 2, max = "10s", jitter = true)` | the bus's policy |
+/// | `dead_letter = "..."` | dead-letter destination | [`DEFAULT_DEAD_LETTER`] |
+/// | `idempotent` | no guard: the handler is naturally idempotent | guarded |
+/// | `dedup_key = field` | guard on this field of the event instead of the envelope id | the envelope id |
+/// | `crate = path` | the path to evently | `::evently` |
+pub use evently_macros::subscriber;
+
+/// What generated code uses. Not public API: it may change in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use inventory;
+    pub use schemars;
+    pub use serde;
+    pub use serde_json;
+
+    pub use crate::envelope::decode_erased;
+
+    use crate::envelope::{AnyEnvelope, data_of};
+    use crate::error::{BoxError, Error};
+    use crate::event::Event;
+    use uuid::Uuid;
+
+    /// What a subscriber fn may return.
+    #[diagnostic::on_unimplemented(
+        message = "a subscriber must return `Result<(), E>` where `E` converts into `Box<dyn Error + Send + Sync>`, found `{Self}`",
+        label = "not `Result<(), E>`",
+        note = "`evently::Result<()>`, `anyhow::Result<()>` and `Result<(), MyError>` all work"
+    )]
+    pub trait HandlerResult {
+        /// Converts into the bus's error type.
+        fn into_handler_result(self) -> Result<(), Error>;
+    }
+
+    impl<E: Into<BoxError>> HandlerResult for Result<(), E> {
+        fn into_handler_result(self) -> Result<(), Error> {
+            self.map_err(|error| Error::new(error))
+        }
+    }
+
+    /// The id a `dedup_key` subscriber guards on.
+    pub fn dedup_key<E: Event, K: core::hash::Hash + ?Sized>(
+        envelope: &dyn AnyEnvelope,
+        key: impl FnOnce(&E) -> &K,
+    ) -> Option<Uuid> {
+        data_of::<E>(envelope).map(|data| crate::idempotency::dedup_id(E::NAME, key(data)))
+    }
+
+    /// A fn pointer to `TypeId::of::<T>`, for registrations.
+    pub fn type_id<T: 'static>() -> core::any::TypeId {
+        core::any::TypeId::of::<T>()
+    }
+
+    /// A fn pointer to `type_name::<T>`, for registrations.
+    pub fn type_name<T>() -> &'static str {
+        core::any::type_name::<T>()
+    }
+
+    /// The JSON Schema of `E`, for registrations.
+    pub fn schema<E: Event>() -> serde_json::Value {
+        <E as Event>::schema()
+    }
+
+    /// Asserts at compile time that `T` is an `#[event]` type.
+    pub const fn assert_event<T: Event>() {}
+}

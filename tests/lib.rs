@@ -1,0 +1,1 @@
+//! Integration tests, compile-error tests and benchmarks of evently live in `tests/` and `benches/`.
