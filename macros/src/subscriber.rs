@@ -346,8 +346,9 @@ fn check_signature(sig: &Signature, errors: &mut Errors) -> Option<Checked> {
             None
         }
         Some(FnArg::Receiver(receiver)) => {
+            // The other arguments are meaningless for a method: say only this.
             errors.spanned(receiver, "`#[subscriber]` goes on a free fn, not a method");
-            None
+            return None;
         }
         Some(FnArg::Typed(arg)) => event_arg(&arg.ty, errors),
     };
@@ -545,9 +546,6 @@ fn generate(item: &SubscriberFn, args: &Args, checked: Checked) -> TokenStream {
         (None, quote!(#krate::Idempotency::EnvelopeId))
     };
 
-    let assert_event = quote_spanned! {ty_span=>
-        #krate::__private::assert_event::<#event_ty>();
-    };
     let event_name = quote_spanned! {ty_span=> <#event_ty as #krate::Event>::NAME };
     let event_version = quote_spanned! {ty_span=> <#event_ty as #krate::Event>::VERSION };
 
@@ -556,8 +554,6 @@ fn generate(item: &SubscriberFn, args: &Args, checked: Checked) -> TokenStream {
 
         #[doc(hidden)]
         const _: () = {
-            #assert_event
-
             fn __evently_handler(
                 __delivery: #krate::Delivery,
             ) -> #krate::BoxFuture<'static, ::core::result::Result<(), #krate::Error>> {

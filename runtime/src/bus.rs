@@ -36,7 +36,7 @@ pub const DEFAULT_DEAD_LETTER: &str = "dead-letters";
 
 /// A handle to a running bus; cheap to clone, shared by every clone.
 ///
-/// ```
+/// ```standalone_crate
 /// # #[tokio::main(flavor = "current_thread")]
 /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// use evently::{event, subscriber, Bus};
@@ -629,21 +629,16 @@ enum Step {
     Scheduled,
 }
 
-const BATCH: usize = 64;
-
 impl Lane {
+    /// Receives one message at a time, so a message counts against the
+    /// queue bound until its handler starts: that is the backpressure.
     async fn run(mut self, mut receiver: mpsc::Receiver<Message>) {
-        let mut batch = Vec::with_capacity(BATCH);
         let mut open = true;
         loop {
             let next_due = self.timers.peek().map(|Reverse(timer)| timer.due);
-            match next_due {
+            let received = match next_due {
                 // The common case: nothing waits for a retry.
-                None if open => {
-                    if receiver.recv_many(&mut batch, BATCH).await == 0 {
-                        open = false;
-                    }
-                }
+                None if open => receiver.recv().await,
                 None => break,
                 Some(due) => {
                     tokio::select! {
@@ -652,17 +647,15 @@ impl Lane {
                             if let Some(Reverse(timer)) = self.timers.pop() {
                                 self.retry(timer.message).await;
                             }
+                            continue;
                         }
-                        received = receiver.recv_many(&mut batch, BATCH), if open => {
-                            if received == 0 {
-                                open = false;
-                            }
-                        }
+                        received = receiver.recv(), if open => received,
                     }
                 }
-            }
-            for message in batch.drain(..) {
-                self.accept(message).await;
+            };
+            match received {
+                Some(message) => self.accept(message).await,
+                None => open = false,
             }
         }
     }

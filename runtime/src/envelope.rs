@@ -229,7 +229,9 @@ impl<E: Event> Envelope<E> {
     pub(crate) fn into_erased(self) -> ErasedEnvelope {
         self.inner
     }
+}
 
+impl<E: Send + Sync + 'static> Envelope<E> {
     pub(crate) fn from_erased(erased: ErasedEnvelope) -> Option<Self> {
         let any: Arc<dyn Any + Send + Sync> = erased;
         any.downcast::<Inner<E>>().ok().map(|inner| Self { inner })
@@ -422,6 +424,11 @@ fn invalid(field: &'static str, reason: impl fmt::Display) -> DecodeError {
 impl<'a> WireEnvelope<'a> {
     /// Reads the envelope's fields; `type`, `version` and `data` are required.
     pub(crate) fn parse(bytes: &'a [u8]) -> Result<Self, DecodeError> {
+        // Derived struct deserializers also accept arrays; an envelope is an object.
+        if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+            let reason = <serde_json::Error as serde::de::Error>::custom("expected a JSON object");
+            return Err(DecodeError::NotJson(reason));
+        }
         let fields: WireFields<'a> = serde_json::from_slice(bytes).map_err(DecodeError::NotJson)?;
         let event_type =
             present(fields.event_type).ok_or(DecodeError::MissingField { field: "type" })?;

@@ -10,7 +10,7 @@
 //! - A [`Bus`] collects every registered subscriber and delivers events to
 //!   them, with retries, dead letters, per-key ordering and graceful shutdown.
 //!
-//! ```
+//! ```standalone_crate
 //! use evently::{event, subscriber, Bus, Envelope};
 //!
 //! /// A user signed up.
@@ -191,7 +191,4 @@ pub mod __private {
     pub fn schema<E: Event>() -> serde_json::Value {
         <E as Event>::schema()
     }
-
-    /// Asserts at compile time that `T` is an `#[event]` type.
-    pub const fn assert_event<T: Event>() {}
 }

@@ -75,15 +75,15 @@ impl Delivery {
         Envelope::from_erased(Arc::clone(&self.envelope))
     }
 
-    /// The envelope, typed, or an error naming both types.
+    /// The envelope, typed, or an error naming both types. Unbounded, so a
+    /// subscriber of a non-event type gets one compile error, not several.
     #[doc(hidden)]
-    pub fn expect_envelope<E: Event>(&self) -> Result<Envelope<E>, Error> {
-        self.envelope::<E>().ok_or_else(|| {
+    pub fn expect_envelope<E: Send + Sync + 'static>(&self) -> Result<Envelope<E>, Error> {
+        Envelope::from_erased(Arc::clone(&self.envelope)).ok_or_else(|| {
             Error::permanent(format!(
-                "subscriber `{}` expects `{}` v{} but received `{}` v{}",
+                "subscriber `{}` expects `{}` but received `{}` v{}",
                 self.subscriber,
-                E::NAME,
-                E::VERSION,
+                std::any::type_name::<E>(),
                 self.envelope.metadata().event_type(),
                 self.envelope.metadata().version(),
             ))

@@ -1,0 +1,288 @@
+#![allow(missing_docs)]
+//! The wire envelope: its JSON form, decoding from other services, and the
+//! typed errors of malformed input.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
+
+use evently::{Bus, DecodeError, Envelope, Event, PublishError, event, subscriber};
+use serde_json::{Value, json};
+
+/// An order was placed (the seed's example event).
+#[event(key = order_id)]
+#[derive(Debug)]
+pub struct OrderPlaced {
+    pub order_id: u64,
+    pub user_id: u64,
+    pub total: f64,
+}
+
+#[event(name = "test.envelope.renamed", version = 3, topic = "envelopes")]
+#[serde(rename_all = "camelCase")]
+pub struct EnvelopeRenamed {
+    pub first_name: String,
+    #[serde(default)]
+    pub nickname: Option<String>,
+}
+
+#[test]
+fn event_keys_default_to_the_struct_name_version_one_and_the_name_as_topic() {
+    assert_eq!(OrderPlaced::NAME, "OrderPlaced");
+    assert_eq!(OrderPlaced::VERSION, 1);
+    assert_eq!(OrderPlaced::TOPIC, "OrderPlaced");
+    assert_eq!(
+        OrderPlaced {
+            order_id: 42,
+            user_id: 7,
+            total: 1.0
+        }
+        .key()
+        .as_deref(),
+        Some("42")
+    );
+    assert_eq!(EnvelopeRenamed::NAME, "test.envelope.renamed");
+    assert_eq!(EnvelopeRenamed::VERSION, 3);
+    assert_eq!(EnvelopeRenamed::TOPIC, "envelopes");
+    assert_eq!(
+        EnvelopeRenamed {
+            first_name: "a".into(),
+            nickname: None
+        }
+        .key(),
+        None
+    );
+    assert_eq!(OrderPlaced::FINGERPRINT.len(), 16);
+}
+
+#[test]
+fn the_wire_form_has_the_seed_fields_plus_id_and_key() {
+    let envelope = Envelope::builder(OrderPlaced {
+        order_id: 42,
+        user_id: 7,
+        total: 99.99,
+    })
+    .source("order-service")
+    .build();
+    let json: Value = serde_json::from_slice(&envelope.to_json().expect("encodes")).expect("json");
+    let object = json.as_object().expect("an object");
+    let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "data",
+            "id",
+            "key",
+            "source",
+            "timestamp",
+            "type",
+            "version"
+        ]
+    );
+    assert_eq!(json["type"], "OrderPlaced");
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["source"], "order-service");
+    assert_eq!(json["key"], "42");
+    assert_eq!(
+        json["data"],
+        json!({"order_id": 42, "user_id": 7, "total": 99.99})
+    );
+    let id = evently::Uuid::parse_str(json["id"].as_str().expect("id is text")).expect("a UUID");
+    assert_eq!(id.get_version_num(), 7, "ids are UUIDv7");
+    let timestamp = json["timestamp"].as_str().expect("timestamp is text");
+    assert!(timestamp.ends_with('Z'), "UTC: {timestamp}");
+    time::OffsetDateTime::parse(timestamp, &time::format_description::well_known::Rfc3339)
+        .expect("RFC 3339");
+}
+
+#[test]
+fn an_envelope_survives_the_round_trip_through_json() {
+    let envelope = Envelope::builder(EnvelopeRenamed {
+        first_name: "Ada".into(),
+        nickname: None,
+    })
+    .source("svc")
+    .key("k-1")
+    .correlation_id(evently::Uuid::now_v7())
+    .causation_id(evently::Uuid::now_v7())
+    .build();
+    let bytes = envelope.to_json().expect("encodes");
+    let json: Value = serde_json::from_slice(&bytes).expect("json");
+    assert_eq!(
+        json["data"],
+        json!({"firstName": "Ada", "nickname": null}),
+        "serde attributes apply"
+    );
+    let decoded = Envelope::<EnvelopeRenamed>::from_json(&bytes).expect("decodes");
+    assert_eq!(decoded.metadata(), envelope.metadata());
+    assert_eq!(decoded.first_name, "Ada");
+}
+
+fn decode_error(bytes: &str) -> DecodeError {
+    Envelope::<OrderPlaced>::from_json(bytes.as_bytes()).expect_err("malformed input")
+}
+
+#[test]
+fn malformed_input_gives_a_typed_error_naming_the_fault() {
+    assert!(matches!(decode_error("not json"), DecodeError::NotJson(_)));
+    assert!(matches!(decode_error("[1, 2]"), DecodeError::NotJson(_)));
+    assert!(matches!(
+        decode_error(r#"{"version": 1, "data": {}}"#),
+        DecodeError::MissingField { field: "type" }
+    ));
+    assert!(matches!(
+        decode_error(r#"{"type": "OrderPlaced", "data": {}}"#),
+        DecodeError::MissingField { field: "version" }
+    ));
+    assert!(matches!(
+        decode_error(r#"{"type": "OrderPlaced", "version": 1}"#),
+        DecodeError::MissingField { field: "data" }
+    ));
+    assert!(matches!(
+        decode_error(r#"{"type": "OrderPlaced", "version": "one", "data": {}}"#),
+        DecodeError::InvalidField {
+            field: "version",
+            ..
+        }
+    ));
+    assert!(matches!(
+        decode_error(r#"{"type": "OrderShipped", "version": 1, "data": {}}"#),
+        DecodeError::UnknownType { .. }
+    ));
+    assert!(matches!(
+        decode_error(r#"{"type": "OrderPlaced", "version": 9, "data": {}}"#),
+        DecodeError::UnknownVersion { version: 9, .. }
+    ));
+    let mismatch =
+        decode_error(r#"{"type": "OrderPlaced", "version": 1, "data": {"order_id": "x"}}"#);
+    assert!(
+        matches!(mismatch, DecodeError::DataMismatch { .. }),
+        "{mismatch}"
+    );
+    assert!(
+        mismatch
+            .to_string()
+            .starts_with("data of `OrderPlaced` v1 does not match its type"),
+        "{mismatch}"
+    );
+    assert!(matches!(
+        decode_error(
+            r#"{"id": "nope", "type": "OrderPlaced", "version": 1, "data": {"order_id": 1, "user_id": 2, "total": 3.0}}"#
+        ),
+        DecodeError::InvalidField { field: "id", .. }
+    ));
+    assert!(matches!(
+        decode_error(
+            r#"{"type": "OrderPlaced", "version": 1, "timestamp": "yesterday", "data": {"order_id": 1, "user_id": 2, "total": 3.0}}"#
+        ),
+        DecodeError::InvalidField {
+            field: "timestamp",
+            ..
+        }
+    ));
+}
+
+// ---------------------------------------------------------------- the seed's minimal envelope
+
+static SEED_ORDERS: Mutex<Vec<(u64, String, evently::Uuid)>> = Mutex::new(Vec::new());
+static SEED_RUNS: AtomicU32 = AtomicU32::new(0);
+
+#[subscriber(group = "seed-envelope")]
+async fn record_seed_order(order: Envelope<OrderPlaced>) -> evently::Result<()> {
+    SEED_RUNS.fetch_add(1, Ordering::SeqCst);
+    SEED_ORDERS
+        .lock()
+        .expect("lock")
+        .push((order.order_id, order.source().to_owned(), order.id()));
+    Ok(())
+}
+
+/// The seed's "Event Structure", as another service would send it.
+const SEED_MESSAGE: &str = r#"{
+    "type": "OrderPlaced",
+    "version": 1,
+    "timestamp": "2026-01-15T10:00:00Z",
+    "source": "order-service",
+    "data": { "order_id": 42, "user_id": 7, "total": 99.99 }
+}"#;
+
+#[tokio::test]
+async fn the_seed_minimal_envelope_is_accepted_and_its_duplicates_are_suppressed() {
+    let bus = Bus::in_memory()
+        .filter(|s| s.group == Some("seed-envelope"))
+        .build()
+        .expect("bus builds");
+    let first = bus
+        .publish_json(SEED_MESSAGE.as_bytes())
+        .await
+        .expect("accepted");
+    // The same message again, spaced differently: the same derived id.
+    let compact = serde_json::to_vec(&serde_json::from_str::<Value>(SEED_MESSAGE).expect("json"))
+        .expect("json");
+    let second = bus.publish_json(&compact).await.expect("accepted");
+    assert_eq!(first, second, "the id is derived from the content");
+    tokio::time::timeout(Duration::from_secs(10), bus.wait_idle())
+        .await
+        .expect("idle");
+    assert_eq!(
+        SEED_RUNS.load(Ordering::SeqCst),
+        1,
+        "the duplicate did not run the handler"
+    );
+    let orders = SEED_ORDERS.lock().expect("lock").clone();
+    assert_eq!(orders, [(42, "order-service".to_owned(), first)]);
+
+    let unknown = bus
+        .publish_json(br#"{"type": "Nope", "version": 1, "data": {}}"#)
+        .await
+        .expect_err("unknown type");
+    assert!(
+        matches!(
+            unknown,
+            PublishError::Decode(DecodeError::UnknownType { .. })
+        ),
+        "{unknown}"
+    );
+    let error = bus
+        .publish_json(br#"{"type": "OrderPlaced", "version": 2, "data": {}}"#)
+        .await
+        .expect_err("unknown version");
+    assert_eq!(
+        error.to_string(),
+        "unknown version 2 of event `OrderPlaced` (known versions: 1)"
+    );
+}
+
+#[test]
+fn unix_second_timestamps_from_python_senders_are_accepted() {
+    let envelope = Envelope::<OrderPlaced>::from_json(
+        br#"{"type": "OrderPlaced", "version": 1, "timestamp": 1768471200.5, "data": {"order_id": 1, "user_id": 2, "total": 3.0}}"#,
+    )
+    .expect("decodes");
+    assert_eq!(envelope.timestamp().unix_timestamp(), 1_768_471_200);
+    assert_eq!(envelope.timestamp().millisecond(), 500);
+}
+
+#[test]
+fn the_json_schema_describes_the_data_with_serde_renames() {
+    let schema = EnvelopeRenamed::schema();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    assert!(schema["properties"]["firstName"].is_object(), "{schema:#}");
+    assert_eq!(schema["required"], json!(["firstName"]));
+}
+
+#[test]
+fn every_event_is_registered_with_its_name_version_and_schema() {
+    let descriptor = evently::registered_events()
+        .find(|d| d.name == "test.envelope.renamed")
+        .expect("registered");
+    assert_eq!(descriptor.version, 3);
+    assert_eq!(descriptor.topic, "envelopes");
+    assert_eq!(descriptor.fingerprint, EnvelopeRenamed::FINGERPRINT);
+    assert_eq!((descriptor.schema)(), EnvelopeRenamed::schema());
+    assert!((descriptor.type_name)().ends_with("EnvelopeRenamed"));
+}

@@ -1,0 +1,8 @@
+use evently::event;
+
+#[event]
+pub struct ItemAdded<T> {
+    pub item: T,
+}
+
+fn main() {}

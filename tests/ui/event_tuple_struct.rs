@@ -1,0 +1,6 @@
+use evently::event;
+
+#[event]
+pub struct OrderPlaced(pub u64);
+
+fn main() {}

@@ -1,0 +1,6 @@
+use evently::event;
+
+#[event]
+pub struct SystemStarted;
+
+fn main() {}

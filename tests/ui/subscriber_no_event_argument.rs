@@ -1,0 +1,8 @@
+use evently::subscriber;
+
+#[subscriber]
+async fn handle() -> evently::Result<()> {
+    Ok(())
+}
+
+fn main() {}
