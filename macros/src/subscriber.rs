@@ -499,9 +499,10 @@ fn generate(item: &SubscriberFn, args: &Args, checked: Checked) -> TokenStream {
         EventArg::Reference(ty) | EventArg::Envelope(ty) => ty,
     };
     let ty_span = event_ty.span();
-    let event_value = match checked.event {
-        EventArg::Reference(_) => quote!(&*__envelope),
-        EventArg::Envelope(_) => quote!(__envelope),
+    // `&E` borrows from the delivery; `Envelope<E>` shares it.
+    let (event_value, take_event) = match checked.event {
+        EventArg::Reference(_) => (quote!(__event), quote!(expect_data)),
+        EventArg::Envelope(_) => (quote!(__event), quote!(expect_envelope)),
     };
     let context_value = checked.context.map(|context| match context {
         ContextArg::Owned => quote!(, __delivery.context()),
@@ -554,14 +555,21 @@ fn generate(item: &SubscriberFn, args: &Args, checked: Checked) -> TokenStream {
 
         #[doc(hidden)]
         const _: () = {
-            fn __evently_handler(
-                __delivery: #krate::Delivery,
-            ) -> #krate::BoxFuture<'static, ::core::result::Result<(), #krate::Error>> {
-                ::std::boxed::Box::pin(async move {
-                    let __envelope = __delivery.expect_envelope::<#event_ty>()?;
-                    let __result = #ident(#event_value #context_value).await;
-                    #convert
-                })
+            struct __EventlyHandler;
+
+            #[automatically_derived]
+            impl #krate::__private::Handler for __EventlyHandler {
+                fn call<'__a>(
+                    __delivery: #krate::Delivery<'__a>,
+                ) -> impl ::core::future::Future<
+                    Output = ::core::result::Result<(), #krate::Error>,
+                > + ::core::marker::Send + '__a {
+                    async move {
+                        let __event = __delivery.#take_event::<#event_ty>()?;
+                        let __result = #ident(#event_value #context_value).await;
+                        #convert
+                    }
+                }
             }
 
             #dedup_fn
@@ -577,7 +585,7 @@ fn generate(item: &SubscriberFn, args: &Args, checked: Checked) -> TokenStream {
                     backoff: #backoff,
                     dead_letter: #dead_letter,
                     idempotency: #idempotency,
-                    handler: __evently_handler,
+                    run_lane: #krate::__private::run_lane::<__EventlyHandler>,
                     location: ::core::concat!(::core::file!(), ":", ::core::line!()),
                 }
             }

@@ -27,6 +27,7 @@ use crate::dead_letter::{DeadLetter, DeadLetters};
 use crate::envelope::{Envelope, ErasedEnvelope, WireEnvelope};
 use crate::error::{BuildError, Conflict, DecodeError, Error, PublishError, ReplayError};
 use crate::event::{Event, Registry};
+use crate::idempotency::BoxFuture;
 use crate::idempotency::{Claim, IdempotencyKey, IdempotencyStore, InMemoryIdempotencyStore};
 use crate::retry::RetryPolicy;
 use crate::subscriber::{Delivery, Idempotency, SubscriberDescriptor, registered_subscribers};
@@ -61,13 +62,15 @@ pub struct Bus {
 }
 
 pub(crate) struct BusInner {
-    source: Arc<str>,
+    source: &'static str,
     registry: Registry,
     /// The subscribers of each event type.
-    routes: HashMap<TypeId, Vec<Route>>,
+    routes: HashMap<TypeId, Vec<Route>, foldhash::fast::RandomState>,
     /// Every subscriber by name, for replaying dead letters.
     by_name: HashMap<&'static str, Route>,
     shared: Arc<Shared>,
+    /// The counters of every lane, for `wait_idle` and `stats`.
+    counters: Vec<Arc<LaneCounters>>,
     closed: AtomicBool,
 }
 
@@ -75,7 +78,35 @@ pub(crate) struct BusInner {
 #[derive(Clone)]
 struct Route {
     subscriber: Arc<Subscriber>,
-    lanes: Arc<[mpsc::Sender<Message>]>,
+    lanes: Arc<[LaneHandle]>,
+}
+
+/// One lane's queue, as publishers see it.
+struct LaneHandle {
+    sender: mpsc::Sender<Message>,
+    counters: Arc<LaneCounters>,
+}
+
+/// How many messages a lane was given and has finished. Publishers write
+/// `queued` and the lane writes `done`, on separate cache lines, so the hot
+/// path does not bounce one line between threads; only a waiter for idleness
+/// reads both.
+#[derive(Default)]
+struct LaneCounters {
+    queued: Padded<AtomicU64>,
+    done: Padded<AtomicU64>,
+}
+
+#[derive(Default)]
+#[repr(align(128))]
+struct Padded<T>(T);
+
+impl LaneCounters {
+    fn in_flight(&self) -> u64 {
+        // `queued` first: everything counted there is done once `done` catches up.
+        let queued = self.queued.0.load(Ordering::SeqCst);
+        queued.saturating_sub(self.done.0.load(Ordering::SeqCst))
+    }
 }
 
 /// A subscriber with its settings resolved against the bus's defaults.
@@ -91,7 +122,9 @@ struct Subscriber {
 
 /// State every lane of every subscriber shares.
 struct Shared {
-    in_flight: InFlight,
+    idle: Notify,
+    /// How many `wait_idle` calls are waiting; lanes check for idleness only then.
+    waiters: AtomicUsize,
     dead_letters: Mutex<DeadLetters>,
     store: Arc<dyn IdempotencyStore>,
     duplicates: AtomicU64,
@@ -111,7 +144,7 @@ impl fmt::Debug for Bus {
         f.debug_struct("Bus")
             .field("source", &self.inner.source)
             .field("subscribers", &self.inner.by_name.len())
-            .field("in_flight", &self.inner.shared.in_flight.count())
+            .field("in_flight", &self.in_flight())
             .finish_non_exhaustive()
     }
 }
@@ -153,8 +186,8 @@ impl Bus {
         &self.inner.source
     }
 
-    pub(crate) fn source_arc(&self) -> Arc<str> {
-        Arc::clone(&self.inner.source)
+    pub(crate) fn static_source(&self) -> &'static str {
+        self.inner.source
     }
 
     /// The subscribers this bus runs.
@@ -172,8 +205,12 @@ impl Bus {
     /// every subscriber has the message queued, not when they have handled it
     /// (see [`wait_idle`](Self::wait_idle)).
     pub async fn publish<E: Event>(&self, event: E) -> Result<Uuid, PublishError> {
-        self.publish_envelope(Envelope::builder(event).source(self.source_arc()).build())
-            .await
+        self.publish_envelope(
+            Envelope::builder(event)
+                .static_source(self.inner.source)
+                .build(),
+        )
+        .await
     }
 
     /// Publishes an envelope as it is (its id, source and metadata are kept).
@@ -231,24 +268,64 @@ impl Bus {
             return Ok(id);
         };
         let hash = lane_hash(meta.key(), id);
-        for route in routes {
-            let lane = &route.lanes[hash % route.lanes.len()];
-            let pending = self.inner.shared.in_flight.start();
-            let message = Message {
-                envelope: Arc::clone(&envelope),
-                attempt: 0,
-            };
-            if lane.send(message).await.is_ok() {
-                pending.handed_over();
+        if let Some((last, others)) = routes.split_last() {
+            for route in others {
+                self.send(route, hash, Arc::clone(&envelope)).await;
             }
+            // The last subscriber gets the envelope itself: one reference
+            // count change fewer, on a line the lane is about to touch.
+            self.send(last, hash, envelope).await;
         }
         Ok(id)
+    }
+
+    /// Queues a message on the lane `hash` picks; returns whether it was queued.
+    async fn send(&self, route: &Route, hash: usize, envelope: ErasedEnvelope) -> bool {
+        let lane = &route.lanes[hash % route.lanes.len()];
+        let pending = Pending::start(&lane.counters, &self.inner.shared);
+        let message = Message {
+            envelope,
+            attempt: 0,
+        };
+        // The fast path takes a free slot without building the waiting
+        // machinery of `send`; only a full queue waits.
+        let queued = match lane.sender.try_send(message) {
+            Ok(()) => true,
+            Err(mpsc::error::TrySendError::Full(message)) => {
+                lane.sender.send(message).await.is_ok()
+            }
+            Err(mpsc::error::TrySendError::Closed(_)) => false,
+        };
+        if queued {
+            pending.handed_over();
+        }
+        queued
+    }
+
+    fn in_flight(&self) -> usize {
+        self.inner
+            .counters
+            .iter()
+            .map(|c| c.in_flight() as usize)
+            .sum()
     }
 
     /// Waits until every published message has been handled, retried to the
     /// end, or dead-lettered (messages published meanwhile included).
     pub async fn wait_idle(&self) {
-        self.inner.shared.in_flight.wait_idle().await;
+        let shared = &self.inner.shared;
+        shared.waiters.fetch_add(1, Ordering::SeqCst);
+        let _waiting = scopeguard(|| {
+            shared.waiters.fetch_sub(1, Ordering::SeqCst);
+        });
+        loop {
+            let mut notified = pin!(shared.idle.notified());
+            notified.as_mut().enable();
+            if self.in_flight() == 0 {
+                return;
+            }
+            notified.await;
+        }
     }
 
     /// Stops accepting new events and waits until everything in flight is
@@ -271,7 +348,7 @@ impl Bus {
     pub fn stats(&self) -> BusStats {
         let shared = &self.inner.shared;
         BusStats {
-            in_flight: shared.in_flight.count(),
+            in_flight: self.in_flight(),
             duplicates: shared.duplicates.load(Ordering::Relaxed),
             retries: shared.retries.load(Ordering::Relaxed),
             dead_lettered: shared.dead_lettered.load(Ordering::Relaxed),
@@ -299,17 +376,11 @@ impl Bus {
             return Err(PublishError::Closed.into());
         }
         let meta = letter.envelope.metadata();
-        let lane = &route.lanes[lane_hash(meta.key(), meta.id()) % route.lanes.len()];
-        let pending = self.inner.shared.in_flight.start();
-        let message = Message {
-            envelope: Arc::clone(&letter.envelope),
-            attempt: 0,
-        };
-        if lane.send(message).await.is_err() {
+        let hash = lane_hash(meta.key(), meta.id());
+        if !self.send(route, hash, Arc::clone(&letter.envelope)).await {
             lock(&self.inner.shared.dead_letters).put_back(letter);
             return Err(PublishError::Closed.into());
         }
-        pending.handed_over();
         Ok(())
     }
 }
@@ -384,8 +455,8 @@ impl BusBuilder {
         self
     }
 
-    /// How many messages each subscriber may have queued before `publish`
-    /// waits (default 1024).
+    /// How many messages each subscriber may have waiting (queued, or taken
+    /// by a lane but not started) before `publish` waits (default 1024).
     pub fn queue_capacity(mut self, capacity: usize) -> Self {
         self.queue_capacity = capacity;
         self
@@ -477,9 +548,10 @@ impl BusBuilder {
             return Err(BuildError::Conflicts(conflicts));
         }
 
-        let source: Arc<str> = Arc::from(self.source.unwrap_or_else(default_source));
+        let source = crate::envelope::intern(&self.source.unwrap_or_else(default_source));
         let shared = Arc::new(Shared {
-            in_flight: InFlight::default(),
+            idle: Notify::new(),
+            waiters: AtomicUsize::new(0),
             dead_letters: Mutex::new(DeadLetters::new(self.dead_letter_capacity)),
             store: self
                 .store
@@ -489,13 +561,19 @@ impl BusBuilder {
             dead_lettered: AtomicU64::new(0),
         });
         let lane_capacity = self.queue_capacity.div_ceil(self.concurrency).max(1);
+        // A lane holds up to `batch` messages taken from its queue, one of them
+        // being handled; the queue keeps the rest of the bound.
+        let batch = (lane_capacity / 4).clamp(1, 32);
+        let queue_length = lane_capacity - (batch - 1);
         let default_policy = self.retry_policy;
 
         let inner = Arc::new_cyclic(|bus: &Weak<BusInner>| {
-            let mut routes: HashMap<TypeId, Vec<Route>> = HashMap::new();
+            let mut routes: HashMap<TypeId, Vec<Route>, foldhash::fast::RandomState> =
+                HashMap::default();
             let mut by_name = HashMap::new();
+            let mut counters = Vec::new();
             for descriptor in selected {
-                let group: Arc<str> = Arc::from(descriptor.group.unwrap_or(&source));
+                let group: Arc<str> = Arc::from(descriptor.group.unwrap_or(source));
                 let subscriber = Arc::new(Subscriber {
                     descriptor,
                     scope: Arc::from(format!("{group}/{}", descriptor.name)),
@@ -506,19 +584,26 @@ impl BusBuilder {
                     },
                     dead_letter: Arc::from(descriptor.dead_letter.unwrap_or(DEFAULT_DEAD_LETTER)),
                 });
-                let lanes: Arc<[mpsc::Sender<Message>]> = (0..self.concurrency)
+                let lanes: Arc<[LaneHandle]> = (0..self.concurrency)
                     .map(|_| {
-                        let (sender, receiver) = mpsc::channel(lane_capacity);
+                        let (sender, receiver) = mpsc::channel(queue_length);
+                        let lane_counters = Arc::new(LaneCounters::default());
+                        counters.push(Arc::clone(&lane_counters));
                         let lane = Lane {
                             subscriber: Arc::clone(&subscriber),
+                            counters: Arc::clone(&lane_counters),
                             shared: Arc::clone(&shared),
                             bus: bus.clone(),
                             blocked: HashMap::new(),
                             timers: BinaryHeap::new(),
                             sequence: 0,
+                            batch,
                         };
-                        runtime.spawn(lane.run(receiver));
-                        sender
+                        runtime.spawn((descriptor.run_lane)(LaneTask { lane, receiver }));
+                        LaneHandle {
+                            sender,
+                            counters: lane_counters,
+                        }
                     })
                     .collect();
                 let route = Route { subscriber, lanes };
@@ -529,6 +614,7 @@ impl BusBuilder {
                 by_name.insert(descriptor.name, route);
             }
             BusInner {
+                counters,
                 source,
                 registry,
                 routes,
@@ -587,9 +673,44 @@ fn default_source() -> String {
         .unwrap_or_else(|| "evently".to_owned())
 }
 
+/// What a subscriber's generated handler type implements: the call of the
+/// user's fn for one delivery. Lanes are generic over it, so a delivery runs
+/// the fn without a heap allocation or a dynamic call.
+#[doc(hidden)]
+pub trait Handler: Send + Sync + 'static {
+    /// Runs the subscriber fn for one delivery.
+    fn call<'a>(delivery: Delivery<'a>) -> impl Future<Output = Result<(), Error>> + Send + 'a;
+}
+
+/// A lane and its queue, ready to run; what [`RunLane`] receives.
+#[doc(hidden)]
+pub struct LaneTask {
+    lane: Lane,
+    receiver: mpsc::Receiver<Message>,
+}
+
+impl fmt::Debug for LaneTask {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LaneTask")
+            .field("subscriber", &self.lane.subscriber.descriptor.name)
+            .finish()
+    }
+}
+
+/// Runs one lane of a subscriber: `run_lane::<TheSubscribersHandler>`.
+#[doc(hidden)]
+pub type RunLane = fn(LaneTask) -> BoxFuture<'static, ()>;
+
+/// The [`RunLane`] of handler `H`.
+#[doc(hidden)]
+pub fn run_lane<H: Handler>(task: LaneTask) -> BoxFuture<'static, ()> {
+    Box::pin(task.lane.run::<H>(task.receiver))
+}
+
 /// One lane of one subscriber: handles its messages one at a time.
 struct Lane {
     subscriber: Arc<Subscriber>,
+    counters: Arc<LaneCounters>,
     shared: Arc<Shared>,
     bus: Weak<BusInner>,
     /// Keys with a message waiting for its retry, and the later messages of
@@ -598,6 +719,8 @@ struct Lane {
     /// Messages waiting for their retry, soonest first.
     timers: BinaryHeap<Reverse<Timer>>,
     sequence: u64,
+    /// How many messages to take from the queue at once.
+    batch: usize,
 }
 
 struct Timer {
@@ -630,57 +753,68 @@ enum Step {
 }
 
 impl Lane {
-    /// Receives one message at a time, so a message counts against the
-    /// queue bound until its handler starts: that is the backpressure.
-    async fn run(mut self, mut receiver: mpsc::Receiver<Message>) {
+    /// Takes up to `batch` messages from the queue at once (one wake-up and
+    /// one release of queue slots for many messages); the queue is that much
+    /// shorter, so queued and taken-but-not-started messages stay within the
+    /// configured bound.
+    async fn run<H: Handler>(mut self, mut receiver: mpsc::Receiver<Message>) {
         let mut open = true;
+        let mut batch = Vec::with_capacity(self.batch);
         loop {
             let next_due = self.timers.peek().map(|Reverse(timer)| timer.due);
             let received = match next_due {
                 // The common case: nothing waits for a retry.
-                None if open => receiver.recv().await,
+                None if open => receiver.recv_many(&mut batch, self.batch).await,
                 None => break,
                 Some(due) => {
                     tokio::select! {
                         biased;
                         () = tokio::time::sleep_until(due) => {
                             if let Some(Reverse(timer)) = self.timers.pop() {
-                                self.retry(timer.message).await;
+                                self.retry::<H>(timer.message).await;
                             }
                             continue;
                         }
-                        received = receiver.recv(), if open => received,
+                        received = receiver.recv_many(&mut batch, self.batch), if open => received,
                     }
                 }
             };
-            match received {
-                Some(message) => self.accept(message).await,
-                None => open = false,
+            if received == 0 {
+                open = false;
+            }
+            for message in batch.drain(..) {
+                self.accept::<H>(message).await;
             }
         }
     }
 
+    /// Counts a message as done, and wakes `wait_idle` callers if this lane
+    /// has nothing left (checked only while someone waits).
+    fn finished(&self) {
+        finish(&self.counters, &self.shared);
+    }
+
     /// A new message: handled now, unless its key waits for a retry.
-    async fn accept(&mut self, message: Message) {
+    async fn accept<H: Handler>(&mut self, message: Message) {
         if let Some(key) = &message.envelope.metadata().key {
             if let Some(held) = self.blocked.get_mut(key) {
                 held.push_back(message);
                 return;
             }
         }
-        self.process(message).await;
+        self.process::<H>(message).await;
     }
 
     /// A retry is due; once its message is done, the messages its key held back run.
-    async fn retry(&mut self, message: Message) {
+    async fn retry<H: Handler>(&mut self, message: Message) {
         let key = message.envelope.metadata().key.clone();
-        if self.process(message).await == Step::Scheduled {
+        if self.process::<H>(message).await == Step::Scheduled {
             return;
         }
         let Some(key) = key else { return };
         let mut held = self.blocked.remove(&key).unwrap_or_default();
         while let Some(next) = held.pop_front() {
-            if self.process(next).await == Step::Scheduled {
+            if self.process::<H>(next).await == Step::Scheduled {
                 self.blocked.entry(key).or_default().extend(held);
                 return;
             }
@@ -688,11 +822,11 @@ impl Lane {
     }
 
     /// Attempts a message; immediate retries run here, delayed ones are scheduled.
-    async fn process(&mut self, mut message: Message) -> Step {
+    async fn process<H: Handler>(&mut self, mut message: Message) -> Step {
         loop {
-            let error = match self.attempt(&mut message).await {
+            let error = match self.attempt::<H>(&mut message).await {
                 Ok(()) => {
-                    self.shared.in_flight.finish();
+                    self.finished();
                     return Step::Finished;
                 }
                 Err(error) => error,
@@ -701,7 +835,7 @@ impl Lane {
             let retries_made = message.attempt - 1;
             if error.is_permanent() || retries_made >= policy.max_retries {
                 self.dead_letter(message, error);
-                self.shared.in_flight.finish();
+                self.finished();
                 return Step::Finished;
             }
             self.shared.retries.fetch_add(1, Ordering::Relaxed);
@@ -732,7 +866,7 @@ impl Lane {
 
     /// One attempt: claim, run the handler (a panic counts as a failure),
     /// then mark the claim done or release it.
-    async fn attempt(&self, message: &mut Message) -> Result<(), Error> {
+    async fn attempt<H: Handler>(&self, message: &mut Message) -> Result<(), Error> {
         message.attempt += 1;
         let descriptor = self.subscriber.descriptor;
         let key = self.idempotency_key(&message.envelope);
@@ -757,12 +891,12 @@ impl Lane {
             }
         }
         let delivery = Delivery {
-            envelope: Arc::clone(&message.envelope),
+            envelope: &message.envelope,
             attempt: message.attempt,
             subscriber: descriptor.name,
-            bus: self.bus.clone(),
+            bus: &self.bus,
         };
-        let result = match CatchUnwind((descriptor.handler)(delivery)).await {
+        let result = match CatchUnwind(pin!(H::call(delivery))).await {
             Ok(result) => result,
             Err(panic) => Err(Error::msg(format!(
                 "handler panicked: {}",
@@ -781,14 +915,14 @@ impl Lane {
         result
     }
 
-    fn idempotency_key(&self, envelope: &ErasedEnvelope) -> Option<IdempotencyKey> {
+    fn idempotency_key(&self, envelope: &ErasedEnvelope) -> Option<IdempotencyKey<'_>> {
         let id = match self.subscriber.descriptor.idempotency {
             Idempotency::Off => return None,
             Idempotency::EnvelopeId => envelope.metadata().id(),
             Idempotency::Key(extract) => extract(&**envelope).unwrap_or(envelope.metadata().id()),
         };
         Some(IdempotencyKey {
-            scope: Arc::clone(&self.subscriber.scope),
+            scope: &self.subscriber.scope,
             id,
         })
     }
@@ -841,21 +975,34 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
         .unwrap_or("(non-text panic payload)")
 }
 
-/// Counts deliveries not yet finished, and wakes those waiting for zero.
-#[derive(Default)]
-struct InFlight {
-    count: AtomicUsize,
-    idle: Notify,
+/// Counts one message of a lane as done; wakes idle waiters if it was the
+/// lane's last.
+fn finish(counters: &LaneCounters, shared: &Shared) {
+    counters.done.0.fetch_add(1, Ordering::SeqCst);
+    if shared.waiters.load(Ordering::SeqCst) > 0 && counters.in_flight() == 0 {
+        shared.idle.notify_waiters();
+    }
 }
 
-/// One delivery counted in flight; uncounted again if it is dropped before
-/// it was handed to a lane (the send failed or the publish was cancelled).
+/// One message counted as queued on a lane; counted done again if it is
+/// dropped before the lane got it (the send failed or the publish was
+/// cancelled).
 struct Pending<'a> {
-    in_flight: &'a InFlight,
+    counters: &'a LaneCounters,
+    shared: &'a Shared,
     handed_over: bool,
 }
 
-impl Pending<'_> {
+impl<'a> Pending<'a> {
+    fn start(counters: &'a LaneCounters, shared: &'a Shared) -> Self {
+        counters.queued.0.fetch_add(1, Ordering::SeqCst);
+        Self {
+            counters,
+            shared,
+            handed_over: false,
+        }
+    }
+
     fn handed_over(mut self) {
         self.handed_over = true;
     }
@@ -864,38 +1011,20 @@ impl Pending<'_> {
 impl Drop for Pending<'_> {
     fn drop(&mut self) {
         if !self.handed_over {
-            self.in_flight.finish();
+            finish(self.counters, self.shared);
         }
     }
 }
 
-impl InFlight {
-    fn start(&self) -> Pending<'_> {
-        self.count.fetch_add(1, Ordering::AcqRel);
-        Pending {
-            in_flight: self,
-            handed_over: false,
-        }
-    }
-
-    fn finish(&self) {
-        if self.count.fetch_sub(1, Ordering::AcqRel) == 1 {
-            self.idle.notify_waiters();
-        }
-    }
-
-    fn count(&self) -> usize {
-        self.count.load(Ordering::Acquire)
-    }
-
-    async fn wait_idle(&self) {
-        loop {
-            let mut notified = pin!(self.idle.notified());
-            notified.as_mut().enable();
-            if self.count() == 0 {
-                return;
+/// Runs `f` when dropped.
+fn scopeguard(f: impl FnOnce()) -> impl Drop {
+    struct Guard<F: FnOnce()>(Option<F>);
+    impl<F: FnOnce()> Drop for Guard<F> {
+        fn drop(&mut self) {
+            if let Some(f) = self.0.take() {
+                f();
             }
-            notified.await;
         }
     }
+    Guard(Some(f))
 }

@@ -25,6 +25,7 @@ use std::any::Any;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
+use std::time::SystemTime;
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::value::RawValue;
@@ -38,14 +39,56 @@ use crate::event::Event;
 /// The namespace of ids derived from the content of envelopes that carry none.
 const DERIVED_ID_NAMESPACE: Uuid = Uuid::from_u128(0x6576_656e_746c_7900_8000_6964_0000_0001);
 
+/// Text that is static (a name the program knows, like the bus's source) or
+/// shared. Static text costs nothing to copy; sharing one `Arc` across the
+/// publishing and the handling thread would bounce its reference count
+/// between them on every event.
+#[derive(Debug, Clone)]
+pub(crate) enum Text {
+    Static(&'static str),
+    Shared(Arc<str>),
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Text::Static(text) => text,
+            Text::Shared(text) => text,
+        }
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+/// Leaks each distinct name once, so it can be shared as `&'static str`.
+/// Only for names the program configures (bus sources), never for input.
+pub(crate) fn intern(name: &str) -> &'static str {
+    static NAMES: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+    let mut names = NAMES
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(known) = names.iter().find(|known| **known == name) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(name.to_owned().into_boxed_str());
+    names.push(leaked);
+    leaked
+}
+
 /// The metadata of an envelope: everything but the data.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Metadata {
     pub(crate) id: Uuid,
     pub(crate) event_type: &'static str,
     pub(crate) version: u32,
-    pub(crate) timestamp: OffsetDateTime,
-    pub(crate) source: Arc<str>,
+    /// Kept as the clock reading; converted to a calendar time only when asked.
+    pub(crate) timestamp: SystemTime,
+    pub(crate) source: Text,
     pub(crate) key: Option<Arc<str>>,
     pub(crate) correlation_id: Option<Uuid>,
     pub(crate) causation_id: Option<Uuid>,
@@ -66,7 +109,7 @@ impl Metadata {
     }
     /// When the event happened (UTC).
     pub fn timestamp(&self) -> OffsetDateTime {
-        self.timestamp
+        OffsetDateTime::from(self.timestamp)
     }
     /// The service that emitted the event.
     pub fn source(&self) -> &str {
@@ -146,7 +189,7 @@ impl<E> Envelope<E> {
     }
     /// When the event happened (UTC).
     pub fn timestamp(&self) -> OffsetDateTime {
-        self.inner.meta.timestamp
+        OffsetDateTime::from(self.inner.meta.timestamp)
     }
     /// The service that emitted the event.
     pub fn source(&self) -> &str {
@@ -175,18 +218,14 @@ impl<E: Event> Envelope<E> {
 
     /// Starts an envelope whose metadata can be set before it is sealed.
     pub fn builder(data: E) -> EnvelopeBuilder<E> {
-        let key = data.key().map(Arc::from);
+        let (id, timestamp) = crate::id::now_v7();
         EnvelopeBuilder {
-            meta: Metadata {
-                id: Uuid::now_v7(),
-                event_type: E::NAME,
-                version: E::VERSION,
-                timestamp: OffsetDateTime::now_utc(),
-                source: Arc::from(""),
-                key,
-                correlation_id: None,
-                causation_id: None,
-            },
+            id,
+            timestamp,
+            source: None,
+            key: data.key().map(Arc::from),
+            correlation_id: None,
+            causation_id: None,
             data,
         }
     }
@@ -257,8 +296,7 @@ fn serialize_envelope<S: Serializer, D: Serialize + ?Sized>(
     s.serialize_field("id", &meta.id)?;
     s.serialize_field("type", meta.event_type)?;
     s.serialize_field("version", &meta.version)?;
-    let timestamp = meta
-        .timestamp
+    let timestamp = OffsetDateTime::from(meta.timestamp)
         .format(&Rfc3339)
         .map_err(serde::ser::Error::custom)?;
     s.serialize_field("timestamp", &timestamp)?;
@@ -279,46 +317,67 @@ fn serialize_envelope<S: Serializer, D: Serialize + ?Sized>(
 /// Sets an envelope's metadata before it is sealed; from [`Envelope::builder`].
 #[derive(Debug)]
 pub struct EnvelopeBuilder<E> {
-    meta: Metadata,
+    id: Uuid,
+    timestamp: SystemTime,
+    source: Option<Text>,
+    key: Option<Arc<str>>,
+    correlation_id: Option<Uuid>,
+    causation_id: Option<Uuid>,
     data: E,
 }
 
 impl<E: Event> EnvelopeBuilder<E> {
     /// The id (default: a fresh UUIDv7).
     pub fn id(mut self, id: Uuid) -> Self {
-        self.meta.id = id;
+        self.id = id;
         self
     }
     /// When the event happened (default: now); stored in UTC.
     pub fn timestamp(mut self, timestamp: OffsetDateTime) -> Self {
-        self.meta.timestamp = timestamp.to_offset(time::UtcOffset::UTC);
+        self.timestamp = SystemTime::from(timestamp);
         self
     }
-    /// The emitting service (default: the bus's source when published).
+    /// The emitting service (default: empty, or the bus's source when the bus
+    /// builds the envelope).
     pub fn source(mut self, source: impl Into<Arc<str>>) -> Self {
-        self.meta.source = source.into();
+        self.source = Some(Text::Shared(source.into()));
+        self
+    }
+
+    pub(crate) fn static_source(mut self, source: &'static str) -> Self {
+        self.source = Some(Text::Static(source));
         self
     }
     /// The ordering key (default: the `key` field of the `#[event]`).
     pub fn key(mut self, key: impl Into<Arc<str>>) -> Self {
-        self.meta.key = Some(key.into());
+        self.key = Some(key.into());
         self
     }
     /// The id of the first event of the chain.
     pub fn correlation_id(mut self, id: Uuid) -> Self {
-        self.meta.correlation_id = Some(id);
+        self.correlation_id = Some(id);
         self
     }
     /// The id of the event whose handling caused this one.
     pub fn causation_id(mut self, id: Uuid) -> Self {
-        self.meta.causation_id = Some(id);
+        self.causation_id = Some(id);
         self
     }
     /// Seals the envelope.
     pub fn build(self) -> Envelope<E> {
+        let meta = Metadata {
+            id: self.id,
+            event_type: E::NAME,
+            version: E::VERSION,
+            timestamp: self.timestamp,
+            source: self.source.unwrap_or(Text::Static("")),
+            key: self.key,
+            correlation_id: self.correlation_id,
+            causation_id: self.causation_id,
+        };
         Envelope {
             inner: Arc::new(Inner {
-                meta: self.meta,
+                meta,
                 data: self.data,
             }),
         }
@@ -360,7 +419,7 @@ impl<E> fmt::Debug for Inner<E> {
 }
 
 /// The data of an erased envelope, if it holds an `E`.
-pub(crate) fn data_of<E: Event>(envelope: &dyn AnyEnvelope) -> Option<&E> {
+pub(crate) fn data_of<E: Send + Sync + 'static>(envelope: &dyn AnyEnvelope) -> Option<&E> {
     let any: &dyn Any = envelope;
     any.downcast_ref::<Inner<E>>().map(|inner| &inner.data)
 }
@@ -470,14 +529,14 @@ impl<'a> WireEnvelope<'a> {
                 .transpose()
         };
         let timestamp = match self.timestamp {
-            None => OffsetDateTime::now_utc(),
-            Some(raw) => parse_timestamp(raw)?,
+            None => SystemTime::now(),
+            Some(raw) => SystemTime::from(parse_timestamp(raw)?),
         };
-        let source: Arc<str> = match self.source {
-            None => Arc::from(""),
+        let source = match self.source {
+            None => Text::Static(""),
             Some(raw) => serde_json::from_str::<String>(raw.get())
-                .map_err(|_| invalid("source", "expected a string"))?
-                .into(),
+                .map_err(|_| invalid("source", "expected a string"))
+                .map(|text| Text::Shared(text.into()))?,
         };
         let key = match self.key {
             None => None,

@@ -10,21 +10,65 @@ use std::collections::{HashMap, VecDeque};
 use std::future::Future;
 use std::hash::{BuildHasher, Hash, Hasher};
 use std::pin::Pin;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use uuid::Uuid;
 
 use crate::error::StoreError;
 
-/// A boxed future, the return type of [`IdempotencyStore`] methods.
+/// A boxed future.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
+/// What [`IdempotencyStore`] methods return: a value at hand, or a boxed
+/// future for stores that do I/O. An in-process store answers without
+/// allocating.
+pub enum StoreFuture<'a, T> {
+    /// The answer, already known.
+    Ready(Option<T>),
+    /// The answer, still to come.
+    Pending(BoxFuture<'a, T>),
+}
+
+impl<'a, T> StoreFuture<'a, T> {
+    /// An answer already known.
+    pub fn ready(value: T) -> Self {
+        StoreFuture::Ready(Some(value))
+    }
+
+    /// An answer still to come.
+    pub fn boxed(future: impl Future<Output = T> + Send + 'a) -> Self {
+        StoreFuture::Pending(Box::pin(future))
+    }
+}
+
+impl<T: Unpin> Future for StoreFuture<'_, T> {
+    type Output = T;
+    fn poll(self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<T> {
+        match self.get_mut() {
+            StoreFuture::Ready(value) => match value.take() {
+                Some(value) => std::task::Poll::Ready(value),
+                None => panic!("`StoreFuture` polled after it completed"),
+            },
+            StoreFuture::Pending(future) => future.as_mut().poll(cx),
+        }
+    }
+}
+
+impl<T> std::fmt::Debug for StoreFuture<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            StoreFuture::Ready(_) => "StoreFuture::Ready",
+            StoreFuture::Pending(_) => "StoreFuture::Pending",
+        })
+    }
+}
+
 /// What a guard claims: one message (or business key) for one subscriber.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct IdempotencyKey {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct IdempotencyKey<'a> {
     /// `group/subscriber`: the same event is handled once per subscriber.
-    pub scope: Arc<str>,
+    pub scope: &'a str,
     /// The envelope id, or the id derived from the subscriber's `dedup_key`.
     pub id: Uuid,
 }
@@ -46,11 +90,20 @@ pub enum Claim {
 /// (Redis, PostgreSQL) implement the same trait.
 pub trait IdempotencyStore: Send + Sync + 'static {
     /// Claims `key` unless it is done or held by another delivery.
-    fn claim<'a>(&'a self, key: &'a IdempotencyKey) -> BoxFuture<'a, Result<Claim, StoreError>>;
+    fn claim<'a>(
+        &'a self,
+        key: &'a IdempotencyKey<'a>,
+    ) -> StoreFuture<'a, Result<Claim, StoreError>>;
     /// Marks a held claim done: later deliveries of `key` are duplicates.
-    fn complete<'a>(&'a self, key: &'a IdempotencyKey) -> BoxFuture<'a, Result<(), StoreError>>;
+    fn complete<'a>(
+        &'a self,
+        key: &'a IdempotencyKey<'a>,
+    ) -> StoreFuture<'a, Result<(), StoreError>>;
     /// Gives up a held claim after a failure, so a retry can claim it again.
-    fn release<'a>(&'a self, key: &'a IdempotencyKey) -> BoxFuture<'a, Result<(), StoreError>>;
+    fn release<'a>(
+        &'a self,
+        key: &'a IdempotencyKey<'a>,
+    ) -> StoreFuture<'a, Result<(), StoreError>>;
 }
 
 const SHARDS: usize = 16;
@@ -63,17 +116,22 @@ const SHARDS: usize = 16;
 #[derive(Debug)]
 pub struct InMemoryIdempotencyStore {
     shards: Box<[Mutex<Shard>]>,
-    hasher: std::collections::hash_map::RandomState,
+    hasher: foldhash::fast::RandomState,
     capacity_per_shard: usize,
     retention: Duration,
     lease: Duration,
 }
 
+/// A key as the store holds it: the scope as a 64-bit hash under this
+/// store's random seed (so scopes cannot be made to collide from outside),
+/// and the id.
+type StoredKey = (u64, Uuid);
+
 #[derive(Debug, Default)]
 struct Shard {
-    entries: HashMap<IdempotencyKey, Entry>,
+    entries: HashMap<StoredKey, Entry, foldhash::fast::RandomState>,
     /// Keys in the order they were claimed, with the generation that was claimed.
-    order: VecDeque<(IdempotencyKey, u64)>,
+    order: VecDeque<(StoredKey, u64)>,
     generation: u64,
 }
 
@@ -95,7 +153,7 @@ impl InMemoryIdempotencyStore {
     pub fn new(capacity: usize) -> Self {
         Self {
             shards: (0..SHARDS).map(|_| Mutex::new(Shard::default())).collect(),
-            hasher: Default::default(),
+            hasher: foldhash::fast::RandomState::default(),
             capacity_per_shard: capacity.div_ceil(SHARDS).max(1),
             retention: Duration::from_secs(24 * 60 * 60),
             lease: Duration::from_secs(5 * 60),
@@ -128,39 +186,52 @@ impl InMemoryIdempotencyStore {
         self.len() == 0
     }
 
-    fn shard(&self, key: &IdempotencyKey) -> MutexGuard<'_, Shard> {
-        let mut hasher = self.hasher.build_hasher();
-        key.hash(&mut hasher);
-        lock(&self.shards[hasher.finish() as usize % SHARDS])
+    /// The stored form of `key` and its shard.
+    fn locate(&self, key: &IdempotencyKey<'_>) -> (StoredKey, MutexGuard<'_, Shard>) {
+        let stored = (self.hasher.hash_one(key.scope), key.id);
+        // The id's low bits are random (UUIDv7) or a hash (derived ids), so
+        // they spread keys over the shards without hashing again.
+        let shard = (key.id.as_u128() as usize ^ stored.0 as usize) % SHARDS;
+        (stored, lock(&self.shards[shard]))
     }
 
-    fn claim_now(&self, key: &IdempotencyKey) -> Claim {
+    fn claim_now(&self, key: &IdempotencyKey<'_>) -> Claim {
         let now = Instant::now();
-        let mut shard = self.shard(key);
-        if let Some(entry) = shard.entries.get(key) {
-            if entry.expires > now {
-                return if entry.done {
-                    Claim::Done
-                } else {
-                    Claim::InProgress
-                };
-            }
-        }
+        let (stored, mut shard) = self.locate(key);
+        let shard = &mut *shard;
         shard.generation += 1;
         let generation = shard.generation;
-        shard.entries.insert(
-            key.clone(),
-            Entry {
-                done: false,
-                expires: now + self.lease,
-                generation,
-            },
-        );
-        shard.order.push_back((key.clone(), generation));
+        match shard.entries.entry(stored) {
+            Entry_::Occupied(mut occupied) => {
+                let entry = occupied.get_mut();
+                if entry.expires > now {
+                    return if entry.done {
+                        Claim::Done
+                    } else {
+                        Claim::InProgress
+                    };
+                }
+                *entry = Entry {
+                    done: false,
+                    expires: now + self.lease,
+                    generation,
+                };
+            }
+            Entry_::Vacant(vacant) => {
+                vacant.insert(Entry {
+                    done: false,
+                    expires: now + self.lease,
+                    generation,
+                });
+            }
+        }
+        shard.order.push_back((stored, generation));
         shard.evict(self.capacity_per_shard);
         Claim::Acquired
     }
 }
+
+use std::collections::hash_map::Entry as Entry_;
 
 impl Shard {
     /// Forgets the oldest entries beyond `capacity`, and drops order records
@@ -194,27 +265,38 @@ fn lock(shard: &Mutex<Shard>) -> MutexGuard<'_, Shard> {
 }
 
 impl IdempotencyStore for InMemoryIdempotencyStore {
-    fn claim<'a>(&'a self, key: &'a IdempotencyKey) -> BoxFuture<'a, Result<Claim, StoreError>> {
+    fn claim<'a>(
+        &'a self,
+        key: &'a IdempotencyKey<'a>,
+    ) -> StoreFuture<'a, Result<Claim, StoreError>> {
         let claim = self.claim_now(key);
-        Box::pin(std::future::ready(Ok(claim)))
+        StoreFuture::ready(Ok(claim))
     }
 
-    fn complete<'a>(&'a self, key: &'a IdempotencyKey) -> BoxFuture<'a, Result<(), StoreError>> {
+    fn complete<'a>(
+        &'a self,
+        key: &'a IdempotencyKey<'a>,
+    ) -> StoreFuture<'a, Result<(), StoreError>> {
         let expires = Instant::now() + self.retention;
-        if let Some(entry) = self.shard(key).entries.get_mut(key) {
+        let (stored, mut shard) = self.locate(key);
+        if let Some(entry) = shard.entries.get_mut(&stored) {
             entry.done = true;
             entry.expires = expires;
         }
-        Box::pin(std::future::ready(Ok(())))
+        drop(shard);
+        StoreFuture::ready(Ok(()))
     }
 
-    fn release<'a>(&'a self, key: &'a IdempotencyKey) -> BoxFuture<'a, Result<(), StoreError>> {
-        let mut shard = self.shard(key);
-        if shard.entries.get(key).is_some_and(|entry| !entry.done) {
-            shard.entries.remove(key);
+    fn release<'a>(
+        &'a self,
+        key: &'a IdempotencyKey<'a>,
+    ) -> StoreFuture<'a, Result<(), StoreError>> {
+        let (stored, mut shard) = self.locate(key);
+        if shard.entries.get(&stored).is_some_and(|entry| !entry.done) {
+            shard.entries.remove(&stored);
         }
         drop(shard);
-        Box::pin(std::future::ready(Ok(())))
+        StoreFuture::ready(Ok(()))
     }
 }
 
@@ -254,9 +336,9 @@ impl Hasher for Fnv128 {
 mod tests {
     use super::*;
 
-    fn key(n: u128) -> IdempotencyKey {
+    fn key(n: u128) -> IdempotencyKey<'static> {
         IdempotencyKey {
-            scope: Arc::from("group/sub"),
+            scope: "group/sub",
             id: Uuid::from_u128(n),
         }
     }
@@ -321,11 +403,15 @@ mod tests {
             dedup_id("order.placed", "a"),
             dedup_id("order.shipped", "a")
         );
-        // Pinned: a change of the hash would make a shared store miss duplicates
-        // across a deployment.
+        assert_eq!(
+            dedup_id("order.placed", "abc"),
+            dedup_id("order.placed", &String::from("abc"))
+        );
+        // Pinned: a change of the hash would make a shared store miss the
+        // duplicates sent while a deployment rolls from one version to the next.
         assert_eq!(
             dedup_id("order.placed", "abc").to_string(),
-            dedup_id("order.placed", &String::from("abc")).to_string()
+            "480f333c-8ee7-8d3e-5916-2a8dd206793a"
         );
     }
 }

@@ -45,6 +45,7 @@ mod dead_letter;
 mod envelope;
 mod error;
 mod event;
+mod id;
 mod idempotency;
 mod retry;
 mod subscriber;
@@ -61,11 +62,12 @@ pub use error::{
 };
 pub use event::{Event, EventDescriptor, registered_events};
 pub use idempotency::{
-    BoxFuture, Claim, IdempotencyKey, IdempotencyStore, InMemoryIdempotencyStore, dedup_id,
+    BoxFuture, Claim, IdempotencyKey, IdempotencyStore, InMemoryIdempotencyStore, StoreFuture,
+    dedup_id,
 };
 pub use retry::{Backoff, RetryPolicy};
 pub use subscriber::{
-    Context, Delivery, HandlerFn, Idempotency, SubscriberDescriptor, registered_subscribers,
+    Context, Delivery, Idempotency, SubscriberDescriptor, registered_subscribers,
 };
 
 /// Makes a struct an [`Event`].
@@ -145,6 +147,7 @@ pub mod __private {
     pub use serde;
     pub use serde_json;
 
+    pub use crate::bus::{Handler, LaneTask, RunLane, run_lane};
     pub use crate::envelope::decode_erased;
 
     use crate::envelope::{AnyEnvelope, data_of};

@@ -1,7 +1,5 @@
 //! Retry policies: immediate retries, fixed delays, exponential backoff.
 
-use std::cell::Cell;
-use std::hash::{BuildHasher, Hasher};
 use std::time::Duration;
 
 /// How often and how soon a failed delivery is tried again before it goes to
@@ -105,24 +103,9 @@ impl Backoff {
     }
 }
 
-/// A uniform number in `[0, 1)` from a per-thread xorshift generator seeded by
-/// the standard library's random hasher keys.
+/// A uniform number in `[0, 1)`.
 fn random_unit() -> f64 {
-    thread_local! {
-        static STATE: Cell<u64> = Cell::new({
-            let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-            hasher.write_u64(0x9e37_79b9_7f4a_7c15);
-            hasher.finish() | 1
-        });
-    }
-    STATE.with(|state| {
-        let mut x = state.get();
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        state.set(x);
-        (x >> 11) as f64 / (1u64 << 53) as f64
-    })
+    (crate::id::random_u64() >> 11) as f64 / (1u64 << 53) as f64
 }
 
 #[cfg(test)]

@@ -9,11 +9,7 @@ use crate::bus::{Bus, BusInner};
 use crate::envelope::{AnyEnvelope, Envelope, ErasedEnvelope};
 use crate::error::{Error, PublishError};
 use crate::event::Event;
-use crate::idempotency::BoxFuture;
 use crate::retry::Backoff;
-
-/// The type-erased handler the macro generates around a subscriber fn.
-pub type HandlerFn = fn(Delivery) -> BoxFuture<'static, Result<(), Error>>;
 
 /// How a subscriber is guarded against duplicate deliveries.
 #[derive(Debug, Clone, Copy)]
@@ -47,8 +43,8 @@ pub struct SubscriberDescriptor {
     pub dead_letter: Option<&'static str>,
     /// The duplicate-delivery guard.
     pub idempotency: Idempotency,
-    /// The generated wrapper that decodes, runs the fn and converts its error.
-    pub handler: HandlerFn,
+    /// Runs one lane of this subscriber with its generated handler.
+    pub run_lane: crate::bus::RunLane,
     /// Where the fn is defined (`file:line`).
     pub location: &'static str,
 }
@@ -61,39 +57,47 @@ pub fn registered_subscribers() -> impl Iterator<Item = &'static SubscriberDescr
 }
 
 /// One delivery of one message to one subscriber; what the generated wrapper receives.
-#[derive(Debug)]
-pub struct Delivery {
-    pub(crate) envelope: ErasedEnvelope,
+#[derive(Debug, Clone, Copy)]
+pub struct Delivery<'a> {
+    pub(crate) envelope: &'a ErasedEnvelope,
     pub(crate) attempt: u32,
     pub(crate) subscriber: &'static str,
-    pub(crate) bus: Weak<BusInner>,
+    pub(crate) bus: &'a Weak<BusInner>,
 }
 
-impl Delivery {
+impl<'a> Delivery<'a> {
     /// The envelope, typed; `None` if it holds another event type.
     pub fn envelope<E: Event>(&self) -> Option<Envelope<E>> {
-        Envelope::from_erased(Arc::clone(&self.envelope))
+        Envelope::from_erased(Arc::clone(self.envelope))
     }
 
     /// The envelope, typed, or an error naming both types. Unbounded, so a
     /// subscriber of a non-event type gets one compile error, not several.
     #[doc(hidden)]
     pub fn expect_envelope<E: Send + Sync + 'static>(&self) -> Result<Envelope<E>, Error> {
-        Envelope::from_erased(Arc::clone(&self.envelope)).ok_or_else(|| {
-            Error::permanent(format!(
-                "subscriber `{}` expects `{}` but received `{}` v{}",
-                self.subscriber,
-                std::any::type_name::<E>(),
-                self.envelope.metadata().event_type(),
-                self.envelope.metadata().version(),
-            ))
-        })
+        Envelope::from_erased(Arc::clone(self.envelope)).ok_or_else(|| self.mismatch::<E>())
+    }
+
+    /// The event, borrowed from the envelope, or an error naming both types.
+    #[doc(hidden)]
+    pub fn expect_data<E: Send + Sync + 'static>(&self) -> Result<&'a E, Error> {
+        crate::envelope::data_of::<E>(&**self.envelope).ok_or_else(|| self.mismatch::<E>())
+    }
+
+    fn mismatch<E>(&self) -> Error {
+        Error::permanent(format!(
+            "subscriber `{}` expects `{}` but received `{}` v{}",
+            self.subscriber,
+            std::any::type_name::<E>(),
+            self.envelope.metadata().event_type(),
+            self.envelope.metadata().version(),
+        ))
     }
 
     /// The context a handler may take as its second argument.
     pub fn context(&self) -> Context {
         Context {
-            envelope: Arc::clone(&self.envelope),
+            envelope: Arc::clone(self.envelope),
             attempt: self.attempt,
             subscriber: self.subscriber,
             bus: self.bus.clone(),
@@ -159,7 +163,7 @@ impl Context {
             .map(Bus::from_inner)
             .ok_or(PublishError::Closed)?;
         let envelope = Envelope::builder(event)
-            .source(bus.source_arc())
+            .static_source(bus.static_source())
             .causation_id(self.event_id())
             .correlation_id(self.correlation_id())
             .build();
