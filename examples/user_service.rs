@@ -42,12 +42,7 @@ async fn send_welcome_email(user: &UserCreated) -> evently::Result<()> {
 
 #[subscriber(group = "audit", dead_letter = "dlq.audit")]
 async fn audit_log(event: Envelope<UserCreated>) -> evently::Result<()> {
-    println!(
-        "Audit log: user {} created (event {} from {})",
-        event.id,
-        event.id(),
-        event.source()
-    );
+    println!("Audit log: user {} created (event {} from {})", event.id, event.id(), event.source());
     Ok(())
 }
 
@@ -96,22 +91,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .init();
 
     let bus = Bus::in_memory().source("user-service").build()?;
-    let app = App {
-        bus: bus.clone(),
-        next_id: Arc::new(AtomicU64::new(1)),
-    };
-    let router = Router::new()
-        .route("/users", post(create_user))
-        .with_state(app);
+    let app = App { bus: bus.clone(), next_id: Arc::new(AtomicU64::new(1)) };
+    let router = Router::new().route("/users", post(create_user)).with_state(app);
 
     let addr = std::env::var("USER_SERVICE_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".to_owned());
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
         .map_err(|error| format!("cannot listen on {addr} (set USER_SERVICE_ADDR): {error}"))?;
-    println!(
-        "user-service listening on http://{}",
-        listener.local_addr()?
-    );
+    println!("user-service listening on http://{}", listener.local_addr()?);
 
     axum::serve(listener, router)
         .with_graceful_shutdown(async {
@@ -121,4 +108,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Let the subscribers finish what was published before the stop.
     bus.shutdown().await;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn event_schemas_are_committed_and_compatible() {
+        evently::assert_schemas!();
+    }
 }

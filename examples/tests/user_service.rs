@@ -18,9 +18,7 @@ impl Drop for Service {
 
 fn post(addr: &str, path: &str, body: &str) -> String {
     let mut stream = TcpStream::connect(addr).expect("connect to the user service");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("set timeout");
+    stream.set_read_timeout(Some(Duration::from_secs(10))).expect("set timeout");
     write!(
         stream,
         "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
@@ -64,23 +62,13 @@ fn posting_a_user_runs_both_subscribers() {
         .unwrap_or_else(|| panic!("unexpected first line: {first}"))
         .to_owned();
 
-    let response = post(
-        &addr,
-        "/users",
-        r#"{"name":"Ada","email":"ada@example.com"}"#,
-    );
+    let response = post(&addr, "/users", r#"{"name":"Ada","email":"ada@example.com"}"#);
     assert!(response.starts_with("HTTP/1.1 201"), "response: {response}");
-    assert!(
-        response.contains(r#""email":"ada@example.com""#),
-        "response: {response}"
-    );
+    assert!(response.contains(r#""email":"ada@example.com""#), "response: {response}");
 
     let mut seen = vec![next_line(), next_line()];
     seen.sort();
-    assert!(
-        seen[0].starts_with("Audit log: user 1 created (event "),
-        "{seen:?}"
-    );
+    assert!(seen[0].starts_with("Audit log: user 1 created (event "), "{seen:?}");
     assert!(seen[0].ends_with("from user-service)"), "{seen:?}");
     assert_eq!(seen[1], "Welcome email sent to ada@example.com");
 

@@ -33,9 +33,7 @@ impl Errors {
     }
 
     pub(crate) fn into_compile_errors(self) -> TokenStream {
-        self.0
-            .map(|error| error.to_compile_error())
-            .unwrap_or_default()
+        self.0.map(|error| error.to_compile_error()).unwrap_or_default()
     }
 }
 
@@ -78,11 +76,7 @@ pub(crate) fn unknown_key(errors: &mut Errors, key: &Key, valid: &[&str]) {
     let expected: Vec<String> = valid.iter().map(|k| format!("`{k}`")).collect();
     errors.spanned(
         key.meta.path(),
-        format!(
-            "unknown key `{}`, expected one of: {}",
-            key.name,
-            expected.join(", ")
-        ),
+        format!("unknown key `{}`, expected one of: {}", key.name, expected.join(", ")),
     );
 }
 
@@ -100,10 +94,7 @@ pub(crate) fn value<'a>(key: &'a Key, errors: &mut Errors, form: &str) -> Option
 /// `key = "text"`.
 pub(crate) fn string(key: &Key, errors: &mut Errors) -> Option<LitStr> {
     match value(key, errors, "\"...\"")? {
-        Expr::Lit(ExprLit {
-            lit: Lit::Str(text),
-            ..
-        }) => {
+        Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) => {
             if text.value().trim().is_empty() {
                 errors.spanned(text, format!("`{}` must not be empty", key.name));
                 None
@@ -112,10 +103,7 @@ pub(crate) fn string(key: &Key, errors: &mut Errors) -> Option<LitStr> {
             }
         }
         other => {
-            errors.spanned(
-                other,
-                format!("expected a string, like `{} = \"...\"`", key.name),
-            );
+            errors.spanned(other, format!("expected a string, like `{} = \"...\"`", key.name));
             None
         }
     }
@@ -126,9 +114,7 @@ pub(crate) fn flag(key: &Key, errors: &mut Errors) -> Option<bool> {
     match &key.meta {
         Meta::Path(_) => Some(true),
         Meta::NameValue(nv) => match &nv.value {
-            Expr::Lit(ExprLit {
-                lit: Lit::Bool(b), ..
-            }) => Some(b.value),
+            Expr::Lit(ExprLit { lit: Lit::Bool(b), .. }) => Some(b.value),
             other => {
                 errors.spanned(
                     other,
@@ -138,10 +124,8 @@ pub(crate) fn flag(key: &Key, errors: &mut Errors) -> Option<bool> {
             }
         },
         Meta::List(list) => {
-            errors.spanned(
-                list,
-                format!("expected `{0}`, `{0} = true` or `{0} = false`", key.name),
-            );
+            errors
+                .spanned(list, format!("expected `{0}`, `{0} = true` or `{0} = false`", key.name));
             None
         }
     }
@@ -154,10 +138,7 @@ pub(crate) fn ident(key: &Key, errors: &mut Errors) -> Option<syn::Ident> {
             path.path.get_ident().cloned()
         }
         other => {
-            errors.spanned(
-                other,
-                format!("expected a field name, like `{} = order_id`", key.name),
-            );
+            errors.spanned(other, format!("expected a field name, like `{} = order_id`", key.name));
             None
         }
     }
@@ -167,10 +148,7 @@ pub(crate) fn ident(key: &Key, errors: &mut Errors) -> Option<syn::Ident> {
 pub(crate) fn crate_path(key: &Key, errors: &mut Errors) -> Option<syn::Path> {
     match value(key, errors, "path::to::evently")? {
         Expr::Path(path) if path.qself.is_none() => Some(path.path.clone()),
-        Expr::Lit(ExprLit {
-            lit: Lit::Str(text),
-            ..
-        }) => match text.parse::<syn::Path>() {
+        Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) => match text.parse::<syn::Path>() {
             Ok(path) => Some(path),
             Err(_) => {
                 errors.spanned(text, "expected a path, like `crate = ::my_app::evently`");
@@ -188,9 +166,7 @@ pub(crate) fn crate_path(key: &Key, errors: &mut Errors) -> Option<syn::Path> {
 pub(crate) fn duration_ms(text: &LitStr, errors: &mut Errors) -> Option<u64> {
     let value = text.value();
     let value = value.trim();
-    let split = value
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(value.len());
+    let split = value.find(|c: char| !c.is_ascii_digit()).unwrap_or(value.len());
     let (number, unit) = value.split_at(split);
     let factor = match unit.trim() {
         "ms" => 1,

@@ -3,12 +3,34 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Expr, ExprLit, Fields, Lit, LitStr, Path};
 
 use crate::attr::{self, Errors, Key};
-use crate::{fingerprint, tense};
+use crate::fingerprint::Shape;
+use crate::{schema, tense};
 
-const KEYS: &[&str] = &["name", "version", "topic", "key", "check_tense", "crate"];
+const KEYS: &[&str] = &[
+    "name",
+    "version",
+    "topic",
+    "key",
+    "compat",
+    "upcast_from",
+    "schemas",
+    "check_tense",
+    "crate",
+];
+
+const COMPAT_MODES: &[(&str, &str)] = &[
+    ("backward", "Backward"),
+    ("backward_transitive", "BackwardTransitive"),
+    ("forward", "Forward"),
+    ("forward_transitive", "ForwardTransitive"),
+    ("full", "Full"),
+    ("full_transitive", "FullTransitive"),
+    ("none", "None"),
+];
 
 /// The keys of `#[event(...)]`.
 struct Args {
@@ -16,6 +38,9 @@ struct Args {
     version: Option<u32>,
     topic: Option<LitStr>,
     key: Option<syn::Ident>,
+    compat: Option<LitStr>,
+    upcast_from: Option<syn::Type>,
+    schemas: Option<LitStr>,
     check_tense: bool,
     krate: Option<Path>,
 }
@@ -26,19 +51,35 @@ fn parse_args(keys: &[Key], errors: &mut Errors) -> Args {
         version: None,
         topic: None,
         key: None,
+        compat: None,
+        upcast_from: None,
+        schemas: None,
         check_tense: true,
         krate: None,
     };
     for key in keys {
         match key.name.as_str() {
             // #[event(name = "order.placed")]
-            "name" => args.name = attr::string(key, errors),
+            "name" => {
+                args.name = attr::string(key, errors);
+                if let Some(name) = &args.name {
+                    check_name(name, errors);
+                }
+            }
             // #[event(version = 2)]
             "version" => args.version = version(key, errors),
             // #[event(topic = "orders")]
             "topic" => args.topic = attr::string(key, errors),
             // #[event(key = order_id)]
             "key" => args.key = attr::ident(key, errors),
+            // #[event(compat = "full")]
+            "compat" => {
+                args.compat = attr::string(key, errors).filter(|mode| compat_mode(mode, errors))
+            }
+            // #[event(version = 2, upcast_from = OrderPlacedV1)]
+            "upcast_from" => args.upcast_from = upcast_from(key, errors),
+            // #[event(schemas = "../schemas")]
+            "schemas" => args.schemas = attr::string(key, errors),
             // #[event(check_tense = false)]
             "check_tense" => args.check_tense = attr::flag(key, errors).unwrap_or(true),
             // #[event(crate = ::my_app::evently)]
@@ -49,12 +90,53 @@ fn parse_args(keys: &[Key], errors: &mut Errors) -> Args {
     args
 }
 
+fn compat_mode(mode: &LitStr, errors: &mut Errors) -> bool {
+    let known = COMPAT_MODES.iter().any(|(name, _)| *name == mode.value());
+    if !known {
+        let expected: Vec<String> = COMPAT_MODES.iter().map(|(m, _)| format!("`{m}`")).collect();
+        errors.spanned(
+            mode,
+            format!(
+                "unknown compatibility mode `{}`, expected one of: {}",
+                mode.value(),
+                expected.join(", ")
+            ),
+        );
+    }
+    known
+}
+
+fn upcast_from(key: &Key, errors: &mut Errors) -> Option<syn::Type> {
+    match attr::value(key, errors, "OlderVersionType")? {
+        Expr::Path(path) if path.qself.is_none() => {
+            Some(syn::Type::Path(syn::TypePath { qself: None, path: path.path.clone() }))
+        }
+        other => {
+            errors.spanned(
+                other,
+                "expected the type of the previous version, like `upcast_from = OrderPlacedV1`",
+            );
+            None
+        }
+    }
+}
+
+/// Event names become folder names under `schemas/`.
+fn check_name(name: &LitStr, errors: &mut Errors) {
+    let value = name.value();
+    let bad = value.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')));
+    if let Some(bad) = bad {
+        errors.spanned(
+            name,
+            format!("event names may contain ASCII letters, digits, `.`, `_` and `-`, not `{bad}`"),
+        );
+    }
+}
+
 fn version(key: &Key, errors: &mut Errors) -> Option<u32> {
     let value = attr::value(key, errors, "1")?;
     match value {
-        Expr::Lit(ExprLit {
-            lit: Lit::Int(int), ..
-        }) => match int.base10_parse::<u32>() {
+        Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => match int.base10_parse::<u32>() {
             Ok(0) => {
                 errors.spanned(int, "`version` starts at 1");
                 None
@@ -134,6 +216,12 @@ fn check_item(item: &DeriveInput, args: &Args, errors: &mut Errors) {
             errors.spanned(data.union_token, "`#[event]` supports structs, not unions")
         }
     }
+    if let (Some(upcast), None | Some(1)) = (&args.upcast_from, args.version) {
+        errors.spanned(
+            upcast,
+            "`upcast_from` needs a `version` above 1: it names the type of an earlier version",
+        );
+    }
     if !item.generics.params.is_empty() || item.generics.where_clause.is_some() {
         errors.spanned(
             &item.generics,
@@ -143,30 +231,62 @@ fn check_item(item: &DeriveInput, args: &Args, errors: &mut Errors) {
 }
 
 fn generate(mut item: DeriveInput, args: Args) -> TokenStream {
-    let krate = args
-        .krate
-        .clone()
-        .unwrap_or_else(|| syn::parse_quote!(::evently));
+    let krate = args.krate.clone().unwrap_or_else(|| syn::parse_quote!(::evently));
     let ident = item.ident.clone();
-    let name = args
-        .name
-        .as_ref()
-        .map_or_else(|| ident.to_string(), LitStr::value);
-    let name_span = args
-        .name
-        .as_ref()
-        .map_or_else(|| ident.span(), LitStr::span);
+    let name = args.name.as_ref().map_or_else(|| ident.to_string(), LitStr::value);
+    let name_span = args.name.as_ref().map_or_else(|| ident.span(), LitStr::span);
     let ident = &ident;
     let version = args.version.unwrap_or(1);
-    let topic = args
-        .topic
-        .as_ref()
-        .map_or_else(|| name.clone(), LitStr::value);
+    let topic = args.topic.as_ref().map_or_else(|| name.clone(), LitStr::value);
     let fields = match &item.data {
         Data::Struct(data) => data.fields.clone(),
         _ => Fields::Unit,
     };
-    let fingerprint = fingerprint::fingerprint(&fingerprint::shape(&item.attrs, &fields));
+    let shape = Shape::of(&item.attrs, &fields);
+    let fingerprint = shape.fingerprint();
+    let shape_json = shape.to_json().to_string();
+
+    let schemas_dir = schema::locate(args.schemas.as_ref().map(LitStr::value).as_deref());
+    let drift = schema::check(
+        schemas_dir.as_deref(),
+        &name,
+        version,
+        &ident.to_string(),
+        &shape,
+        ident.span(),
+    );
+    // Drift is reported next to the full expansion: the type is still a
+    // valid event, so its uses do not add errors of their own.
+    let (include_schema, drift_error) = match drift {
+        schema::Drift::NoFile => (None, None),
+        schema::Drift::Matches { include } => (Some(include), None),
+        schema::Drift::Error(error) => (None, Some(error.to_compile_error())),
+    };
+    let compat = args.compat.as_ref().map_or("Backward", |mode| {
+        COMPAT_MODES.iter().find(|(name, _)| *name == mode.value()).map_or("Backward", |(_, v)| v)
+    });
+    let compat = format_ident!("{}", compat);
+    // Checks and conversion are spanned on the `upcast_from` value, so a
+    // missing `From` impl or a wrong type is reported there, once.
+    let (upcast_check, upcast) = match &args.upcast_from {
+        None => (None, quote!(::core::option::Option::None)),
+        Some(from) => {
+            let span = from.span();
+            let this = syn::Ident::new(&ident.to_string(), span);
+            let check = quote_spanned! {span=>
+                const _: () = #krate::__private::assert_upcast::<#from, #this>();
+            };
+            let convert = quote_spanned! {span=> #krate::__private::upcast::<#from, #this> };
+            let value = quote! {
+                ::core::option::Option::Some(#krate::Upcast {
+                    from_version: <#from as #krate::Event>::VERSION,
+                    from_type_id: #krate::__private::type_id::<#from>,
+                    convert: #convert,
+                })
+            };
+            (Some(check), value)
+        }
+    };
 
     add_derives(&mut item, &krate);
 
@@ -204,11 +324,20 @@ fn generate(mut item: DeriveInput, args: Args) -> TokenStream {
                     type_id: #krate::__private::type_id::<#ident>,
                     schema: #krate::__private::schema::<#ident>,
                     decode: #krate::__private::decode_erased::<#ident>,
+                    shape: #shape_json,
+                    compat: #krate::Compatibility::#compat,
+                    upcast: #upcast,
+                    package: ::core::env!("CARGO_PKG_NAME"),
+                    location: ::core::concat!(::core::file!(), ":", ::core::line!()),
                 }
             }
+
+            #upcast_check
+            #include_schema
         };
 
         #tense_warning
+        #drift_error
     }
 }
 

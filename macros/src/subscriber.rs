@@ -12,16 +12,8 @@ use syn::{
 
 use crate::attr::{self, Errors, Key};
 
-const KEYS: &[&str] = &[
-    "name",
-    "group",
-    "retries",
-    "backoff",
-    "dead_letter",
-    "idempotent",
-    "dedup_key",
-    "crate",
-];
+const KEYS: &[&str] =
+    &["name", "group", "retries", "backoff", "dead_letter", "idempotent", "dedup_key", "crate"];
 
 const BACKOFF_FORMS: &str = "expected `\"immediate\"`, `\"exponential\"`, `fixed(\"250ms\")` or \
      `exponential(initial = \"100ms\", factor = 2, max = \"10s\", jitter = true)`";
@@ -71,23 +63,12 @@ struct Args {
 
 enum Backoff {
     Immediate,
-    Fixed {
-        delay_ms: u64,
-    },
-    Exponential {
-        initial_ms: u64,
-        factor: f64,
-        max_ms: u64,
-        jitter: bool,
-    },
+    Fixed { delay_ms: u64 },
+    Exponential { initial_ms: u64, factor: f64, max_ms: u64, jitter: bool },
 }
 
-const DEFAULT_EXPONENTIAL: Backoff = Backoff::Exponential {
-    initial_ms: 100,
-    factor: 2.0,
-    max_ms: 10_000,
-    jitter: true,
-};
+const DEFAULT_EXPONENTIAL: Backoff =
+    Backoff::Exponential { initial_ms: 100, factor: 2.0, max_ms: 10_000, jitter: true };
 
 fn parse_args(keys: &[Key], errors: &mut Errors) -> Args {
     let mut args = Args::default();
@@ -126,9 +107,7 @@ fn parse_args(keys: &[Key], errors: &mut Errors) -> Args {
 
 fn retries(key: &Key, errors: &mut Errors) -> Option<u32> {
     match attr::value(key, errors, "3")? {
-        Expr::Lit(ExprLit {
-            lit: Lit::Int(int), ..
-        }) => match int.base10_parse::<u32>() {
+        Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => match int.base10_parse::<u32>() {
             Ok(n) => Some(n),
             Err(_) => {
                 errors.spanned(int, "`retries` must be an integer from 0 to 4294967295");
@@ -147,10 +126,7 @@ fn backoff(value: &Expr, errors: &mut Errors) -> Option<Backoff> {
         "immediate" => Some(Backoff::Immediate),
         "exponential" => Some(DEFAULT_EXPONENTIAL),
         "fixed" => {
-            errors.spanned(
-                span,
-                "a fixed backoff needs its delay: `backoff = fixed(\"250ms\")`",
-            );
+            errors.spanned(span, "a fixed backoff needs its delay: `backoff = fixed(\"250ms\")`");
             None
         }
         other => {
@@ -159,10 +135,7 @@ fn backoff(value: &Expr, errors: &mut Errors) -> Option<Backoff> {
         }
     };
     match value {
-        Expr::Lit(ExprLit {
-            lit: Lit::Str(text),
-            ..
-        }) => named(&text.value(), text, errors),
+        Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) => named(&text.value(), text, errors),
         Expr::Path(path) if path.path.get_ident().is_some() => {
             named(&path.path.to_token_stream().to_string(), path, errors)
         }
@@ -174,10 +147,11 @@ fn backoff(value: &Expr, errors: &mut Errors) -> Option<Backoff> {
             match function.as_deref() {
                 Some("fixed") => {
                     let delay = match call.args.first() {
-                        Some(Expr::Lit(ExprLit {
-                            lit: Lit::Str(text),
-                            ..
-                        })) if call.args.len() == 1 => attr::duration_ms(text, errors)?,
+                        Some(Expr::Lit(ExprLit { lit: Lit::Str(text), .. }))
+                            if call.args.len() == 1 =>
+                        {
+                            attr::duration_ms(text, errors)?
+                        }
                         _ => {
                             errors
                                 .spanned(&call.args, "expected one delay, like `fixed(\"250ms\")`");
@@ -213,67 +187,38 @@ fn exponential(call: &syn::ExprCall, errors: &mut Errors) -> Option<Backoff> {
         };
         let name = assign.left.to_token_stream().to_string();
         if seen.contains(&name) {
-            errors.spanned(
-                &assign.left,
-                format!("duplicate backoff parameter `{name}`"),
-            );
+            errors.spanned(&assign.left, format!("duplicate backoff parameter `{name}`"));
             ok = false;
             continue;
         }
         seen.push(name.clone());
         let right = &*assign.right;
         match (name.as_str(), right) {
-            (
-                "initial",
-                Expr::Lit(ExprLit {
-                    lit: Lit::Str(text),
-                    ..
-                }),
-            ) => match attr::duration_ms(text, errors) {
-                Some(ms) => initial_ms = ms,
-                None => ok = false,
-            },
-            (
-                "max",
-                Expr::Lit(ExprLit {
-                    lit: Lit::Str(text),
-                    ..
-                }),
-            ) => match attr::duration_ms(text, errors) {
-                Some(ms) => max_ms = ms,
-                None => ok = false,
-            },
-            (
-                "factor",
-                Expr::Lit(ExprLit {
-                    lit: Lit::Int(int), ..
-                }),
-            ) => factor = int.base10_parse::<u32>().map(f64::from).unwrap_or(0.0),
-            (
-                "factor",
-                Expr::Lit(ExprLit {
-                    lit: Lit::Float(float),
-                    ..
-                }),
-            ) => factor = float.base10_parse::<f64>().unwrap_or(0.0),
-            (
-                "jitter",
-                Expr::Lit(ExprLit {
-                    lit: Lit::Bool(b), ..
-                }),
-            ) => jitter = b.value,
+            ("initial", Expr::Lit(ExprLit { lit: Lit::Str(text), .. })) => {
+                match attr::duration_ms(text, errors) {
+                    Some(ms) => initial_ms = ms,
+                    None => ok = false,
+                }
+            }
+            ("max", Expr::Lit(ExprLit { lit: Lit::Str(text), .. })) => {
+                match attr::duration_ms(text, errors) {
+                    Some(ms) => max_ms = ms,
+                    None => ok = false,
+                }
+            }
+            ("factor", Expr::Lit(ExprLit { lit: Lit::Int(int), .. })) => {
+                factor = int.base10_parse::<u32>().map(f64::from).unwrap_or(0.0)
+            }
+            ("factor", Expr::Lit(ExprLit { lit: Lit::Float(float), .. })) => {
+                factor = float.base10_parse::<f64>().unwrap_or(0.0)
+            }
+            ("jitter", Expr::Lit(ExprLit { lit: Lit::Bool(b), .. })) => jitter = b.value,
             ("initial" | "max", other) => {
-                errors.spanned(
-                    other,
-                    format!("`{name}` is a duration, like `{name} = \"100ms\"`"),
-                );
+                errors.spanned(other, format!("`{name}` is a duration, like `{name} = \"100ms\"`"));
                 ok = false;
             }
             ("factor", other) => {
-                errors.spanned(
-                    other,
-                    "`factor` is a number, like `factor = 2` or `factor = 1.5`",
-                );
+                errors.spanned(other, "`factor` is a number, like `factor = 2` or `factor = 1.5`");
                 ok = false;
             }
             ("jitter", other) => {
@@ -281,10 +226,8 @@ fn exponential(call: &syn::ExprCall, errors: &mut Errors) -> Option<Backoff> {
                 ok = false;
             }
             _ => {
-                errors.spanned(
-                    &assign.left,
-                    format!("unknown backoff parameter `{name}`, {PARAMS}"),
-                );
+                errors
+                    .spanned(&assign.left, format!("unknown backoff parameter `{name}`, {PARAMS}"));
                 ok = false;
             }
         }
@@ -297,12 +240,7 @@ fn exponential(call: &syn::ExprCall, errors: &mut Errors) -> Option<Backoff> {
         errors.spanned(call, "`max` must not be shorter than `initial`");
         ok = false;
     }
-    ok.then_some(Backoff::Exponential {
-        initial_ms,
-        factor,
-        max_ms,
-        jitter,
-    })
+    ok.then_some(Backoff::Exponential { initial_ms, factor, max_ms, jitter })
 }
 
 /// How the fn takes the event.
@@ -331,10 +269,8 @@ fn check_signature(sig: &Signature, errors: &mut Errors) -> Option<Checked> {
         errors.spanned(sig.fn_token, "`#[subscriber]` needs an `async fn`");
     }
     if !sig.generics.params.is_empty() || sig.generics.where_clause.is_some() {
-        errors.spanned(
-            &sig.generics,
-            "a subscriber fn cannot be generic: it handles one event type",
-        );
+        errors
+            .spanned(&sig.generics, "a subscriber fn cannot be generic: it handles one event type");
     }
     let mut inputs = sig.inputs.iter();
     let event = match inputs.next() {
@@ -369,10 +305,7 @@ fn check_signature(sig: &Signature, errors: &mut Errors) -> Option<Checked> {
     let output = match &sig.output {
         ReturnType::Type(_, ty) if last_segment_is(ty, "Result") => Some((**ty).clone()),
         ReturnType::Type(_, ty) => {
-            errors.spanned(
-                ty,
-                "a subscriber returns `Result<(), E>`, like `evently::Result<()>`",
-            );
+            errors.spanned(ty, "a subscriber returns `Result<(), E>`, like `evently::Result<()>`");
             None
         }
         ReturnType::Default => {
@@ -386,11 +319,7 @@ fn check_signature(sig: &Signature, errors: &mut Errors) -> Option<Checked> {
     if !before || !errors.is_empty() {
         return None;
     }
-    Some(Checked {
-        event: event?,
-        context,
-        output: output?,
-    })
+    Some(Checked { event: event?, context, output: output? })
 }
 
 fn last_segment_is(ty: &Type, name: &str) -> bool {
@@ -403,10 +332,7 @@ fn last_segment_is(ty: &Type, name: &str) -> bool {
 fn event_arg(ty: &Type, errors: &mut Errors) -> Option<EventArg> {
     match ty {
         Type::Reference(reference) if reference.mutability.is_some() => {
-            errors.spanned(
-                reference,
-                "events are immutable: take the event as `&E`, not `&mut E`",
-            );
+            errors.spanned(reference, "events are immutable: take the event as `&E`, not `&mut E`");
             None
         }
         Type::Reference(reference) => Some(EventArg::Reference((*reference.elem).clone())),
@@ -490,10 +416,7 @@ pub(crate) fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
 }
 
 fn generate(item: &SubscriberFn, args: &Args, checked: Checked) -> TokenStream {
-    let krate = args
-        .krate
-        .clone()
-        .unwrap_or_else(|| syn::parse_quote!(::evently));
+    let krate = args.krate.clone().unwrap_or_else(|| syn::parse_quote!(::evently));
     let ident = &item.sig.ident;
     let event_ty = match &checked.event {
         EventArg::Reference(ty) | EventArg::Envelope(ty) => ty,
@@ -515,11 +438,7 @@ fn generate(item: &SubscriberFn, args: &Args, checked: Checked) -> TokenStream {
 
     let name = match &args.name {
         Some(name) => quote!(#name),
-        None => quote!(::core::concat!(
-            ::core::module_path!(),
-            "::",
-            ::core::stringify!(#ident)
-        )),
+        None => quote!(::core::concat!(::core::module_path!(), "::", ::core::stringify!(#ident))),
     };
     let group = option(args.group.as_ref().map(|g| quote!(#g)));
     let retries = option(args.retries.map(|r| quote!(#r)));
@@ -539,10 +458,7 @@ fn generate(item: &SubscriberFn, args: &Args, checked: Checked) -> TokenStream {
                 #call
             }
         };
-        (
-            Some(function),
-            quote!(#krate::Idempotency::Key(__evently_dedup_key)),
-        )
+        (Some(function), quote!(#krate::Idempotency::Key(__evently_dedup_key)))
     } else {
         (None, quote!(#krate::Idempotency::EnvelopeId))
     };
@@ -608,12 +524,7 @@ fn backoff_tokens(backoff: &Backoff, krate: &Path) -> TokenStream {
             let delay = duration(delay_ms);
             quote!(#krate::Backoff::Fixed(#delay))
         }
-        Backoff::Exponential {
-            initial_ms,
-            factor,
-            max_ms,
-            jitter,
-        } => {
+        Backoff::Exponential { initial_ms, factor, max_ms, jitter } => {
             let (initial, max) = (duration(initial_ms), duration(max_ms));
             let factor = proc_macro2::Literal::f64_suffixed(factor);
             quote!(#krate::Backoff::Exponential { initial: #initial, factor: #factor, max: #max, jitter: #jitter })

@@ -166,25 +166,16 @@ const IRREGULAR: &[&str] = &[
 
 /// The word the check looks at, lowercased.
 pub(crate) fn last_word(name: &str) -> String {
-    let part = name
-        .rsplit(['.', '_', '-', ' ', ':', '/'])
-        .find(|p| !p.is_empty())
-        .unwrap_or(name);
+    let part = name.rsplit(['.', '_', '-', ' ', ':', '/']).find(|p| !p.is_empty()).unwrap_or(name);
     // Drop a version suffix: `OrderPlacedV2` -> `OrderPlaced`.
     let trimmed = part.trim_end_matches(|c: char| c.is_ascii_digit());
     let part = if trimmed.len() < part.len() {
-        trimmed
-            .strip_suffix(['V', 'v'])
-            .filter(|p| !p.is_empty())
-            .unwrap_or(trimmed)
+        trimmed.strip_suffix(['V', 'v']).filter(|p| !p.is_empty()).unwrap_or(trimmed)
     } else {
         part
     };
-    let start = part
-        .char_indices()
-        .rev()
-        .find(|(i, c)| c.is_uppercase() && *i > 0)
-        .map_or(0, |(i, _)| i);
+    let start =
+        part.char_indices().rev().find(|(i, c)| c.is_uppercase() && *i > 0).map_or(0, |(i, _)| i);
     part[start..].to_lowercase()
 }
 
@@ -218,14 +209,8 @@ mod tests {
 
     #[test]
     fn commands_and_nouns_are_flagged() {
-        for name in [
-            "PlaceOrder",
-            "order.place",
-            "CreateUser",
-            "SendEmail",
-            "UserUpdate",
-            "Order",
-        ] {
+        for name in ["PlaceOrder", "order.place", "CreateUser", "SendEmail", "UserUpdate", "Order"]
+        {
             assert!(!is_past_tense(name), "{name}");
         }
     }

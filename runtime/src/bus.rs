@@ -26,7 +26,7 @@ use uuid::Uuid;
 use crate::dead_letter::{DeadLetter, DeadLetters};
 use crate::envelope::{Envelope, ErasedEnvelope, WireEnvelope};
 use crate::error::{BuildError, Conflict, DecodeError, Error, PublishError, ReplayError};
-use crate::event::{Event, Registry};
+use crate::event::{Event, Registry, UpcastFn};
 use crate::idempotency::BoxFuture;
 use crate::idempotency::{Claim, IdempotencyKey, IdempotencyStore, InMemoryIdempotencyStore};
 use crate::retry::RetryPolicy;
@@ -74,11 +74,13 @@ pub(crate) struct BusInner {
     closed: AtomicBool,
 }
 
-/// The queues of one subscriber's lanes.
+/// The queues of one subscriber's lanes, as reached from one event type.
 #[derive(Clone)]
 struct Route {
     subscriber: Arc<Subscriber>,
     lanes: Arc<[LaneHandle]>,
+    /// For a route from an earlier version: the upcasts to the subscriber's version.
+    upcast: Arc<[UpcastFn]>,
 }
 
 /// One lane's queue, as publishers see it.
@@ -151,9 +153,7 @@ impl fmt::Debug for Bus {
 
 impl fmt::Debug for BusInner {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("BusInner")
-            .field("source", &self.source)
-            .finish_non_exhaustive()
+        f.debug_struct("BusInner").field("source", &self.source).finish_non_exhaustive()
     }
 }
 
@@ -192,10 +192,7 @@ impl Bus {
 
     /// The subscribers this bus runs.
     pub fn subscribers(&self) -> impl Iterator<Item = &'static SubscriberDescriptor> + '_ {
-        self.inner
-            .by_name
-            .values()
-            .map(|route| route.subscriber.descriptor)
+        self.inner.by_name.values().map(|route| route.subscriber.descriptor)
     }
 
     /// Publishes an event in a new envelope (fresh UUIDv7 id, the current time,
@@ -205,12 +202,8 @@ impl Bus {
     /// every subscriber has the message queued, not when they have handled it
     /// (see [`wait_idle`](Self::wait_idle)).
     pub async fn publish<E: Event>(&self, event: E) -> Result<Uuid, PublishError> {
-        self.publish_envelope(
-            Envelope::builder(event)
-                .static_source(self.inner.source)
-                .build(),
-        )
-        .await
+        self.publish_envelope(Envelope::builder(event).static_source(self.inner.source).build())
+            .await
     }
 
     /// Publishes an envelope as it is (its id, source and metadata are kept).
@@ -218,8 +211,7 @@ impl Bus {
         &self,
         envelope: Envelope<E>,
     ) -> Result<Uuid, PublishError> {
-        self.dispatch(envelope.into_erased(), TypeId::of::<E>(), false)
-            .await
+        self.dispatch(envelope.into_erased(), TypeId::of::<E>(), false).await
     }
 
     /// Publishes a wire envelope received from elsewhere: an evently envelope,
@@ -249,8 +241,7 @@ impl Bus {
         &self,
         envelope: Envelope<E>,
     ) -> Result<Uuid, PublishError> {
-        self.dispatch(envelope.into_erased(), TypeId::of::<E>(), true)
-            .await
+        self.dispatch(envelope.into_erased(), TypeId::of::<E>(), true).await
     }
 
     async fn dispatch(
@@ -280,13 +271,20 @@ impl Bus {
     }
 
     /// Queues a message on the lane `hash` picks; returns whether it was queued.
-    async fn send(&self, route: &Route, hash: usize, envelope: ErasedEnvelope) -> bool {
+    async fn send(&self, route: &Route, hash: usize, mut envelope: ErasedEnvelope) -> bool {
+        for convert in route.upcast.iter() {
+            envelope = match convert(&*envelope) {
+                Ok(upcast) => upcast,
+                Err(reason) => {
+                    let error = Error::permanent(format!("cannot upcast: {reason}"));
+                    dead_letter(&self.inner.shared, &route.subscriber, envelope, 0, error);
+                    return false;
+                }
+            };
+        }
         let lane = &route.lanes[hash % route.lanes.len()];
         let pending = Pending::start(&lane.counters, &self.inner.shared);
-        let message = Message {
-            envelope,
-            attempt: 0,
-        };
+        let message = Message { envelope, attempt: 0 };
         // The fast path takes a free slot without building the waiting
         // machinery of `send`; only a full queue waits.
         let queued = match lane.sender.try_send(message) {
@@ -303,11 +301,7 @@ impl Bus {
     }
 
     fn in_flight(&self) -> usize {
-        self.inner
-            .counters
-            .iter()
-            .map(|c| c.in_flight() as usize)
-            .sum()
+        self.inner.counters.iter().map(|c| c.in_flight() as usize).sum()
     }
 
     /// Waits until every published message has been handled, retried to the
@@ -339,9 +333,7 @@ impl Bus {
     /// `timeout`; returns whether everything drained.
     pub async fn shutdown_timeout(&self, timeout: Duration) -> bool {
         self.inner.closed.store(true, Ordering::Release);
-        tokio::time::timeout(timeout, self.wait_idle())
-            .await
-            .is_ok()
+        tokio::time::timeout(timeout, self.wait_idle()).await.is_ok()
     }
 
     /// What the bus has done so far.
@@ -363,9 +355,8 @@ impl Bus {
     /// Delivers a dead letter again to the subscriber that failed it, with a
     /// fresh set of attempts; it leaves the dead letters.
     pub async fn replay_dead_letter(&self, id: u64) -> Result<(), ReplayError> {
-        let letter = lock(&self.inner.shared.dead_letters)
-            .take(id)
-            .ok_or(ReplayError::NotFound(id))?;
+        let letter =
+            lock(&self.inner.shared.dead_letters).take(id).ok_or(ReplayError::NotFound(id))?;
         let Some(route) = self.inner.by_name.get(letter.subscriber) else {
             let subscriber = letter.subscriber.to_owned();
             lock(&self.inner.shared.dead_letters).put_back(letter);
@@ -403,9 +394,7 @@ fn lane_hash(key: Option<&str>, id: Uuid) -> usize {
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     // Every update under these locks is a single push or remove, so a
     // poisoned lock still guards consistent data.
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 type SubscriberFilter = Box<dyn Fn(&SubscriberDescriptor) -> bool + Send + Sync>;
@@ -533,10 +522,8 @@ impl BusBuilder {
         for descriptor in &selected {
             names.entry(descriptor.name).or_default().push(descriptor);
         }
-        let mut duplicates: Vec<_> = names
-            .into_iter()
-            .filter(|(_, found)| found.len() > 1)
-            .collect();
+        let mut duplicates: Vec<_> =
+            names.into_iter().filter(|(_, found)| found.len() > 1).collect();
         duplicates.sort_by_key(|(name, _)| *name);
         for (name, found) in duplicates {
             conflicts.push(Conflict::DuplicateSubscriber {
@@ -553,9 +540,7 @@ impl BusBuilder {
             idle: Notify::new(),
             waiters: AtomicUsize::new(0),
             dead_letters: Mutex::new(DeadLetters::new(self.dead_letter_capacity)),
-            store: self
-                .store
-                .unwrap_or_else(|| Arc::new(InMemoryIdempotencyStore::default())),
+            store: self.store.unwrap_or_else(|| Arc::new(InMemoryIdempotencyStore::default())),
             duplicates: AtomicU64::new(0),
             retries: AtomicU64::new(0),
             dead_lettered: AtomicU64::new(0),
@@ -600,17 +585,17 @@ impl BusBuilder {
                             batch,
                         };
                         runtime.spawn((descriptor.run_lane)(LaneTask { lane, receiver }));
-                        LaneHandle {
-                            sender,
-                            counters: lane_counters,
-                        }
+                        LaneHandle { sender, counters: lane_counters }
                     })
                     .collect();
-                let route = Route { subscriber, lanes };
-                routes
-                    .entry((descriptor.event_type_id)())
-                    .or_default()
-                    .push(route.clone());
+                let event_type = (descriptor.event_type_id)();
+                let route = Route { subscriber, lanes, upcast: Arc::new([]) };
+                routes.entry(event_type).or_default().push(route.clone());
+                // Messages of earlier versions reach this subscriber upcast.
+                for (from, chain) in registry.upcasts_into(event_type) {
+                    let upcast = Route { upcast: chain.into(), ..route.clone() };
+                    routes.entry(from).or_default().push(upcast);
+                }
                 by_name.insert(descriptor.name, route);
             }
             BusInner {
@@ -633,20 +618,11 @@ impl BusBuilder {
 }
 
 fn invalid(setting: &'static str, reason: &str) -> BuildError {
-    BuildError::InvalidSetting {
-        setting,
-        reason: reason.to_owned(),
-    }
+    BuildError::InvalidSetting { setting, reason: reason.to_owned() }
 }
 
 fn validate_policy(policy: &RetryPolicy) -> Result<(), BuildError> {
-    if let crate::retry::Backoff::Exponential {
-        factor,
-        initial,
-        max,
-        ..
-    } = policy.backoff
-    {
+    if let crate::retry::Backoff::Exponential { factor, initial, max, .. } = policy.backoff {
         if !(factor.is_finite() && factor >= 1.0) {
             return Err(invalid(
                 "retry_policy",
@@ -666,10 +642,7 @@ fn validate_policy(policy: &RetryPolicy) -> Result<(), BuildError> {
 fn default_source() -> String {
     std::env::current_exe()
         .ok()
-        .and_then(|path| {
-            path.file_stem()
-                .map(|stem| stem.to_string_lossy().into_owned())
-        })
+        .and_then(|path| path.file_stem().map(|stem| stem.to_string_lossy().into_owned()))
         .unwrap_or_else(|| "evently".to_owned())
 }
 
@@ -883,9 +856,7 @@ impl Lane {
                     return Ok(());
                 }
                 Ok(Claim::InProgress) => {
-                    return Err(Error::msg(
-                        "another delivery of this message is being handled",
-                    ));
+                    return Err(Error::msg("another delivery of this message is being handled"));
                 }
                 Err(error) => return Err(Error::new(error)),
             }
@@ -898,10 +869,7 @@ impl Lane {
         };
         let result = match CatchUnwind(pin!(H::call(delivery))).await {
             Ok(result) => result,
-            Err(panic) => Err(Error::msg(format!(
-                "handler panicked: {}",
-                panic_message(&*panic)
-            ))),
+            Err(panic) => Err(Error::msg(format!("handler panicked: {}", panic_message(&*panic)))),
         };
         if let Some(key) = &key {
             let update = match result {
@@ -921,35 +889,42 @@ impl Lane {
             Idempotency::EnvelopeId => envelope.metadata().id(),
             Idempotency::Key(extract) => extract(&**envelope).unwrap_or(envelope.metadata().id()),
         };
-        Some(IdempotencyKey {
-            scope: &self.subscriber.scope,
-            id,
-        })
+        Some(IdempotencyKey { scope: &self.subscriber.scope, id })
     }
 
     fn dead_letter(&self, message: Message, error: Error) {
-        let subscriber = &self.subscriber;
-        let error = format!("{error:#}");
-        tracing::error!(
-            subscriber = subscriber.descriptor.name,
-            event_id = %message.envelope.metadata().id(),
-            attempts = message.attempt,
-            destination = &*subscriber.dead_letter,
-            error = %error,
-            "message dead-lettered"
-        );
-        self.shared.dead_lettered.fetch_add(1, Ordering::Relaxed);
-        lock(&self.shared.dead_letters).push(DeadLetter {
-            id: 0,
-            destination: Arc::clone(&subscriber.dead_letter),
-            subscriber: subscriber.descriptor.name,
-            group: Arc::clone(&subscriber.group),
-            error,
-            attempts: message.attempt,
-            failed_at: OffsetDateTime::now_utc(),
-            envelope: message.envelope,
-        });
+        dead_letter(&self.shared, &self.subscriber, message.envelope, message.attempt, error);
     }
+}
+
+/// Keeps a message that failed for good, with why and after how many attempts.
+fn dead_letter(
+    shared: &Shared,
+    subscriber: &Subscriber,
+    envelope: ErasedEnvelope,
+    attempts: u32,
+    error: Error,
+) {
+    let error = format!("{error:#}");
+    tracing::error!(
+        subscriber = subscriber.descriptor.name,
+        event_id = %envelope.metadata().id(),
+        attempts,
+        destination = &*subscriber.dead_letter,
+        error = %error,
+        "message dead-lettered"
+    );
+    shared.dead_lettered.fetch_add(1, Ordering::Relaxed);
+    lock(&shared.dead_letters).push(DeadLetter {
+        id: 0,
+        destination: Arc::clone(&subscriber.dead_letter),
+        subscriber: subscriber.descriptor.name,
+        group: Arc::clone(&subscriber.group),
+        error,
+        attempts,
+        failed_at: OffsetDateTime::now_utc(),
+        envelope,
+    });
 }
 
 /// Polls a future, turning a panic into an error.
@@ -996,11 +971,7 @@ struct Pending<'a> {
 impl<'a> Pending<'a> {
     fn start(counters: &'a LaneCounters, shared: &'a Shared) -> Self {
         counters.queued.0.fetch_add(1, Ordering::SeqCst);
-        Self {
-            counters,
-            shared,
-            handed_over: false,
-        }
+        Self { counters, shared, handed_over: false }
     }
 
     fn handed_over(mut self) {

@@ -75,11 +75,7 @@ pub(crate) struct DeadLetters {
 
 impl DeadLetters {
     pub(crate) fn new(capacity: usize) -> Self {
-        Self {
-            next_id: 1,
-            items: VecDeque::new(),
-            capacity,
-        }
+        Self { next_id: 1, items: VecDeque::new(), capacity }
     }
 
     pub(crate) fn push(&mut self, mut letter: DeadLetter) {

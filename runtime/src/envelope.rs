@@ -69,9 +69,7 @@ impl PartialEq for Text {
 /// Only for names the program configures (bus sources), never for input.
 pub(crate) fn intern(name: &str) -> &'static str {
     static NAMES: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
-    let mut names = NAMES
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut names = NAMES.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     if let Some(known) = names.iter().find(|known| **known == name) {
         return known;
     }
@@ -144,9 +142,7 @@ struct Inner<E> {
 
 impl<E> Clone for Envelope<E> {
     fn clone(&self) -> Self {
-        Self {
-            inner: Arc::clone(&self.inner),
-        }
+        Self { inner: Arc::clone(&self.inner) }
     }
 }
 
@@ -242,9 +238,7 @@ impl<E: Event> Envelope<E> {
     pub fn from_json(bytes: &[u8]) -> Result<Self, DecodeError> {
         let wire = WireEnvelope::parse(bytes)?;
         if wire.event_type != E::NAME {
-            return Err(DecodeError::UnknownType {
-                event_type: wire.event_type.to_owned(),
-            });
+            return Err(DecodeError::UnknownType { event_type: wire.event_type.to_owned() });
         }
         if wire.version != E::VERSION {
             return Err(DecodeError::UnknownVersion {
@@ -260,9 +254,7 @@ impl<E: Event> Envelope<E> {
                 version: E::VERSION,
                 source,
             })?;
-        Ok(Self {
-            inner: Arc::new(Inner { meta, data }),
-        })
+        Ok(Self { inner: Arc::new(Inner { meta, data }) })
     }
 
     pub(crate) fn into_erased(self) -> ErasedEnvelope {
@@ -296,9 +288,8 @@ fn serialize_envelope<S: Serializer, D: Serialize + ?Sized>(
     s.serialize_field("id", &meta.id)?;
     s.serialize_field("type", meta.event_type)?;
     s.serialize_field("version", &meta.version)?;
-    let timestamp = OffsetDateTime::from(meta.timestamp)
-        .format(&Rfc3339)
-        .map_err(serde::ser::Error::custom)?;
+    let timestamp =
+        OffsetDateTime::from(meta.timestamp).format(&Rfc3339).map_err(serde::ser::Error::custom)?;
     s.serialize_field("timestamp", &timestamp)?;
     s.serialize_field("source", &*meta.source)?;
     if let Some(key) = &meta.key {
@@ -375,12 +366,7 @@ impl<E: Event> EnvelopeBuilder<E> {
             correlation_id: self.correlation_id,
             causation_id: self.causation_id,
         };
-        Envelope {
-            inner: Arc::new(Inner {
-                meta,
-                data: self.data,
-            }),
-        }
+        Envelope { inner: Arc::new(Inner { meta, data: self.data }) }
     }
 }
 
@@ -401,20 +387,14 @@ impl<E: Event> AnyEnvelope for Inner<E> {
     }
     fn to_json(&self) -> Result<Vec<u8>, serde_json::Error> {
         let mut out = Vec::with_capacity(256);
-        serialize_envelope(
-            &self.meta,
-            &self.data,
-            &mut serde_json::Serializer::new(&mut out),
-        )?;
+        serialize_envelope(&self.meta, &self.data, &mut serde_json::Serializer::new(&mut out))?;
         Ok(out)
     }
 }
 
 impl<E> fmt::Debug for Inner<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Envelope")
-            .field("metadata", &self.meta)
-            .finish_non_exhaustive()
+        f.debug_struct("Envelope").field("metadata", &self.meta).finish_non_exhaustive()
     }
 }
 
@@ -422,6 +402,24 @@ impl<E> fmt::Debug for Inner<E> {
 pub(crate) fn data_of<E: Send + Sync + 'static>(envelope: &dyn AnyEnvelope) -> Option<&E> {
     let any: &dyn Any = envelope;
     any.downcast_ref::<Inner<E>>().map(|inner| &inner.data)
+}
+
+/// Upcasts an envelope of `From` into one of `To`: the same metadata with
+/// `To`'s version, and the data converted by `To: From<From>`. The old data is
+/// copied through its JSON form (the handler's copy is shared), which is
+/// lossless because that form is how it travels.
+pub fn upcast<Old: Event, New: Event + From<Old>>(
+    envelope: &dyn AnyEnvelope,
+) -> Result<ErasedEnvelope, String> {
+    let old = data_of::<Old>(envelope)
+        .ok_or_else(|| format!("expected `{}` v{} to upcast", Old::NAME, Old::VERSION))?;
+    let copy: Old =
+        serde_json::to_value(old).and_then(serde_json::from_value).map_err(|error| {
+            format!("cannot copy `{}` v{} to upcast it: {error}", Old::NAME, Old::VERSION)
+        })?;
+    let meta =
+        Metadata { version: New::VERSION, event_type: New::NAME, ..envelope.metadata().clone() };
+    Ok(Arc::new(Inner { meta, data: New::from(copy) }))
 }
 
 /// Decodes the data of an envelope whose metadata was read already; the
@@ -474,10 +472,7 @@ fn present(raw: Option<&RawValue>) -> Option<&RawValue> {
 }
 
 fn invalid(field: &'static str, reason: impl fmt::Display) -> DecodeError {
-    DecodeError::InvalidField {
-        field,
-        reason: reason.to_string(),
-    }
+    DecodeError::InvalidField { field, reason: reason.to_string() }
 }
 
 impl<'a> WireEnvelope<'a> {
@@ -496,17 +491,12 @@ impl<'a> WireEnvelope<'a> {
         let version =
             present(fields.version).ok_or(DecodeError::MissingField { field: "version" })?;
         let version: u32 = serde_json::from_str(version.get()).map_err(|_| {
-            invalid(
-                "version",
-                format!("expected a positive integer, got {}", version.get()),
-            )
+            invalid("version", format!("expected a positive integer, got {}", version.get()))
         })?;
         if version == 0 {
             return Err(invalid("version", "versions start at 1"));
         }
-        let data = fields
-            .data
-            .ok_or(DecodeError::MissingField { field: "data" })?;
+        let data = fields.data.ok_or(DecodeError::MissingField { field: "data" })?;
         Ok(Self {
             event_type,
             version,

@@ -37,14 +37,8 @@ impl Error {
     pub fn new(error: impl Into<BoxError>) -> Self {
         let inner = error.into();
         match inner.downcast::<Permanent>() {
-            Ok(permanent) => Self {
-                inner: permanent.0,
-                permanent: true,
-            },
-            Err(inner) => Self {
-                inner,
-                permanent: false,
-            },
+            Ok(permanent) => Self { inner: permanent.0, permanent: true },
+            Err(inner) => Self { inner, permanent: false },
         }
     }
 
@@ -56,10 +50,7 @@ impl Error {
     /// An error that retrying cannot fix: the message goes to the dead-letter
     /// destination without further attempts.
     pub fn permanent(error: impl Into<BoxError>) -> Self {
-        Self {
-            inner: error.into(),
-            permanent: true,
-        }
+        Self { inner: error.into(), permanent: true }
     }
 
     /// Whether this error skips the remaining retries.
@@ -88,11 +79,7 @@ impl<E: StdError + Send + Sync + 'static> From<E> for Error {
 /// which is how it crosses the generated wrapper.
 impl From<Error> for BoxError {
     fn from(error: Error) -> Self {
-        if error.permanent {
-            Box::new(Permanent(error.inner))
-        } else {
-            error.inner
-        }
+        if error.permanent { Box::new(Permanent(error.inner)) } else { error.inner }
     }
 }
 
@@ -279,11 +266,7 @@ impl fmt::Display for Conflict {
                 locations.len(),
                 locations.join(", ")
             ),
-            Conflict::DuplicateEvent {
-                name,
-                version,
-                types,
-            } => write!(
+            Conflict::DuplicateEvent { name, version, types } => write!(
                 f,
                 "event `{name}` version {version} is claimed by {} types ({}); each name and version must belong to one type",
                 types.len(),

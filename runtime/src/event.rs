@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
-use crate::envelope::{ErasedEnvelope, Metadata};
+use crate::envelope::{AnyEnvelope, ErasedEnvelope, Metadata};
 use crate::error::{Conflict, DecodeError};
 
 /// An immutable record of something that happened.
@@ -61,6 +61,80 @@ pub struct EventDescriptor {
     pub schema: fn() -> serde_json::Value,
     /// Decodes the envelope's `data` into the typed envelope.
     pub decode: fn(Metadata, &RawValue) -> Result<ErasedEnvelope, serde_json::Error>,
+    /// The wire shape the fingerprint hashes, as JSON (kept in the committed
+    /// schema so the macro can say what changed).
+    pub shape: &'static str,
+    /// How this version must relate to the earlier ones.
+    pub compat: Compatibility,
+    /// How messages of the previous version become this one.
+    pub upcast: Option<Upcast>,
+    /// The package (crate) that defines the event.
+    pub package: &'static str,
+    /// Where the struct is defined (`file:line`).
+    pub location: &'static str,
+}
+
+/// How a version's schema must relate to the earlier versions' (the
+/// Confluent Schema Registry modes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Compatibility {
+    /// Consumers of this version read data of the previous version (the default).
+    Backward,
+    /// Like `Backward`, against every earlier version.
+    BackwardTransitive,
+    /// Consumers of the previous version read data of this version.
+    Forward,
+    /// Like `Forward`, against every earlier version.
+    ForwardTransitive,
+    /// Both `Backward` and `Forward`.
+    Full,
+    /// Like `Full`, against every earlier version.
+    FullTransitive,
+    /// No check.
+    None,
+}
+
+impl Compatibility {
+    /// Whether data of the older schema must be readable by the newer.
+    pub fn backward(self) -> bool {
+        matches!(
+            self,
+            Self::Backward | Self::BackwardTransitive | Self::Full | Self::FullTransitive
+        )
+    }
+    /// Whether data of the newer schema must be readable by the older.
+    pub fn forward(self) -> bool {
+        matches!(self, Self::Forward | Self::ForwardTransitive | Self::Full | Self::FullTransitive)
+    }
+    /// Whether every earlier version is checked, not just the previous one.
+    pub fn transitive(self) -> bool {
+        matches!(self, Self::BackwardTransitive | Self::ForwardTransitive | Self::FullTransitive)
+    }
+    /// The name used in `#[event(compat = "...")]`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Backward => "backward",
+            Self::BackwardTransitive => "backward_transitive",
+            Self::Forward => "forward",
+            Self::ForwardTransitive => "forward_transitive",
+            Self::Full => "full",
+            Self::FullTransitive => "full_transitive",
+            Self::None => "none",
+        }
+    }
+}
+
+/// An upcaster: turns messages of the previous version of an event into this
+/// version, through the `From` impl `upcast_from` names.
+#[derive(Debug, Clone, Copy)]
+pub struct Upcast {
+    /// The version it reads.
+    pub from_version: u32,
+    /// The Rust type of that version.
+    pub from_type_id: fn() -> TypeId,
+    /// Converts an envelope of that version into one of this version (same
+    /// id and metadata); fails with a reason if the data cannot be converted.
+    pub convert: fn(&dyn AnyEnvelope) -> Result<ErasedEnvelope, String>,
 }
 
 inventory::collect!(EventDescriptor);
@@ -70,10 +144,14 @@ pub fn registered_events() -> impl Iterator<Item = &'static EventDescriptor> {
     inventory::iter::<EventDescriptor>.into_iter()
 }
 
+/// Converts an envelope of one version into the next.
+pub(crate) type UpcastFn = fn(&dyn AnyEnvelope) -> Result<ErasedEnvelope, String>;
+
 /// The events known to a bus, indexed by type and by wire name.
 #[derive(Debug, Default)]
 pub(crate) struct Registry {
     by_name: HashMap<&'static str, BTreeMap<u32, &'static EventDescriptor>>,
+    by_type: HashMap<TypeId, &'static EventDescriptor>,
 }
 
 impl Registry {
@@ -82,10 +160,7 @@ impl Registry {
         let mut claims: BTreeMap<(&'static str, u32), Vec<&'static EventDescriptor>> =
             BTreeMap::new();
         for descriptor in registered_events() {
-            claims
-                .entry((descriptor.name, descriptor.version))
-                .or_default()
-                .push(descriptor);
+            claims.entry((descriptor.name, descriptor.version)).or_default().push(descriptor);
         }
         let mut registry = Registry::default();
         for ((name, version), descriptors) in claims {
@@ -95,19 +170,35 @@ impl Registry {
                 conflicts.push(Conflict::DuplicateEvent {
                     name: name.to_owned(),
                     version,
-                    types: descriptors
-                        .iter()
-                        .map(|d| (d.type_name)().to_owned())
-                        .collect(),
+                    types: descriptors.iter().map(|d| (d.type_name)().to_owned()).collect(),
                 });
             }
-            registry
-                .by_name
-                .entry(name)
-                .or_default()
-                .insert(version, descriptors[0]);
+            registry.by_name.entry(name).or_default().insert(version, descriptors[0]);
+            for descriptor in descriptors {
+                registry.by_type.insert((descriptor.type_id)(), descriptor);
+            }
         }
         registry
+    }
+
+    /// The upcast chains that reach the event type `target`: for each earlier
+    /// version's type, the conversions that lead from it to `target`, in order.
+    pub(crate) fn upcasts_into(&self, target: TypeId) -> Vec<(TypeId, Vec<UpcastFn>)> {
+        let mut chains = Vec::new();
+        let mut chain: Vec<UpcastFn> = Vec::new();
+        let mut current = self.by_type.get(&target).copied();
+        // Each version names at most one predecessor; the bound stops a cycle
+        // of `upcast_from`s (which the version order already rules out).
+        while let Some(upcast) = current.and_then(|d| d.upcast) {
+            if chains.len() > self.by_type.len() {
+                break;
+            }
+            chain.insert(0, upcast.convert);
+            let from = (upcast.from_type_id)();
+            chains.push((from, chain.clone()));
+            current = self.by_type.get(&from).copied();
+        }
+        chains
     }
 
     /// Finds the descriptor for a wire name and version.
@@ -119,20 +210,11 @@ impl Registry {
         let versions = self
             .by_name
             .get(name)
-            .ok_or_else(|| DecodeError::UnknownType {
-                event_type: name.to_owned(),
-            })?;
-        versions
-            .get(&version)
-            .copied()
-            .ok_or_else(|| DecodeError::UnknownVersion {
-                event_type: name.to_owned(),
-                version,
-                known: versions
-                    .keys()
-                    .map(u32::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            })
+            .ok_or_else(|| DecodeError::UnknownType { event_type: name.to_owned() })?;
+        versions.get(&version).copied().ok_or_else(|| DecodeError::UnknownVersion {
+            event_type: name.to_owned(),
+            version,
+            known: versions.keys().map(u32::to_string).collect::<Vec<_>>().join(", "),
+        })
     }
 }

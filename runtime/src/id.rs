@@ -13,9 +13,7 @@ use uuid::Uuid;
 /// the rest of a publish.
 pub(crate) fn now_v7() -> (Uuid, SystemTime) {
     let now = SystemTime::now();
-    let millis = now
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |since| since.as_millis() as u64);
+    let millis = now.duration_since(UNIX_EPOCH).map_or(0, |since| since.as_millis() as u64);
     let mut random = [0u8; 10];
     random[..8].copy_from_slice(&random_u64().to_le_bytes());
     random[8..].copy_from_slice(&random_u64().to_le_bytes()[..2]);

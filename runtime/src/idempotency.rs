@@ -175,10 +175,7 @@ impl InMemoryIdempotencyStore {
     /// The number of entries held (done or claimed), expired ones included
     /// until they are overwritten or evicted.
     pub fn len(&self) -> usize {
-        self.shards
-            .iter()
-            .map(|shard| lock(shard).entries.len())
-            .sum()
+        self.shards.iter().map(|shard| lock(shard).entries.len()).sum()
     }
 
     /// Whether the store holds no entries.
@@ -205,24 +202,12 @@ impl InMemoryIdempotencyStore {
             Entry_::Occupied(mut occupied) => {
                 let entry = occupied.get_mut();
                 if entry.expires > now {
-                    return if entry.done {
-                        Claim::Done
-                    } else {
-                        Claim::InProgress
-                    };
+                    return if entry.done { Claim::Done } else { Claim::InProgress };
                 }
-                *entry = Entry {
-                    done: false,
-                    expires: now + self.lease,
-                    generation,
-                };
+                *entry = Entry { done: false, expires: now + self.lease, generation };
             }
             Entry_::Vacant(vacant) => {
-                vacant.insert(Entry {
-                    done: false,
-                    expires: now + self.lease,
-                    generation,
-                });
+                vacant.insert(Entry { done: false, expires: now + self.lease, generation });
             }
         }
         shard.order.push_back((stored, generation));
@@ -241,11 +226,7 @@ impl Shard {
             let Some((key, generation)) = self.order.pop_front() else {
                 break;
             };
-            if self
-                .entries
-                .get(&key)
-                .is_some_and(|e| e.generation == generation)
-            {
+            if self.entries.get(&key).is_some_and(|e| e.generation == generation) {
                 if self.entries.len() > capacity {
                     self.entries.remove(&key);
                 } else {
@@ -259,9 +240,7 @@ impl Shard {
 fn lock(shard: &Mutex<Shard>) -> MutexGuard<'_, Shard> {
     // A panic while holding the lock leaves the map consistent (every update
     // is a single insert or remove), so a poisoned lock is safe to reuse.
-    shard
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+    shard.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl IdempotencyStore for InMemoryIdempotencyStore {
@@ -337,17 +316,11 @@ mod tests {
     use super::*;
 
     fn key(n: u128) -> IdempotencyKey<'static> {
-        IdempotencyKey {
-            scope: "group/sub",
-            id: Uuid::from_u128(n),
-        }
+        IdempotencyKey { scope: "group/sub", id: Uuid::from_u128(n) }
     }
 
     async fn claim(store: &InMemoryIdempotencyStore, n: u128) -> Claim {
-        store
-            .claim(&key(n))
-            .await
-            .expect("in-memory store does not fail")
+        store.claim(&key(n)).await.expect("in-memory store does not fail")
     }
 
     #[tokio::test]
@@ -382,31 +355,15 @@ mod tests {
             store.complete(&key(n)).await.expect("complete");
         }
         assert!(store.len() <= 160, "holds {}", store.len());
-        assert_eq!(
-            claim(&store, 9_999).await,
-            Claim::Done,
-            "the newest entries are kept"
-        );
+        assert_eq!(claim(&store, 9_999).await, Claim::Done, "the newest entries are kept");
     }
 
     #[test]
     fn dedup_ids_are_stable_and_distinguish_values_and_events() {
-        assert_eq!(
-            dedup_id("order.placed", &42u64),
-            dedup_id("order.placed", &42u64)
-        );
-        assert_ne!(
-            dedup_id("order.placed", &42u64),
-            dedup_id("order.placed", &43u64)
-        );
-        assert_ne!(
-            dedup_id("order.placed", "a"),
-            dedup_id("order.shipped", "a")
-        );
-        assert_eq!(
-            dedup_id("order.placed", "abc"),
-            dedup_id("order.placed", &String::from("abc"))
-        );
+        assert_eq!(dedup_id("order.placed", &42u64), dedup_id("order.placed", &42u64));
+        assert_ne!(dedup_id("order.placed", &42u64), dedup_id("order.placed", &43u64));
+        assert_ne!(dedup_id("order.placed", "a"), dedup_id("order.shipped", "a"));
+        assert_eq!(dedup_id("order.placed", "abc"), dedup_id("order.placed", &String::from("abc")));
         // Pinned: a change of the hash would make a shared store miss the
         // duplicates sent while a deployment rolls from one version to the next.
         assert_eq!(

@@ -41,6 +41,7 @@
 //! ```
 
 mod bus;
+pub mod compat;
 mod dead_letter;
 mod envelope;
 mod error;
@@ -48,6 +49,7 @@ mod event;
 mod id;
 mod idempotency;
 mod retry;
+pub mod schemas;
 mod subscriber;
 
 pub use time;
@@ -60,7 +62,7 @@ pub use error::{
     BoxError, BuildError, Conflict, DecodeError, Error, PublishError, ReplayError, Result,
     StoreError,
 };
-pub use event::{Event, EventDescriptor, registered_events};
+pub use event::{Compatibility, Event, EventDescriptor, Upcast, registered_events};
 pub use idempotency::{
     BoxFuture, Claim, IdempotencyKey, IdempotencyStore, InMemoryIdempotencyStore, StoreFuture,
     dedup_id,
@@ -148,7 +150,7 @@ pub mod __private {
     pub use serde_json;
 
     pub use crate::bus::{Handler, LaneTask, RunLane, run_lane};
-    pub use crate::envelope::decode_erased;
+    pub use crate::envelope::{decode_erased, upcast};
 
     use crate::envelope::{AnyEnvelope, data_of};
     use crate::error::{BoxError, Error};
@@ -188,6 +190,33 @@ pub mod __private {
     /// A fn pointer to `type_name::<T>`, for registrations.
     pub fn type_name<T>() -> &'static str {
         core::any::type_name::<T>()
+    }
+
+    /// Fails compilation unless `Old` is an earlier version of the event `New`.
+    pub const fn assert_upcast<Old: Event, New: Event>() {
+        assert!(
+            str_eq(Old::NAME, New::NAME),
+            "`upcast_from` must name an earlier version of the same event (same `name`)"
+        );
+        assert!(
+            Old::VERSION < New::VERSION,
+            "`upcast_from` must name an earlier version: its `version` is not below this one"
+        );
+    }
+
+    const fn str_eq(a: &str, b: &str) -> bool {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len() {
+            if a[i] != b[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
     }
 
     /// The JSON Schema of `E`, for registrations.

@@ -19,26 +19,17 @@ impl Default for RetryPolicy {
     /// Three retries with exponential backoff from 100 ms, doubling, at most
     /// 10 s, with jitter.
     fn default() -> Self {
-        Self {
-            max_retries: 3,
-            backoff: Backoff::DEFAULT_EXPONENTIAL,
-        }
+        Self { max_retries: 3, backoff: Backoff::DEFAULT_EXPONENTIAL }
     }
 }
 
 impl RetryPolicy {
     /// No retries: the first failure is dead-lettered.
-    pub const NONE: RetryPolicy = RetryPolicy {
-        max_retries: 0,
-        backoff: Backoff::Immediate,
-    };
+    pub const NONE: RetryPolicy = RetryPolicy { max_retries: 0, backoff: Backoff::Immediate };
 
     /// `max_retries` retries, each at once.
     pub const fn immediate(max_retries: u32) -> Self {
-        Self {
-            max_retries,
-            backoff: Backoff::Immediate,
-        }
+        Self { max_retries, backoff: Backoff::Immediate }
     }
 
     /// The wait before retry number `retry` (1 for the first retry).
@@ -83,21 +74,12 @@ impl Backoff {
         match *self {
             Backoff::Immediate => Duration::ZERO,
             Backoff::Fixed(delay) => delay,
-            Backoff::Exponential {
-                initial,
-                factor,
-                max,
-                jitter,
-            } => {
+            Backoff::Exponential { initial, factor, max, jitter } => {
                 let exponent = retry.saturating_sub(1).min(64) as i32;
                 let secs =
                     (initial.as_secs_f64() * factor.max(1.0).powi(exponent)).min(max.as_secs_f64());
                 let delay = Duration::from_secs_f64(secs);
-                if jitter {
-                    delay / 2 + delay.mul_f64(random_unit() / 2.0)
-                } else {
-                    delay
-                }
+                if jitter { delay / 2 + delay.mul_f64(random_unit() / 2.0) } else { delay }
             }
         }
     }
@@ -146,9 +128,6 @@ mod tests {
     #[test]
     fn immediate_and_fixed_do_not_grow() {
         assert_eq!(Backoff::Immediate.delay(7), Duration::ZERO);
-        assert_eq!(
-            Backoff::Fixed(Duration::from_millis(30)).delay(9),
-            Duration::from_millis(30)
-        );
+        assert_eq!(Backoff::Fixed(Duration::from_millis(30)).delay(9), Duration::from_millis(30));
     }
 }

@@ -157,11 +157,7 @@ impl Context {
     /// Publishes a follow-up event whose causation id is the event being
     /// handled and whose correlation id is carried over.
     pub async fn publish<E: Event>(&self, event: E) -> Result<Uuid, PublishError> {
-        let bus = self
-            .bus
-            .upgrade()
-            .map(Bus::from_inner)
-            .ok_or(PublishError::Closed)?;
+        let bus = self.bus.upgrade().map(Bus::from_inner).ok_or(PublishError::Closed)?;
         let envelope = Envelope::builder(event)
             .static_source(bus.static_source())
             .causation_id(self.event_id())

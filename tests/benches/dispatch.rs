@@ -26,28 +26,19 @@ use std::hint::black_box;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use evently::{Bus, event, subscriber};
+use evently::{Bus, subscriber};
+use evently_tests::events::*;
 
 #[cfg(feature = "bench-mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const ALLOCATOR_NAME: &str = if cfg!(feature = "bench-mimalloc") {
-    "mimalloc"
-} else {
-    "the system allocator"
-};
+const ALLOCATOR_NAME: &str =
+    if cfg!(feature = "bench-mimalloc") { "mimalloc" } else { "the system allocator" };
 
 const EVENTS: u64 = 200_000;
 const ROUNDS: usize = 5;
 const QUEUE: usize = 1024;
-
-#[event(name = "bench.ticked", check_tense = false)]
-#[derive(Debug, Clone)]
-pub struct Ticked {
-    pub seq: u64,
-    pub account: u64,
-}
 
 static HANDLED: AtomicU64 = AtomicU64::new(0);
 
@@ -101,10 +92,7 @@ async fn four_on_d(event: &Ticked) -> evently::Result<()> {
 }
 
 fn ticked(seq: u64) -> Ticked {
-    Ticked {
-        seq,
-        account: seq % 64,
-    }
+    Ticked { seq, account: seq % 64 }
 }
 
 async fn direct() -> Duration {
@@ -159,9 +147,8 @@ async fn bus(group: &'static str, lanes: usize) -> Duration {
 
 fn median_ns_per_event(run: &dyn Fn() -> Duration) -> f64 {
     let _warm_up = run();
-    let mut samples: Vec<f64> = (0..ROUNDS)
-        .map(|_| run().as_nanos() as f64 / EVENTS as f64)
-        .collect();
+    let mut samples: Vec<f64> =
+        (0..ROUNDS).map(|_| run().as_nanos() as f64 / EVENTS as f64).collect();
     samples.sort_by(f64::total_cmp);
     samples[ROUNDS / 2]
 }
@@ -178,9 +165,7 @@ fn main() {
     };
     let mut rows: Vec<(String, f64)> = Vec::new();
     rows.push(measure("direct call", &|| runtime.block_on(direct())));
-    rows.push(measure("tokio mpsc round trip", &|| {
-        runtime.block_on(mpsc_round_trip())
-    }));
+    rows.push(measure("tokio mpsc round trip", &|| runtime.block_on(mpsc_round_trip())));
     for (name, group, lanes) in [
         ("bus, 1 subscriber, guard off, 1 lane", "one-off", 1),
         ("bus, 1 subscriber, guard on, 1 lane", "one-on", 1),
@@ -206,12 +191,8 @@ fn main() {
     for (name, ns) in &rows {
         println!("{name:<42} {ns:>12.1} {:>14.2}", ns / mpsc);
     }
-    let lookup = |name: &str| {
-        rows.iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, ns)| *ns)
-            .unwrap_or(f64::NAN)
-    };
+    let lookup =
+        |name: &str| rows.iter().find(|(n, _)| n == name).map(|(_, ns)| *ns).unwrap_or(f64::NAN);
     let off = lookup("bus, 1 subscriber, guard off, 1 lane");
     let on = lookup("bus, 1 subscriber, guard on, 1 lane");
     println!(

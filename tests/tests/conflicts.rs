@@ -31,9 +31,7 @@ async fn second(_event: &elsewhere::ClaimedTwice) -> evently::Result<()> {
 
 #[tokio::test]
 async fn build_lists_every_conflict_in_one_error() {
-    let error = Bus::in_memory()
-        .build()
-        .expect_err("conflicting registrations");
+    let error = Bus::in_memory().build().expect_err("conflicting registrations");
     let BuildError::Conflicts(conflicts) = &error else {
         panic!("expected conflicts, got {error}");
     };
@@ -47,16 +45,7 @@ async fn build_lists_every_conflict_in_one_error() {
         Conflict::DuplicateSubscriber { name, locations } if name == "shared-name" && locations.len() == 2
     )));
     let message = error.to_string();
-    assert!(
-        message.starts_with("2 conflicting registration(s):\n  - "),
-        "{message}"
-    );
-    assert!(
-        message.contains("conflicts.rs:"),
-        "locations are named: {message}"
-    );
-    assert!(
-        message.contains("ClaimedOnce") && message.contains("ClaimedTwice"),
-        "{message}"
-    );
+    assert!(message.starts_with("2 conflicting registration(s):\n  - "), "{message}");
+    assert!(message.contains("conflicts.rs:"), "locations are named: {message}");
+    assert!(message.contains("ClaimedOnce") && message.contains("ClaimedTwice"), "{message}");
 }

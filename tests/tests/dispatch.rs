@@ -10,15 +10,12 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use evently::{
-    Bus, BusBuilder, Context, Envelope, Error, PublishError, RetryPolicy, event, subscriber,
-};
+use evently::{Bus, BusBuilder, Context, Envelope, Error, PublishError, RetryPolicy, subscriber};
+use evently_tests::events::*;
 use tokio::sync::{Notify, Semaphore};
 
 fn bus_for(group: &'static str) -> BusBuilder {
-    Bus::in_memory()
-        .source("tests")
-        .filter(move |subscriber| subscriber.group == Some(group))
+    Bus::in_memory().source("tests").filter(move |subscriber| subscriber.group == Some(group))
 }
 
 async fn idle(bus: &Bus) {
@@ -28,11 +25,6 @@ async fn idle(bus: &Bus) {
 }
 
 // ---------------------------------------------------------------- fan-out
-
-#[event(name = "test.fanout.happened", key = id)]
-pub struct FanoutHappened {
-    pub id: u64,
-}
 
 static FANOUT_REF: AtomicUsize = AtomicUsize::new(0);
 static FANOUT_ENVELOPE: Mutex<Vec<(u64, String)>> = Mutex::new(Vec::new());
@@ -45,10 +37,7 @@ async fn fanout_by_reference(event: &FanoutHappened) -> evently::Result<()> {
 
 #[subscriber(group = "fanout")]
 async fn fanout_by_envelope(event: Envelope<FanoutHappened>) -> Result<(), std::io::Error> {
-    FANOUT_ENVELOPE
-        .lock()
-        .expect("lock")
-        .push((event.id, event.source().to_owned()));
+    FANOUT_ENVELOPE.lock().expect("lock").push((event.id, event.source().to_owned()));
     Ok(())
 }
 
@@ -69,39 +58,22 @@ async fn every_subscriber_of_an_event_receives_it() {
 
 // ---------------------------------------------------------------- ordering
 
-#[event(name = "test.ordering.recorded", key = account)]
-pub struct OrderingRecorded {
-    pub account: String,
-    pub seq: u32,
-}
-
 static ORDERING: Mutex<Vec<(String, u32)>> = Mutex::new(Vec::new());
 
 #[subscriber(group = "ordering")]
 async fn record_in_order(event: &OrderingRecorded) -> evently::Result<()> {
     // Yield so that, were order not kept, interleavings would show.
     tokio::task::yield_now().await;
-    ORDERING
-        .lock()
-        .expect("lock")
-        .push((event.account.clone(), event.seq));
+    ORDERING.lock().expect("lock").push((event.account.clone(), event.seq));
     Ok(())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn events_with_one_key_are_handled_in_publish_order() {
-    let bus = bus_for("ordering")
-        .concurrency(4)
-        .build()
-        .expect("bus builds");
+    let bus = bus_for("ordering").concurrency(4).build().expect("bus builds");
     for seq in 0..200 {
         for account in ["a", "b", "c", "d", "e"] {
-            bus.publish(OrderingRecorded {
-                account: account.into(),
-                seq,
-            })
-            .await
-            .expect("publish");
+            bus.publish(OrderingRecorded { account: account.into(), seq }).await.expect("publish");
         }
     }
     idle(&bus).await;
@@ -114,11 +86,6 @@ async fn events_with_one_key_are_handled_in_publish_order() {
     for (account, seqs) in per_key {
         assert_eq!(seqs, (0..200).collect::<Vec<_>>(), "order of key {account}");
     }
-}
-
-#[event(name = "test.concurrency.started", key = key)]
-pub struct ConcurrencyStarted {
-    pub key: String,
 }
 
 static CONCURRENCY_GATE: Notify = Notify::const_new();
@@ -141,22 +108,11 @@ async fn hold_first_key(event: &ConcurrencyStarted) -> evently::Result<()> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn different_keys_are_handled_concurrently() {
-    let bus = bus_for("concurrency")
-        .concurrency(8)
-        .build()
-        .expect("bus builds");
+    let bus = bus_for("concurrency").concurrency(8).build().expect("bus builds");
     // Find a second key that hashes to another lane than "first" by trying a few.
-    bus.publish(ConcurrencyStarted {
-        key: "first".into(),
-    })
-    .await
-    .expect("publish");
+    bus.publish(ConcurrencyStarted { key: "first".into() }).await.expect("publish");
     for n in 0..16 {
-        bus.publish(ConcurrencyStarted {
-            key: format!("other-{n}"),
-        })
-        .await
-        .expect("publish");
+        bus.publish(ConcurrencyStarted { key: format!("other-{n}") }).await.expect("publish");
     }
     idle(&bus).await;
     assert!(CONCURRENCY_SECOND_RAN.load(Ordering::SeqCst));
@@ -164,11 +120,6 @@ async fn different_keys_are_handled_concurrently() {
 }
 
 // ---------------------------------------------------------------- retries and dead letters
-
-#[event(name = "test.retry.attempted")]
-pub struct RetryFailedTwice {
-    pub id: u64,
-}
 
 static RETRY_ATTEMPTS: Mutex<Vec<u32>> = Mutex::new(Vec::new());
 
@@ -184,18 +135,11 @@ async fn fail_until_third_attempt(_event: &RetryFailedTwice, ctx: Context) -> ev
 #[tokio::test]
 async fn a_failure_is_retried_until_it_succeeds() {
     let bus = bus_for("retry").build().expect("bus builds");
-    bus.publish(RetryFailedTwice { id: 1 })
-        .await
-        .expect("publish");
+    bus.publish(RetryFailedTwice { id: 1 }).await.expect("publish");
     idle(&bus).await;
     assert_eq!(*RETRY_ATTEMPTS.lock().expect("lock"), [1, 2, 3]);
     assert!(bus.dead_letters().is_empty());
     assert_eq!(bus.stats().retries, 2);
-}
-
-#[event(name = "test.dlq.rejected")]
-pub struct DlqRejected {
-    pub id: u64,
 }
 
 static DLQ_ATTEMPTS: AtomicU32 = AtomicU32::new(0);
@@ -216,11 +160,7 @@ async fn retries_are_exhausted_then_the_message_is_dead_lettered_and_can_be_repl
     let bus = bus_for("dlq").build().expect("bus builds");
     let id = bus.publish(DlqRejected { id: 7 }).await.expect("publish");
     idle(&bus).await;
-    assert_eq!(
-        DLQ_ATTEMPTS.load(Ordering::SeqCst),
-        3,
-        "one attempt and two retries"
-    );
+    assert_eq!(DLQ_ATTEMPTS.load(Ordering::SeqCst), 3, "one attempt and two retries");
     let letters = bus.dead_letters();
     assert_eq!(letters.len(), 1);
     let letter = &letters[0];
@@ -238,21 +178,12 @@ async fn retries_are_exhausted_then_the_message_is_dead_lettered_and_can_be_repl
     DLQ_HEALED.store(true, Ordering::SeqCst);
     bus.replay_dead_letter(letter.id()).await.expect("replay");
     idle(&bus).await;
-    assert_eq!(
-        DLQ_ATTEMPTS.load(Ordering::SeqCst),
-        4,
-        "the replay ran the handler again"
-    );
+    assert_eq!(DLQ_ATTEMPTS.load(Ordering::SeqCst), 4, "the replay ran the handler again");
     assert!(bus.dead_letters().is_empty());
     assert!(matches!(
         bus.replay_dead_letter(letter.id()).await,
         Err(evently::ReplayError::NotFound(_))
     ));
-}
-
-#[event(name = "test.panic.triggered")]
-pub struct PanicTriggered {
-    pub id: u64,
 }
 
 static PANIC_ATTEMPTS: AtomicU32 = AtomicU32::new(0);
@@ -266,31 +197,16 @@ async fn panics(_event: &PanicTriggered) -> evently::Result<()> {
 #[tokio::test]
 async fn a_panicking_handler_counts_as_a_failure_and_the_bus_keeps_running() {
     let bus = bus_for("panic").concurrency(1).build().expect("bus builds");
-    bus.publish(PanicTriggered { id: 1 })
-        .await
-        .expect("publish");
-    bus.publish(PanicTriggered { id: 2 })
-        .await
-        .expect("publish");
+    bus.publish(PanicTriggered { id: 1 }).await.expect("publish");
+    bus.publish(PanicTriggered { id: 2 }).await.expect("publish");
     idle(&bus).await;
-    assert_eq!(
-        PANIC_ATTEMPTS.load(Ordering::SeqCst),
-        4,
-        "both messages, two attempts each"
-    );
+    assert_eq!(PANIC_ATTEMPTS.load(Ordering::SeqCst), 4, "both messages, two attempts each");
     let letters = bus.dead_letters();
     assert_eq!(letters.len(), 2);
     assert!(
-        letters
-            .iter()
-            .all(|l| l.error() == "handler panicked: boom in handler"),
+        letters.iter().all(|l| l.error() == "handler panicked: boom in handler"),
         "{letters:?}"
     );
-}
-
-#[event(name = "test.permanent.refused")]
-pub struct PermanentRefused {
-    pub id: u64,
 }
 
 static PERMANENT_ATTEMPTS: AtomicU32 = AtomicU32::new(0);
@@ -298,27 +214,16 @@ static PERMANENT_ATTEMPTS: AtomicU32 = AtomicU32::new(0);
 #[subscriber(group = "permanent", retries = 5, backoff = "immediate")]
 async fn refuses(_event: &PermanentRefused) -> evently::Result<()> {
     PERMANENT_ATTEMPTS.fetch_add(1, Ordering::SeqCst);
-    Err(Error::permanent(std::io::Error::new(
-        std::io::ErrorKind::InvalidData,
-        "bad order",
-    )))
+    Err(Error::permanent(std::io::Error::new(std::io::ErrorKind::InvalidData, "bad order")))
 }
 
 #[tokio::test]
 async fn a_permanent_error_skips_the_remaining_retries() {
     let bus = bus_for("permanent").build().expect("bus builds");
-    bus.publish(PermanentRefused { id: 1 })
-        .await
-        .expect("publish");
+    bus.publish(PermanentRefused { id: 1 }).await.expect("publish");
     idle(&bus).await;
     assert_eq!(PERMANENT_ATTEMPTS.load(Ordering::SeqCst), 1);
     assert_eq!(bus.dead_letters()[0].error(), "bad order");
-}
-
-#[event(name = "test.stall.checked", key = key)]
-pub struct StallChecked {
-    pub key: String,
-    pub seq: u32,
 }
 
 static STALL_LOG: Mutex<Vec<(String, u32, Instant)>> = Mutex::new(Vec::new());
@@ -329,10 +234,7 @@ async fn fails_slow_key_once(event: &StallChecked) -> evently::Result<()> {
     if event.key == "slow" && event.seq == 0 && !STALL_FAILED_ONCE.swap(true, Ordering::SeqCst) {
         return Err(Error::msg("first attempt fails"));
     }
-    STALL_LOG
-        .lock()
-        .expect("lock")
-        .push((event.key.clone(), event.seq, Instant::now()));
+    STALL_LOG.lock().expect("lock").push((event.key.clone(), event.seq, Instant::now()));
     Ok(())
 }
 
@@ -342,61 +244,23 @@ async fn a_retry_waits_without_stalling_other_keys_and_holds_back_its_own_key() 
     // other keys moving.
     let bus = bus_for("stall").concurrency(1).build().expect("bus builds");
     let start = Instant::now();
-    bus.publish(StallChecked {
-        key: "slow".into(),
-        seq: 0,
-    })
-    .await
-    .expect("publish");
-    bus.publish(StallChecked {
-        key: "slow".into(),
-        seq: 1,
-    })
-    .await
-    .expect("publish");
+    bus.publish(StallChecked { key: "slow".into(), seq: 0 }).await.expect("publish");
+    bus.publish(StallChecked { key: "slow".into(), seq: 1 }).await.expect("publish");
     for seq in 0..5 {
-        bus.publish(StallChecked {
-            key: "fast".into(),
-            seq,
-        })
-        .await
-        .expect("publish");
+        bus.publish(StallChecked { key: "fast".into(), seq }).await.expect("publish");
     }
     idle(&bus).await;
     let log = STALL_LOG.lock().expect("lock").clone();
     let order: Vec<(String, u32)> = log.iter().map(|(k, s, _)| (k.clone(), *s)).collect();
-    let fast: Vec<_> = order
-        .iter()
-        .filter(|(k, _)| k == "fast")
-        .map(|(_, s)| *s)
-        .collect();
-    let slow: Vec<_> = order
-        .iter()
-        .filter(|(k, _)| k == "slow")
-        .map(|(_, s)| *s)
-        .collect();
+    let fast: Vec<_> = order.iter().filter(|(k, _)| k == "fast").map(|(_, s)| *s).collect();
+    let slow: Vec<_> = order.iter().filter(|(k, _)| k == "slow").map(|(_, s)| *s).collect();
     assert_eq!(fast, [0, 1, 2, 3, 4]);
-    assert_eq!(
-        slow,
-        [0, 1],
-        "the second message of the key waited for the first"
-    );
-    let last_fast = log
-        .iter()
-        .filter(|(k, ..)| k == "fast")
-        .map(|(.., t)| *t)
-        .max()
-        .expect("fast ran");
-    let first_slow = log
-        .iter()
-        .filter(|(k, ..)| k == "slow")
-        .map(|(.., t)| *t)
-        .min()
-        .expect("slow ran");
-    assert!(
-        last_fast < first_slow,
-        "other keys finished while the retry waited"
-    );
+    assert_eq!(slow, [0, 1], "the second message of the key waited for the first");
+    let last_fast =
+        log.iter().filter(|(k, ..)| k == "fast").map(|(.., t)| *t).max().expect("fast ran");
+    let first_slow =
+        log.iter().filter(|(k, ..)| k == "slow").map(|(.., t)| *t).min().expect("slow ran");
+    assert!(last_fast < first_slow, "other keys finished while the retry waited");
     assert!(
         first_slow.duration_since(start) >= Duration::from_millis(300),
         "the backoff was waited"
@@ -404,11 +268,6 @@ async fn a_retry_waits_without_stalling_other_keys_and_holds_back_its_own_key() 
 }
 
 // ---------------------------------------------------------------- idempotency
-
-#[event(name = "test.dedup.delivered")]
-pub struct DedupDelivered {
-    pub id: u64,
-}
 
 static DEDUP_GUARDED: AtomicU32 = AtomicU32::new(0);
 static DEDUP_UNGUARDED: AtomicU32 = AtomicU32::new(0);
@@ -428,32 +287,15 @@ async fn unguarded(_event: &DedupDelivered) -> evently::Result<()> {
 #[tokio::test]
 async fn the_same_envelope_published_twice_runs_a_guarded_handler_once() {
     let bus = bus_for("dedup").build().expect("bus builds");
-    let envelope = Envelope::builder(DedupDelivered { id: 1 })
-        .source("tests")
-        .build();
-    bus.publish_envelope(envelope.clone())
-        .await
-        .expect("publish");
+    let envelope = Envelope::builder(DedupDelivered { id: 1 }).source("tests").build();
+    bus.publish_envelope(envelope.clone()).await.expect("publish");
     idle(&bus).await;
-    bus.publish_envelope(envelope.clone())
-        .await
-        .expect("publish again");
-    bus.publish_envelope(envelope)
-        .await
-        .expect("publish a third time");
+    bus.publish_envelope(envelope.clone()).await.expect("publish again");
+    bus.publish_envelope(envelope).await.expect("publish a third time");
     idle(&bus).await;
     assert_eq!(DEDUP_GUARDED.load(Ordering::SeqCst), 1);
-    assert_eq!(
-        DEDUP_UNGUARDED.load(Ordering::SeqCst),
-        3,
-        "`idempotent` opts out of the guard"
-    );
+    assert_eq!(DEDUP_UNGUARDED.load(Ordering::SeqCst), 3, "`idempotent` opts out of the guard");
     assert_eq!(bus.stats().duplicates, 2);
-}
-
-#[event(name = "test.release.attempted")]
-pub struct ReleaseAttempted {
-    pub id: u64,
 }
 
 static RELEASE_RUNS: AtomicU32 = AtomicU32::new(0);
@@ -471,30 +313,12 @@ async fn fails_first(_event: &ReleaseAttempted, ctx: &Context) -> evently::Resul
 async fn a_failed_attempt_releases_its_claim_so_the_retry_runs() {
     let bus = bus_for("release").build().expect("bus builds");
     let envelope = Envelope::new(ReleaseAttempted { id: 1 });
-    bus.publish_envelope(envelope.clone())
-        .await
-        .expect("publish");
+    bus.publish_envelope(envelope.clone()).await.expect("publish");
     idle(&bus).await;
-    assert_eq!(
-        RELEASE_RUNS.load(Ordering::SeqCst),
-        2,
-        "the retry ran after the failure"
-    );
-    bus.publish_envelope(envelope)
-        .await
-        .expect("publish the duplicate");
+    assert_eq!(RELEASE_RUNS.load(Ordering::SeqCst), 2, "the retry ran after the failure");
+    bus.publish_envelope(envelope).await.expect("publish the duplicate");
     idle(&bus).await;
-    assert_eq!(
-        RELEASE_RUNS.load(Ordering::SeqCst),
-        2,
-        "the success was remembered"
-    );
-}
-
-#[event(name = "test.payment.captured")]
-pub struct PaymentCaptured {
-    pub payment_id: String,
-    pub amount: u64,
+    assert_eq!(RELEASE_RUNS.load(Ordering::SeqCst), 2, "the success was remembered");
 }
 
 static CAPTURED: AtomicU32 = AtomicU32::new(0);
@@ -508,39 +332,14 @@ async fn capture_once(_event: &PaymentCaptured) -> evently::Result<()> {
 #[tokio::test]
 async fn a_dedup_key_guards_on_the_business_key_across_envelopes() {
     let bus = bus_for("business-key").build().expect("bus builds");
-    bus.publish(PaymentCaptured {
-        payment_id: "p-1".into(),
-        amount: 10,
-    })
-    .await
-    .expect("publish");
-    bus.publish(PaymentCaptured {
-        payment_id: "p-1".into(),
-        amount: 10,
-    })
-    .await
-    .expect("publish");
-    bus.publish(PaymentCaptured {
-        payment_id: "p-2".into(),
-        amount: 10,
-    })
-    .await
-    .expect("publish");
+    bus.publish(PaymentCaptured { payment_id: "p-1".into(), amount: 10 }).await.expect("publish");
+    bus.publish(PaymentCaptured { payment_id: "p-1".into(), amount: 10 }).await.expect("publish");
+    bus.publish(PaymentCaptured { payment_id: "p-2".into(), amount: 10 }).await.expect("publish");
     idle(&bus).await;
     assert_eq!(CAPTURED.load(Ordering::SeqCst), 2, "p-1 once, p-2 once");
 }
 
 // ---------------------------------------------------------------- context
-
-#[event(name = "test.chain.started")]
-pub struct ChainStarted {
-    pub id: u64,
-}
-
-#[event(name = "test.chain.continued")]
-pub struct ChainContinued {
-    pub id: u64,
-}
 
 static CHAIN: Mutex<Vec<(uuid::Uuid, Option<uuid::Uuid>, Option<uuid::Uuid>)>> =
     Mutex::new(Vec::new());
@@ -553,10 +352,7 @@ async fn continue_chain(event: Envelope<ChainStarted>, ctx: Context) -> evently:
 
 #[subscriber(group = "chain")]
 async fn end_chain(event: Envelope<ChainContinued>) -> evently::Result<()> {
-    CHAIN
-        .lock()
-        .expect("lock")
-        .push((event.id(), event.causation_id(), event.correlation_id()));
+    CHAIN.lock().expect("lock").push((event.id(), event.causation_id(), event.correlation_id()));
     Ok(())
 }
 
@@ -577,11 +373,6 @@ async fn follow_up_events_carry_causation_and_correlation_ids() {
 
 // ---------------------------------------------------------------- backpressure and shutdown
 
-#[event(name = "test.pressure.applied")]
-pub struct PressureApplied {
-    pub id: u64,
-}
-
 static PRESSURE_GATE: Semaphore = Semaphore::const_new(0);
 static PRESSURE_DONE: AtomicU32 = AtomicU32::new(0);
 
@@ -594,11 +385,7 @@ async fn slow_consumer(_event: &PressureApplied) -> evently::Result<()> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn publish_waits_when_the_queue_is_full() {
-    let bus = bus_for("pressure")
-        .queue_capacity(2)
-        .concurrency(1)
-        .build()
-        .expect("bus builds");
+    let bus = bus_for("pressure").queue_capacity(2).concurrency(1).build().expect("bus builds");
     // One message in the handler, two queued: the queue is full.
     for id in 0..3 {
         tokio::time::timeout(Duration::from_secs(5), bus.publish(PressureApplied { id }))
@@ -606,32 +393,18 @@ async fn publish_waits_when_the_queue_is_full() {
             .expect("room in the queue")
             .expect("publish");
     }
-    let blocked = tokio::time::timeout(
-        Duration::from_millis(200),
-        bus.publish(PressureApplied { id: 3 }),
-    )
-    .await;
+    let blocked =
+        tokio::time::timeout(Duration::from_millis(200), bus.publish(PressureApplied { id: 3 }))
+            .await;
     assert!(blocked.is_err(), "publish waited while the queue was full");
     PRESSURE_GATE.add_permits(100);
-    tokio::time::timeout(
-        Duration::from_secs(5),
-        bus.publish(PressureApplied { id: 4 }),
-    )
-    .await
-    .expect("publish resumed once the consumer caught up")
-    .expect("publish");
+    tokio::time::timeout(Duration::from_secs(5), bus.publish(PressureApplied { id: 4 }))
+        .await
+        .expect("publish resumed once the consumer caught up")
+        .expect("publish");
     idle(&bus).await;
-    assert_eq!(
-        PRESSURE_DONE.load(Ordering::SeqCst),
-        4,
-        "the timed-out publish was never queued"
-    );
+    assert_eq!(PRESSURE_DONE.load(Ordering::SeqCst), 4, "the timed-out publish was never queued");
     assert_eq!(bus.stats().in_flight, 0);
-}
-
-#[event(name = "test.drain.requested")]
-pub struct DrainRequested {
-    pub id: u64,
 }
 
 static DRAINED: AtomicU32 = AtomicU32::new(0);
@@ -649,32 +422,18 @@ async fn shutdown_drains_in_flight_work_and_refuses_new_events() {
     for id in 0..100 {
         bus.publish(DrainRequested { id }).await.expect("publish");
     }
-    assert!(
-        DRAINED.load(Ordering::SeqCst) < 100,
-        "work was still in flight"
-    );
-    tokio::time::timeout(Duration::from_secs(20), bus.shutdown())
-        .await
-        .expect("drained");
+    assert!(DRAINED.load(Ordering::SeqCst) < 100, "work was still in flight");
+    tokio::time::timeout(Duration::from_secs(20), bus.shutdown()).await.expect("drained");
     assert_eq!(DRAINED.load(Ordering::SeqCst), 100);
-    assert!(matches!(
-        bus.publish(DrainRequested { id: 100 }).await,
-        Err(PublishError::Closed)
-    ));
+    assert!(matches!(bus.publish(DrainRequested { id: 100 }).await, Err(PublishError::Closed)));
 }
 
 // ---------------------------------------------------------------- settings
 
 #[tokio::test]
 async fn impossible_settings_are_rejected_with_the_setting_named() {
-    let error = Bus::in_memory()
-        .concurrency(0)
-        .build()
-        .expect_err("concurrency 0");
-    assert_eq!(
-        error.to_string(),
-        "invalid setting `concurrency`: must be at least 1"
-    );
+    let error = Bus::in_memory().concurrency(0).build().expect_err("concurrency 0");
+    assert_eq!(error.to_string(), "invalid setting `concurrency`: must be at least 1");
     let error = Bus::in_memory()
         .retry_policy(RetryPolicy {
             max_retries: 1,
@@ -687,12 +446,7 @@ async fn impossible_settings_are_rejected_with_the_setting_named() {
         })
         .build()
         .expect_err("factor below 1");
-    assert!(
-        error
-            .to_string()
-            .starts_with("invalid setting `retry_policy`"),
-        "{error}"
-    );
+    assert!(error.to_string().starts_with("invalid setting `retry_policy`"), "{error}");
 }
 
 #[test]

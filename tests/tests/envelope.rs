@@ -6,88 +6,38 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
-use evently::{Bus, DecodeError, Envelope, Event, PublishError, event, subscriber};
+use evently::{Bus, DecodeError, Envelope, Event, PublishError, subscriber};
+use evently_tests::events::*;
 use serde_json::{Value, json};
-
-/// An order was placed (the seed's example event).
-#[event(key = order_id)]
-#[derive(Debug)]
-pub struct OrderPlaced {
-    pub order_id: u64,
-    pub user_id: u64,
-    pub total: f64,
-}
-
-#[event(name = "test.envelope.renamed", version = 3, topic = "envelopes")]
-#[serde(rename_all = "camelCase")]
-pub struct EnvelopeRenamed {
-    pub first_name: String,
-    #[serde(default)]
-    pub nickname: Option<String>,
-}
 
 #[test]
 fn event_keys_default_to_the_struct_name_version_one_and_the_name_as_topic() {
     assert_eq!(OrderPlaced::NAME, "OrderPlaced");
     assert_eq!(OrderPlaced::VERSION, 1);
     assert_eq!(OrderPlaced::TOPIC, "OrderPlaced");
-    assert_eq!(
-        OrderPlaced {
-            order_id: 42,
-            user_id: 7,
-            total: 1.0
-        }
-        .key()
-        .as_deref(),
-        Some("42")
-    );
+    assert_eq!(OrderPlaced { order_id: 42, user_id: 7, total: 1.0 }.key().as_deref(), Some("42"));
     assert_eq!(EnvelopeRenamed::NAME, "test.envelope.renamed");
     assert_eq!(EnvelopeRenamed::VERSION, 3);
     assert_eq!(EnvelopeRenamed::TOPIC, "envelopes");
-    assert_eq!(
-        EnvelopeRenamed {
-            first_name: "a".into(),
-            nickname: None
-        }
-        .key(),
-        None
-    );
+    assert_eq!(EnvelopeRenamed { first_name: "a".into(), nickname: None }.key(), None);
     assert_eq!(OrderPlaced::FINGERPRINT.len(), 16);
 }
 
 #[test]
 fn the_wire_form_has_the_seed_fields_plus_id_and_key() {
-    let envelope = Envelope::builder(OrderPlaced {
-        order_id: 42,
-        user_id: 7,
-        total: 99.99,
-    })
-    .source("order-service")
-    .build();
+    let envelope = Envelope::builder(OrderPlaced { order_id: 42, user_id: 7, total: 99.99 })
+        .source("order-service")
+        .build();
     let json: Value = serde_json::from_slice(&envelope.to_json().expect("encodes")).expect("json");
     let object = json.as_object().expect("an object");
     let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
     keys.sort_unstable();
-    assert_eq!(
-        keys,
-        [
-            "data",
-            "id",
-            "key",
-            "source",
-            "timestamp",
-            "type",
-            "version"
-        ]
-    );
+    assert_eq!(keys, ["data", "id", "key", "source", "timestamp", "type", "version"]);
     assert_eq!(json["type"], "OrderPlaced");
     assert_eq!(json["version"], 1);
     assert_eq!(json["source"], "order-service");
     assert_eq!(json["key"], "42");
-    assert_eq!(
-        json["data"],
-        json!({"order_id": 42, "user_id": 7, "total": 99.99})
-    );
+    assert_eq!(json["data"], json!({"order_id": 42, "user_id": 7, "total": 99.99}));
     let id = evently::Uuid::parse_str(json["id"].as_str().expect("id is text")).expect("a UUID");
     assert_eq!(id.get_version_num(), 7, "ids are UUIDv7");
     let timestamp = json["timestamp"].as_str().expect("timestamp is text");
@@ -98,15 +48,12 @@ fn the_wire_form_has_the_seed_fields_plus_id_and_key() {
 
 #[test]
 fn an_envelope_survives_the_round_trip_through_json() {
-    let envelope = Envelope::builder(EnvelopeRenamed {
-        first_name: "Ada".into(),
-        nickname: None,
-    })
-    .source("svc")
-    .key("k-1")
-    .correlation_id(evently::Uuid::now_v7())
-    .causation_id(evently::Uuid::now_v7())
-    .build();
+    let envelope = Envelope::builder(EnvelopeRenamed { first_name: "Ada".into(), nickname: None })
+        .source("svc")
+        .key("k-1")
+        .correlation_id(evently::Uuid::now_v7())
+        .causation_id(evently::Uuid::now_v7())
+        .build();
     let bytes = envelope.to_json().expect("encodes");
     let json: Value = serde_json::from_slice(&bytes).expect("json");
     assert_eq!(
@@ -141,10 +88,7 @@ fn malformed_input_gives_a_typed_error_naming_the_fault() {
     ));
     assert!(matches!(
         decode_error(r#"{"type": "OrderPlaced", "version": "one", "data": {}}"#),
-        DecodeError::InvalidField {
-            field: "version",
-            ..
-        }
+        DecodeError::InvalidField { field: "version", .. }
     ));
     assert!(matches!(
         decode_error(r#"{"type": "OrderShipped", "version": 1, "data": {}}"#),
@@ -156,14 +100,9 @@ fn malformed_input_gives_a_typed_error_naming_the_fault() {
     ));
     let mismatch =
         decode_error(r#"{"type": "OrderPlaced", "version": 1, "data": {"order_id": "x"}}"#);
+    assert!(matches!(mismatch, DecodeError::DataMismatch { .. }), "{mismatch}");
     assert!(
-        matches!(mismatch, DecodeError::DataMismatch { .. }),
-        "{mismatch}"
-    );
-    assert!(
-        mismatch
-            .to_string()
-            .starts_with("data of `OrderPlaced` v1 does not match its type"),
+        mismatch.to_string().starts_with("data of `OrderPlaced` v1 does not match its type"),
         "{mismatch}"
     );
     assert!(matches!(
@@ -176,10 +115,7 @@ fn malformed_input_gives_a_typed_error_naming_the_fault() {
         decode_error(
             r#"{"type": "OrderPlaced", "version": 1, "timestamp": "yesterday", "data": {"order_id": 1, "user_id": 2, "total": 3.0}}"#
         ),
-        DecodeError::InvalidField {
-            field: "timestamp",
-            ..
-        }
+        DecodeError::InvalidField { field: "timestamp", .. }
     ));
 }
 
@@ -191,10 +127,7 @@ static SEED_RUNS: AtomicU32 = AtomicU32::new(0);
 #[subscriber(group = "seed-envelope")]
 async fn record_seed_order(order: Envelope<OrderPlaced>) -> evently::Result<()> {
     SEED_RUNS.fetch_add(1, Ordering::SeqCst);
-    SEED_ORDERS
-        .lock()
-        .expect("lock")
-        .push((order.order_id, order.source().to_owned(), order.id()));
+    SEED_ORDERS.lock().expect("lock").push((order.order_id, order.source().to_owned(), order.id()));
     Ok(())
 }
 
@@ -209,27 +142,16 @@ const SEED_MESSAGE: &str = r#"{
 
 #[tokio::test]
 async fn the_seed_minimal_envelope_is_accepted_and_its_duplicates_are_suppressed() {
-    let bus = Bus::in_memory()
-        .filter(|s| s.group == Some("seed-envelope"))
-        .build()
-        .expect("bus builds");
-    let first = bus
-        .publish_json(SEED_MESSAGE.as_bytes())
-        .await
-        .expect("accepted");
+    let bus =
+        Bus::in_memory().filter(|s| s.group == Some("seed-envelope")).build().expect("bus builds");
+    let first = bus.publish_json(SEED_MESSAGE.as_bytes()).await.expect("accepted");
     // The same message again, spaced differently: the same derived id.
     let compact = serde_json::to_vec(&serde_json::from_str::<Value>(SEED_MESSAGE).expect("json"))
         .expect("json");
     let second = bus.publish_json(&compact).await.expect("accepted");
     assert_eq!(first, second, "the id is derived from the content");
-    tokio::time::timeout(Duration::from_secs(10), bus.wait_idle())
-        .await
-        .expect("idle");
-    assert_eq!(
-        SEED_RUNS.load(Ordering::SeqCst),
-        1,
-        "the duplicate did not run the handler"
-    );
+    tokio::time::timeout(Duration::from_secs(10), bus.wait_idle()).await.expect("idle");
+    assert_eq!(SEED_RUNS.load(Ordering::SeqCst), 1, "the duplicate did not run the handler");
     let orders = SEED_ORDERS.lock().expect("lock").clone();
     assert_eq!(orders, [(42, "order-service".to_owned(), first)]);
 
@@ -237,21 +159,12 @@ async fn the_seed_minimal_envelope_is_accepted_and_its_duplicates_are_suppressed
         .publish_json(br#"{"type": "Nope", "version": 1, "data": {}}"#)
         .await
         .expect_err("unknown type");
-    assert!(
-        matches!(
-            unknown,
-            PublishError::Decode(DecodeError::UnknownType { .. })
-        ),
-        "{unknown}"
-    );
+    assert!(matches!(unknown, PublishError::Decode(DecodeError::UnknownType { .. })), "{unknown}");
     let error = bus
         .publish_json(br#"{"type": "OrderPlaced", "version": 2, "data": {}}"#)
         .await
         .expect_err("unknown version");
-    assert_eq!(
-        error.to_string(),
-        "unknown version 2 of event `OrderPlaced` (known versions: 1)"
-    );
+    assert_eq!(error.to_string(), "unknown version 2 of event `OrderPlaced` (known versions: 1)");
 }
 
 #[test]
@@ -267,10 +180,7 @@ fn unix_second_timestamps_from_python_senders_are_accepted() {
 #[test]
 fn the_json_schema_describes_the_data_with_serde_renames() {
     let schema = EnvelopeRenamed::schema();
-    assert_eq!(
-        schema["$schema"],
-        "https://json-schema.org/draft/2020-12/schema"
-    );
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
     assert!(schema["properties"]["firstName"].is_object(), "{schema:#}");
     assert_eq!(schema["required"], json!(["firstName"]));
 }

@@ -7,5 +7,6 @@ fn ui() {
     let cases = trybuild::TestCases::new();
     cases.pass("ui/pass_*.rs");
     cases.compile_fail("ui/event_*.rs");
+    cases.compile_fail("ui/drift_*.rs");
     cases.compile_fail("ui/subscriber_*.rs");
 }
