@@ -109,4 +109,48 @@ pub mod events {
         pub seq: u64,
         pub account: u64,
     }
+
+    /// Version 1 of an order placement: the id only.
+    #[event(name = "test.upcast.placed", version = 1)]
+    #[derive(Debug)]
+    pub struct UpcastPlacedV1 {
+        pub order_id: u64,
+    }
+
+    /// Version 2 adds the total; v1 messages are upcast with a total of 0.
+    #[event(name = "test.upcast.placed", version = 2, upcast_from = UpcastPlacedV1)]
+    #[derive(Debug)]
+    pub struct UpcastPlacedV2 {
+        pub order_id: u64,
+        pub total_cents: u64,
+    }
+
+    impl From<UpcastPlacedV1> for UpcastPlacedV2 {
+        fn from(v1: UpcastPlacedV1) -> Self {
+            Self { order_id: v1.order_id, total_cents: 0 }
+        }
+    }
+
+    /// Version 3 adds the currency; v2 messages are upcast in euros.
+    #[event(name = "test.upcast.placed", version = 3, upcast_from = UpcastPlacedV2)]
+    #[derive(Debug)]
+    pub struct UpcastPlaced {
+        pub order_id: u64,
+        pub total_cents: u64,
+        pub currency: String,
+    }
+
+    impl From<UpcastPlacedV2> for UpcastPlaced {
+        fn from(v2: UpcastPlacedV2) -> Self {
+            Self { order_id: v2.order_id, total_cents: v2.total_cents, currency: "EUR".to_owned() }
+        }
+    }
+
+    /// Version 2 of a checked event with no upcaster: its committed
+    /// compatibility with version 1 is what the schema check tests.
+    #[event(name = "test.compat.checked", version = 2)]
+    pub struct CompatChecked {
+        pub id: u64,
+        pub note: Option<String>,
+    }
 }

@@ -218,6 +218,13 @@ impl SchemaCheck {
         self
     }
 
+    /// Whether this runs on CI, where update mode refuses to write (default:
+    /// whether `CI` is set).
+    pub fn ci(mut self, on_ci: bool) -> Self {
+        self.on_ci = on_ci;
+        self
+    }
+
     /// Writes missing and outdated files instead of reporting them.
     pub fn update(mut self, update: bool) -> Self {
         self.update = update;
