@@ -19,20 +19,9 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
 use axum::{Json, Router};
-use evently::{Bus, Envelope, event, subscriber};
+use evently::{Bus, Envelope, subscriber};
+use evently_examples::users::UserCreated;
 use serde::Deserialize;
-
-/// A user signed up.
-#[event(name = "user.created", version = 1, topic = "user.events", key = id)]
-#[derive(Debug, Clone)]
-pub struct UserCreated {
-    /// The new user's id.
-    pub id: u64,
-    /// Their display name.
-    pub name: String,
-    /// Where to send the welcome email.
-    pub email: String,
-}
 
 #[subscriber(group = "notification-service", retries = 3, backoff = "exponential")]
 async fn send_welcome_email(user: &UserCreated) -> evently::Result<()> {
@@ -108,12 +97,4 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Let the subscribers finish what was published before the stop.
     bus.shutdown().await;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn event_schemas_are_committed_and_compatible() {
-        evently::assert_schemas!();
-    }
 }

@@ -153,4 +153,133 @@ pub mod events {
         pub id: u64,
         pub note: Option<String>,
     }
+
+    /// A user was created (event-sourcing fixture).
+    #[event(name = "test.es.user_created", key = id)]
+    #[derive(Debug, Clone)]
+    pub struct EsUserCreated {
+        pub id: u64,
+        pub name: String,
+    }
+
+    /// A user's name was changed (event-sourcing fixture).
+    #[event(name = "test.es.name_changed")]
+    #[derive(Debug, Clone)]
+    pub struct EsNameChanged {
+        pub new_name: String,
+    }
+}
+
+pub mod aggregates {
+    //! Aggregates the event-sourcing tests load and change.
+    #![allow(missing_docs)]
+
+    use std::fmt;
+
+    use evently::sourcing::Aggregate;
+    use serde::{Deserialize, Serialize};
+
+    use crate::events::{EsNameChanged, EsUserCreated, UpcastPlaced};
+
+    evently::aggregate_events! {
+        /// Everything that happens to a user.
+        #[derive(Debug, Clone)]
+        pub enum UserEvent {
+            Created(EsUserCreated),
+            NameChanged(EsNameChanged),
+        }
+    }
+
+    /// The seed's `UserAggregate`: created with a name, renamed later.
+    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct User {
+        pub id: u64,
+        pub name: String,
+        pub renames: u32,
+    }
+
+    /// What a user can be asked to do.
+    #[derive(Debug)]
+    pub enum UserCommand {
+        Create { id: u64, name: String },
+        Rename { name: String },
+    }
+
+    /// Why a user refuses a command.
+    #[derive(Debug, PartialEq, Eq)]
+    pub enum UserError {
+        AlreadyExists,
+        NotFound,
+        EmptyName,
+    }
+
+    impl fmt::Display for UserError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(match self {
+                UserError::AlreadyExists => "the user exists already",
+                UserError::NotFound => "no such user",
+                UserError::EmptyName => "a name is required",
+            })
+        }
+    }
+
+    impl std::error::Error for UserError {}
+
+    impl Aggregate for User {
+        const TYPE: &'static str = "user";
+        type Event = UserEvent;
+        type Command = UserCommand;
+        type Error = UserError;
+
+        fn apply(&mut self, event: &UserEvent) {
+            match event {
+                UserEvent::Created(created) => {
+                    *self = User { id: created.id, name: created.name.clone(), renames: 0 };
+                }
+                UserEvent::NameChanged(changed) => {
+                    self.name = changed.new_name.clone();
+                    self.renames += 1;
+                }
+            }
+        }
+
+        fn handle(&self, command: UserCommand) -> Result<Vec<UserEvent>, UserError> {
+            match command {
+                UserCommand::Create { .. } if self.id != 0 => Err(UserError::AlreadyExists),
+                UserCommand::Create { id, name } => Ok(vec![EsUserCreated { id, name }.into()]),
+                UserCommand::Rename { .. } if self.id == 0 => Err(UserError::NotFound),
+                UserCommand::Rename { name } if name.is_empty() => Err(UserError::EmptyName),
+                UserCommand::Rename { name } => Ok(vec![EsNameChanged { new_name: name }.into()]),
+            }
+        }
+    }
+
+    evently::aggregate_events! {
+        /// What happens to an order: placements of the newest version.
+        pub enum OrderEvent {
+            Placed(UpcastPlaced),
+        }
+    }
+
+    /// Orders placed, whatever version they were stored in.
+    #[derive(Debug, Default, PartialEq, Eq)]
+    pub struct Orders {
+        pub placed: Vec<(u64, u64, String)>,
+    }
+
+    impl Aggregate for Orders {
+        const TYPE: &'static str = "orders";
+        type Event = OrderEvent;
+        type Command = UpcastPlaced;
+        type Error = std::convert::Infallible;
+
+        fn apply(&mut self, event: &OrderEvent) {
+            let OrderEvent::Placed(order) = event;
+            self.placed.push((order.order_id, order.total_cents, order.currency.clone()));
+        }
+
+        fn handle(&self, command: UpcastPlaced) -> Result<Vec<OrderEvent>, Self::Error> {
+            Ok(vec![command.into()])
+        }
+    }
 }

@@ -75,3 +75,29 @@ fn posting_a_user_runs_both_subscribers() {
     let rejected = post(&addr, "/users", r#"{"name":"Bob","email":"not-an-email"}"#);
     assert!(rejected.starts_with("HTTP/1.1 422"), "response: {rejected}");
 }
+
+#[test]
+fn the_user_aggregate_example_replays_and_travels_in_time() {
+    let output = Command::new(env!("CARGO_BIN_EXE_user-aggregate"))
+        .output()
+        .expect("run the user-aggregate binary");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "user-aggregate failed (it needs PostgreSQL on 127.0.0.1:5432): {}{stdout}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 5, "{stdout}");
+    assert!(
+        lines[0].starts_with("created user ")
+            && lines[0].ends_with(": \"Ada Lovelace\" (version 1)"),
+        "{stdout}"
+    );
+    assert_eq!(lines[1], "renamed to \"Ada King\" (version 2)");
+    assert_eq!(lines[2], "renamed to \"Ada, Countess of Lovelace\" (version 3)");
+    assert!(lines[3].starts_with("current state (version 3): User {"), "{stdout}");
+    assert!(lines[3].contains("name: \"Ada, Countess of Lovelace\""), "{stdout}");
+    assert!(lines[4].starts_with("state as of version 2: User {"), "{stdout}");
+    assert!(lines[4].contains("name: \"Ada King\""), "{stdout}");
+}

@@ -236,6 +236,15 @@ impl Bus {
         Ok((envelope, (descriptor.type_id)()))
     }
 
+    /// Publishes an envelope whose type is known only at run time.
+    pub(crate) async fn publish_erased(
+        &self,
+        envelope: ErasedEnvelope,
+        type_id: TypeId,
+    ) -> Result<Uuid, PublishError> {
+        self.dispatch(envelope, type_id, false).await
+    }
+
     /// Publishes on behalf of a handler: allowed while the bus drains.
     pub(crate) async fn publish_during_drain<E: Event>(
         &self,

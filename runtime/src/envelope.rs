@@ -422,6 +422,21 @@ pub fn upcast<Old: Event, New: Event + From<Old>>(
     Ok(Arc::new(Inner { meta, data: New::from(copy) }))
 }
 
+/// The data of an erased envelope holding an `E`, taken out (cloned through
+/// JSON if the envelope is shared).
+pub(crate) fn into_data<E: Event>(envelope: ErasedEnvelope) -> Result<E, String> {
+    let any: Arc<dyn Any + Send + Sync> = envelope;
+    let inner = any
+        .downcast::<Inner<E>>()
+        .map_err(|_| format!("expected `{}` v{}", E::NAME, E::VERSION))?;
+    match Arc::try_unwrap(inner) {
+        Ok(inner) => Ok(inner.data),
+        Err(shared) => serde_json::to_value(&shared.data)
+            .and_then(serde_json::from_value)
+            .map_err(|error| error.to_string()),
+    }
+}
+
 /// Decodes the data of an envelope whose metadata was read already; the
 /// `decode` entry of every `#[event]`'s registration.
 pub fn decode_erased<E: Event>(

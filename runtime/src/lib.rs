@@ -50,6 +50,7 @@ mod id;
 mod idempotency;
 mod retry;
 pub mod schemas;
+pub mod sourcing;
 mod subscriber;
 
 pub use time;
