@@ -181,8 +181,8 @@ fn check_item(item: &DeriveInput, args: &Args, errors: &mut Errors) {
     match &item.data {
         Data::Struct(data) => match &data.fields {
             Fields::Named(fields) => {
-                if let Some(key) = &args.key {
-                    if !fields.named.iter().any(|f| f.ident.as_ref() == Some(key)) {
+                if let Some(key) = &args.key
+                    && !fields.named.iter().any(|f| f.ident.as_ref() == Some(key)) {
                         let names: Vec<String> = fields
                             .named
                             .iter()
@@ -197,7 +197,6 @@ fn check_item(item: &DeriveInput, args: &Args, errors: &mut Errors) {
                             ),
                         );
                     }
-                }
             }
             Fields::Unnamed(fields) => errors.spanned(
                 fields,

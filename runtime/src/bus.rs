@@ -183,7 +183,7 @@ impl Bus {
 
     /// The source name put on published envelopes, also the default group.
     pub fn source(&self) -> &str {
-        &self.inner.source
+        self.inner.source
     }
 
     pub(crate) fn static_source(&self) -> &'static str {
@@ -618,7 +618,7 @@ impl BusBuilder {
             }
         });
         tracing::debug!(
-            source = &*inner.source,
+            source = inner.source,
             subscribers = inner.by_name.len(),
             "in-process bus started"
         );
@@ -778,11 +778,11 @@ impl Lane {
 
     /// A new message: handled now, unless its key waits for a retry.
     async fn accept<H: Handler>(&mut self, message: Message) {
-        if let Some(key) = &message.envelope.metadata().key {
-            if let Some(held) = self.blocked.get_mut(key) {
-                held.push_back(message);
-                return;
-            }
+        if let Some(key) = &message.envelope.metadata().key
+            && let Some(held) = self.blocked.get_mut(key)
+        {
+            held.push_back(message);
+            return;
         }
         self.process::<H>(message).await;
     }

@@ -81,14 +81,14 @@ impl DeadLetters {
     pub(crate) fn push(&mut self, mut letter: DeadLetter) {
         letter.id = self.next_id;
         self.next_id += 1;
-        if self.items.len() == self.capacity {
-            if let Some(dropped) = self.items.pop_front() {
-                tracing::warn!(
-                    dead_letter = dropped.id,
-                    subscriber = dropped.subscriber,
-                    "dead-letter store is full; dropping the oldest dead letter"
-                );
-            }
+        if self.items.len() == self.capacity
+            && let Some(dropped) = self.items.pop_front()
+        {
+            tracing::warn!(
+                dead_letter = dropped.id,
+                subscriber = dropped.subscriber,
+                "dead-letter store is full; dropping the oldest dead letter"
+            );
         }
         self.items.push_back(letter);
     }

@@ -222,10 +222,10 @@ fn each_rule_gives_the_expected_verdict_under_each_mode() {
     let mut failures = Vec::new();
     for row in rows() {
         let differences = compat::diff(&row.old, &row.new);
-        if let Some(rule) = row.rule {
-            if !differences.iter().any(|d| d.rule == rule) {
-                failures.push(format!("{}: expected rule {rule}, got {differences:?}", row.case));
-            }
+        if let Some(rule) = row.rule
+            && !differences.iter().any(|d| d.rule == rule)
+        {
+            failures.push(format!("{}: expected rule {rule}, got {differences:?}", row.case));
         }
         let expected = [
             (Compatibility::Backward, row.backward),

@@ -341,8 +341,10 @@ async fn a_dedup_key_guards_on_the_business_key_across_envelopes() {
 
 // ---------------------------------------------------------------- context
 
-static CHAIN: Mutex<Vec<(uuid::Uuid, Option<uuid::Uuid>, Option<uuid::Uuid>)>> =
-    Mutex::new(Vec::new());
+/// Id, causation id and correlation id of each follow-up event.
+type Chain = (uuid::Uuid, Option<uuid::Uuid>, Option<uuid::Uuid>);
+
+static CHAIN: Mutex<Vec<Chain>> = Mutex::new(Vec::new());
 
 #[subscriber(group = "chain")]
 async fn continue_chain(event: Envelope<ChainStarted>, ctx: Context) -> evently::Result<()> {

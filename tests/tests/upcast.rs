@@ -8,7 +8,10 @@ use std::time::Duration;
 use evently::{Bus, Envelope, Uuid, subscriber};
 use evently_tests::events::{UpcastPlaced, UpcastPlacedV1, UpcastPlacedV2};
 
-static LATEST: Mutex<Vec<(u64, u64, String, u32, Uuid)>> = Mutex::new(Vec::new());
+/// What the newest subscriber saw: order id, total, currency, version, envelope id.
+type Seen = (u64, u64, String, u32, Uuid);
+
+static LATEST: Mutex<Vec<Seen>> = Mutex::new(Vec::new());
 static OLDEST: Mutex<Vec<u64>> = Mutex::new(Vec::new());
 
 #[subscriber(group = "upcast")]

@@ -9,7 +9,6 @@
 //! makes positions commit in order, so a projection reading the global order
 //! never skips an event that commits late.
 
-use std::future::Future;
 use std::time::Duration;
 
 use serde_json::Value;
@@ -237,141 +236,119 @@ fn signed(value: u64) -> i64 {
 }
 
 impl EventStore for PostgresEventStore {
-    fn append(
+    async fn append(
         &self,
         stream: &str,
         expected: u64,
         events: Vec<NewEvent>,
-    ) -> impl Future<Output = Result<u64, StoreError>> + Send {
-        async move {
-            let mut writer = self.writer.lock().await;
-            let writer = &mut *writer;
-            let transaction = writer.client.transaction().await.map_err(backend)?;
-            transaction.execute(&writer.lock, &[&self.lock_key()]).await.map_err(backend)?;
-            let actual: i64 = transaction
-                .query_one(&writer.current_version, &[&stream])
-                .await
-                .map_err(backend)?
-                .get(0);
-            if actual as u64 != expected {
-                return Err(StoreError::Conflict {
-                    stream: stream.to_owned(),
-                    expected,
-                    actual: actual as u64,
-                });
-            }
-            let count = events.len() as u64;
-            let versions: Vec<i64> = (1..=count).map(|n| signed(expected + n)).collect();
-            let ids: Vec<Uuid> = events.iter().map(|e| e.id).collect();
-            let types: Vec<&str> = events.iter().map(|e| e.event_type).collect();
-            let type_versions: Vec<i32> = events.iter().map(|e| e.event_version as i32).collect();
-            let times: Vec<OffsetDateTime> = events.iter().map(|e| e.timestamp).collect();
-            let data: Vec<Value> = events.into_iter().map(|e| e.data).collect();
-            transaction
-                .execute(
-                    &writer.insert,
-                    &[&stream, &versions, &ids, &types, &type_versions, &times, &data],
-                )
-                .await
-                .map_err(|error| {
-                    if error.code() == Some(&tokio_postgres::error::SqlState::UNIQUE_VIOLATION) {
-                        // Only a writer that bypasses the lock gets here.
-                        StoreError::Conflict {
-                            stream: stream.to_owned(),
-                            expected,
-                            actual: expected + 1,
-                        }
-                    } else {
-                        backend(error)
-                    }
-                })?;
-            transaction.commit().await.map_err(backend)?;
-            Ok(expected + count)
+    ) -> Result<u64, StoreError> {
+        let mut writer = self.writer.lock().await;
+        let writer = &mut *writer;
+        let transaction = writer.client.transaction().await.map_err(backend)?;
+        transaction.execute(&writer.lock, &[&self.lock_key()]).await.map_err(backend)?;
+        let actual: i64 = transaction
+            .query_one(&writer.current_version, &[&stream])
+            .await
+            .map_err(backend)?
+            .get(0);
+        if actual as u64 != expected {
+            return Err(StoreError::Conflict {
+                stream: stream.to_owned(),
+                expected,
+                actual: actual as u64,
+            });
         }
+        let count = events.len() as u64;
+        let versions: Vec<i64> = (1..=count).map(|n| signed(expected + n)).collect();
+        let ids: Vec<Uuid> = events.iter().map(|e| e.id).collect();
+        let types: Vec<&str> = events.iter().map(|e| e.event_type).collect();
+        let type_versions: Vec<i32> = events.iter().map(|e| e.event_version as i32).collect();
+        let times: Vec<OffsetDateTime> = events.iter().map(|e| e.timestamp).collect();
+        let data: Vec<Value> = events.into_iter().map(|e| e.data).collect();
+        transaction
+            .execute(
+                &writer.insert,
+                &[&stream, &versions, &ids, &types, &type_versions, &times, &data],
+            )
+            .await
+            .map_err(|error| {
+                if error.code() == Some(&tokio_postgres::error::SqlState::UNIQUE_VIOLATION) {
+                    // Only a writer that bypasses the lock gets here.
+                    StoreError::Conflict {
+                        stream: stream.to_owned(),
+                        expected,
+                        actual: expected + 1,
+                    }
+                } else {
+                    backend(error)
+                }
+            })?;
+        transaction.commit().await.map_err(backend)?;
+        Ok(expected + count)
     }
 
-    fn read_stream(
+    async fn read_stream(
         &self,
         stream: &str,
         after: u64,
         until: Until,
-    ) -> impl Future<Output = Result<Vec<RecordedEvent>, StoreError>> + Send {
-        async move {
-            let after = signed(after);
-            let rows = match until {
-                Until::End => {
-                    self.reader.query(&self.statements.read_stream, &[&stream, &after]).await
-                }
-                Until::Version(version) => {
-                    let version = signed(version);
-                    self.reader
-                        .query(
-                            &self.statements.read_stream_until_version,
-                            &[&stream, &after, &version],
-                        )
-                        .await
-                }
-                Until::Time(time) => {
-                    self.reader
-                        .query(&self.statements.read_stream_until_time, &[&stream, &after, &time])
-                        .await
-                }
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
+        let after = signed(after);
+        let rows = match until {
+            Until::End => self.reader.query(&self.statements.read_stream, &[&stream, &after]).await,
+            Until::Version(version) => {
+                let version = signed(version);
+                self.reader
+                    .query(&self.statements.read_stream_until_version, &[&stream, &after, &version])
+                    .await
             }
+            Until::Time(time) => {
+                self.reader
+                    .query(&self.statements.read_stream_until_time, &[&stream, &after, &time])
+                    .await
+            }
+        }
+        .map_err(backend)?;
+        Ok(rows.iter().map(record).collect())
+    }
+
+    async fn read_all(&self, after: u64, limit: usize) -> Result<Vec<RecordedEvent>, StoreError> {
+        let (after, limit) = (signed(after), i64::try_from(limit).unwrap_or(i64::MAX));
+        let rows = self
+            .reader
+            .query(&self.statements.read_all, &[&after, &limit])
+            .await
             .map_err(backend)?;
-            Ok(rows.iter().map(record).collect())
-        }
+        Ok(rows.iter().map(record).collect())
     }
 
-    fn read_all(
-        &self,
-        after: u64,
-        limit: usize,
-    ) -> impl Future<Output = Result<Vec<RecordedEvent>, StoreError>> + Send {
-        async move {
-            let (after, limit) = (signed(after), i64::try_from(limit).unwrap_or(i64::MAX));
-            let rows = self
-                .reader
-                .query(&self.statements.read_all, &[&after, &limit])
-                .await
-                .map_err(backend)?;
-            Ok(rows.iter().map(record).collect())
-        }
+    async fn save_snapshot(&self, snapshot: Snapshot) -> Result<(), StoreError> {
+        let writer = self.writer.lock().await;
+        let version = signed(snapshot.version);
+        writer
+            .client
+            .execute(&writer.save_snapshot, &[&snapshot.stream, &version, &snapshot.state])
+            .await
+            .map_err(backend)?;
+        Ok(())
     }
 
-    fn save_snapshot(
-        &self,
-        snapshot: Snapshot,
-    ) -> impl Future<Output = Result<(), StoreError>> + Send {
-        async move {
-            let writer = self.writer.lock().await;
-            let version = signed(snapshot.version);
-            writer
-                .client
-                .execute(&writer.save_snapshot, &[&snapshot.stream, &version, &snapshot.state])
-                .await
-                .map_err(backend)?;
-            Ok(())
-        }
-    }
-
-    fn load_snapshot(
+    async fn load_snapshot(
         &self,
         stream: &str,
         at_most: u64,
-    ) -> impl Future<Output = Result<Option<Snapshot>, StoreError>> + Send {
-        async move {
-            let at_most = signed(at_most);
-            let row = self
-                .reader
-                .query_opt(&self.statements.load_snapshot, &[&stream, &at_most])
-                .await
-                .map_err(backend)?;
-            Ok(row.map(|row| Snapshot {
-                stream: stream.to_owned(),
-                version: row.get::<_, i64>(0) as u64,
-                state: row.get(1),
-            }))
-        }
+    ) -> Result<Option<Snapshot>, StoreError> {
+        let at_most = signed(at_most);
+        let row = self
+            .reader
+            .query_opt(&self.statements.load_snapshot, &[&stream, &at_most])
+            .await
+            .map_err(backend)?;
+        Ok(row.map(|row| Snapshot {
+            stream: stream.to_owned(),
+            version: row.get::<_, i64>(0) as u64,
+            state: row.get(1),
+        }))
     }
 }
 
