@@ -49,13 +49,13 @@ fn new_events(count: usize) -> Vec<NewEvent> {
 
 // ------------------------------------------------------------ the scenarios, for any store
 
-async fn one_of_two_concurrent_writers_wins<S: EventStore>(first: S, second: S) {
+async fn one_of_two_concurrent_writers_wins<S: EventStore>(first: Arc<S>, second: Arc<S>) {
     let stream = "user-race";
     first.append(stream, 0, new_events(1)).await.expect("seed the stream");
-    let (a, b) = tokio::join!(
-        first.append(stream, 1, new_events(3)),
-        second.append(stream, 1, new_events(3))
-    );
+    // Two tasks append at the same expected version.
+    let [a, b] = [Arc::clone(&first), second]
+        .map(|store| tokio::spawn(async move { store.append(stream, 1, new_events(3)).await }));
+    let (a, b) = (a.await.expect("task"), b.await.expect("task"));
     let (won, lost) = match (a, b) {
         (Ok(version), Err(error)) | (Err(error), Ok(version)) => (version, error),
         other => panic!("exactly one writer must win, got {other:?}"),
