@@ -170,6 +170,24 @@ pub mod events {
     }
 }
 
+pub mod conformance {
+    //! The event the transport conformance suite publishes.
+    #![allow(missing_docs)]
+
+    use evently::event;
+
+    /// One message of a conformance run; `run` keeps parallel runs apart.
+    #[event(name = "test.conformance.checked", topic = "conformance", key = key)]
+    #[derive(Debug, Clone)]
+    pub struct ConformanceChecked {
+        pub run: String,
+        pub seq: u32,
+        pub key: String,
+        pub fail: bool,
+        pub slow: bool,
+    }
+}
+
 pub mod aggregates {
     //! Aggregates the event-sourcing tests load and change.
     #![allow(missing_docs)]

@@ -31,6 +31,9 @@ use crate::idempotency::BoxFuture;
 use crate::idempotency::{Claim, IdempotencyKey, IdempotencyStore, InMemoryIdempotencyStore};
 use crate::retry::RetryPolicy;
 use crate::subscriber::{Delivery, Idempotency, SubscriberDescriptor, registered_subscribers};
+use crate::transport::{
+    Incoming, OutgoingMessage, Receipt, Transport, headers as transport_headers,
+};
 
 /// The destination of dead letters of subscribers that name none.
 pub const DEFAULT_DEAD_LETTER: &str = "dead-letters";
@@ -71,7 +74,20 @@ pub(crate) struct BusInner {
     shared: Arc<Shared>,
     /// The counters of every lane, for `wait_idle` and `stats`.
     counters: Vec<Arc<LaneCounters>>,
+    /// The subscribers of each consumer group, for broker subscriptions.
+    groups: Vec<Group>,
+    /// Tells broker consumers to stop taking messages.
+    stop: tokio::sync::watch::Sender<bool>,
     closed: AtomicBool,
+}
+
+/// One consumer group: its topics and its subscribers by event type.
+struct Group {
+    name: Arc<str>,
+    topics: Vec<&'static str>,
+    routes: HashMap<TypeId, Vec<Route>>,
+    /// Where messages that do not decode go.
+    dead_letter: Arc<str>,
 }
 
 /// The queues of one subscriber's lanes, as reached from one event type.
@@ -124,6 +140,8 @@ struct Subscriber {
 
 /// State every lane of every subscriber shares.
 struct Shared {
+    /// The broker, for a bus that is not in-process.
+    transport: Option<Arc<dyn Transport>>,
     idle: Notify,
     /// How many `wait_idle` calls are waiting; lanes check for idleness only then.
     waiters: AtomicUsize,
@@ -139,6 +157,9 @@ struct Message {
     envelope: ErasedEnvelope,
     /// Attempts made so far.
     attempt: u32,
+    /// For a message from a broker: acknowledged once every subscriber of the
+    /// group is done with it.
+    receipt: Option<Arc<Receipt>>,
 }
 
 impl fmt::Debug for Bus {
@@ -264,36 +285,95 @@ impl Bus {
         if !draining_allowed && self.inner.closed.load(Ordering::Acquire) {
             return Err(PublishError::Closed);
         }
+        if let Some(transport) = &self.inner.shared.transport {
+            // Through the broker: this bus's own consumers receive it from there.
+            let topic =
+                self.inner.registry.descriptor(type_id).map_or(meta.event_type(), |d| d.topic);
+            let payload = envelope
+                .to_json()
+                .map_err(|source| PublishError::Encode { event_type: meta.event_type(), source })?;
+            let message = OutgoingMessage { topic, key: meta.key(), payload, headers: Vec::new() };
+            transport.publish(message).await?;
+            return Ok(id);
+        }
         let Some(routes) = self.inner.routes.get(&type_id) else {
             return Ok(id);
         };
         let hash = lane_hash(meta.key(), id);
         if let Some((last, others)) = routes.split_last() {
             for route in others {
-                self.send(route, hash, Arc::clone(&envelope)).await;
+                self.send(route, hash, Arc::clone(&envelope), None).await;
             }
             // The last subscriber gets the envelope itself: one reference
             // count change fewer, on a line the lane is about to touch.
-            self.send(last, hash, envelope).await;
+            self.send(last, hash, envelope, None).await;
         }
         Ok(id)
     }
 
+    /// Hands a message a group's subscription received to the group's
+    /// subscribers; a message that does not decode goes to the group's
+    /// dead-letter destination.
+    async fn deliver(&self, group: &Group, incoming: Incoming) {
+        let (envelope, type_id) = match self.decode(&incoming.payload) {
+            Ok(decoded) => decoded,
+            Err(error) => {
+                tracing::error!(group = &*group.name, origin = %incoming.origin, %error, "undecodable message dead-lettered");
+                self.inner.shared.dead_lettered.fetch_add(1, Ordering::Relaxed);
+                let headers = vec![
+                    (transport_headers::ERROR.to_owned(), error.to_string()),
+                    (transport_headers::ATTEMPTS.to_owned(), "0".to_owned()),
+                    (transport_headers::GROUP.to_owned(), group.name.to_string()),
+                    (transport_headers::ORIGIN.to_owned(), incoming.origin.clone()),
+                ];
+                if forward_dead_letter(
+                    &self.inner.shared,
+                    &group.dead_letter,
+                    incoming.payload,
+                    headers,
+                )
+                .await
+                {
+                    Receipt::new(1, incoming.ack, incoming.origin).settle().await;
+                }
+                return;
+            }
+        };
+        let Some(routes) = group.routes.get(&type_id) else {
+            // An event on this topic that no subscriber of the group handles.
+            Receipt::new(1, incoming.ack, incoming.origin).settle().await;
+            return;
+        };
+        let receipt = Arc::new(Receipt::new(routes.len(), incoming.ack, incoming.origin));
+        let meta = envelope.metadata();
+        let hash = lane_hash(meta.key(), meta.id());
+        for route in routes {
+            self.send(route, hash, Arc::clone(&envelope), Some(Arc::clone(&receipt))).await;
+        }
+    }
+
     /// Queues a message on the lane `hash` picks; returns whether it was queued.
-    async fn send(&self, route: &Route, hash: usize, mut envelope: ErasedEnvelope) -> bool {
+    async fn send(
+        &self,
+        route: &Route,
+        hash: usize,
+        mut envelope: ErasedEnvelope,
+        receipt: Option<Arc<Receipt>>,
+    ) -> bool {
         for convert in route.upcast.iter() {
             envelope = match convert(&*envelope) {
                 Ok(upcast) => upcast,
                 Err(reason) => {
                     let error = Error::permanent(format!("cannot upcast: {reason}"));
-                    dead_letter(&self.inner.shared, &route.subscriber, envelope, 0, error);
+                    let message = Message { envelope, attempt: 0, receipt };
+                    dead_letter(&self.inner.shared, &route.subscriber, message, error).await;
                     return false;
                 }
             };
         }
         let lane = &route.lanes[hash % route.lanes.len()];
         let pending = Pending::start(&lane.counters, &self.inner.shared);
-        let message = Message { envelope, attempt: 0 };
+        let message = Message { envelope, attempt: 0, receipt };
         // The fast path takes a free slot without building the waiting
         // machinery of `send`; only a full queue waits.
         let queued = match lane.sender.try_send(message) {
@@ -335,6 +415,9 @@ impl Bus {
     /// done (handlers may still publish follow-ups while draining).
     pub async fn shutdown(&self) {
         self.inner.closed.store(true, Ordering::Release);
+        // Broker consumers stop taking messages; what they took is handled
+        // and acknowledged, the rest stays with the broker.
+        let _ = self.inner.stop.send(true);
         self.wait_idle().await;
     }
 
@@ -342,6 +425,7 @@ impl Bus {
     /// `timeout`; returns whether everything drained.
     pub async fn shutdown_timeout(&self, timeout: Duration) -> bool {
         self.inner.closed.store(true, Ordering::Release);
+        let _ = self.inner.stop.send(true);
         tokio::time::timeout(timeout, self.wait_idle()).await.is_ok()
     }
 
@@ -377,7 +461,7 @@ impl Bus {
         }
         let meta = letter.envelope.metadata();
         let hash = lane_hash(meta.key(), meta.id());
-        if !self.send(route, hash, Arc::clone(&letter.envelope)).await {
+        if !self.send(route, hash, Arc::clone(&letter.envelope), None).await {
             lock(&self.inner.shared.dead_letters).put_back(letter);
             return Err(PublishError::Closed.into());
         }
@@ -417,6 +501,7 @@ pub struct BusBuilder {
     retry_policy: RetryPolicy,
     dead_letter_capacity: usize,
     filter: Option<SubscriberFilter>,
+    transport: Option<Arc<dyn Transport>>,
 }
 
 impl Default for BusBuilder {
@@ -429,6 +514,7 @@ impl Default for BusBuilder {
             retry_policy: RetryPolicy::default(),
             dead_letter_capacity: 10_000,
             filter: None,
+            transport: None,
         }
     }
 }
@@ -504,12 +590,54 @@ impl BusBuilder {
         self
     }
 
+    /// Publishes and consumes through a broker instead of in-process; build
+    /// the bus with [`connect`](Self::connect).
+    pub fn transport(mut self, transport: impl Transport) -> Self {
+        self.transport = Some(Arc::new(transport));
+        self
+    }
+
+    /// Builds a bus on its transport: collects the subscribers, starts their
+    /// lanes, and subscribes each consumer group to its topics.
+    pub async fn connect(mut self) -> Result<Bus, BuildError> {
+        let Some(transport) = self.transport.take() else {
+            return self.build();
+        };
+        let bus = self.build_with(Some(Arc::clone(&transport)))?;
+        for index in 0..bus.inner.groups.len() {
+            let group = &bus.inner.groups[index];
+            let incoming = transport.subscribe(&group.name, &group.topics).await?;
+            tokio::spawn(consume(
+                Arc::downgrade(&bus.inner),
+                index,
+                incoming,
+                bus.inner.stop.subscribe(),
+            ));
+        }
+        tracing::debug!(
+            transport = transport.name(),
+            groups = bus.inner.groups.len(),
+            "bus connected"
+        );
+        Ok(bus)
+    }
+
     /// Collects every registered subscriber and starts their lanes.
     ///
     /// Fails if registrations conflict (two subscribers with one name, two
     /// types claiming one event name and version), listing every conflict, or
     /// if a setting cannot work.
     pub fn build(self) -> Result<Bus, BuildError> {
+        if self.transport.is_some() {
+            return Err(invalid(
+                "transport",
+                "a bus on a transport connects: use `connect().await`",
+            ));
+        }
+        self.build_with(None)
+    }
+
+    fn build_with(self, transport: Option<Arc<dyn Transport>>) -> Result<Bus, BuildError> {
         if self.queue_capacity == 0 {
             return Err(invalid("queue_capacity", "must be at least 1"));
         }
@@ -546,6 +674,7 @@ impl BusBuilder {
 
         let source = crate::envelope::intern(&self.source.unwrap_or_else(default_source));
         let shared = Arc::new(Shared {
+            transport,
             idle: Notify::new(),
             waiters: AtomicUsize::new(0),
             dead_letters: Mutex::new(DeadLetters::new(self.dead_letter_capacity)),
@@ -566,6 +695,7 @@ impl BusBuilder {
                 HashMap::default();
             let mut by_name = HashMap::new();
             let mut counters = Vec::new();
+            let mut groups: Vec<Group> = Vec::new();
             for descriptor in selected {
                 let group: Arc<str> = Arc::from(descriptor.group.unwrap_or(source));
                 let subscriber = Arc::new(Subscriber {
@@ -605,10 +735,40 @@ impl BusBuilder {
                     let upcast = Route { upcast: chain.into(), ..route.clone() };
                     routes.entry(from).or_default().push(upcast);
                 }
+                // The group's subscription: the topics of this version and of
+                // the versions upcast into it.
+                let group_index =
+                    match groups.iter().position(|g| *g.name == *route.subscriber.group) {
+                        Some(index) => index,
+                        None => {
+                            groups.push(Group {
+                                name: Arc::clone(&route.subscriber.group),
+                                topics: Vec::new(),
+                                routes: HashMap::new(),
+                                dead_letter: Arc::clone(&route.subscriber.dead_letter),
+                            });
+                            groups.len() - 1
+                        }
+                    };
+                let group = &mut groups[group_index];
+                for (type_id, type_routes) in routes.iter() {
+                    for candidate in
+                        type_routes.iter().filter(|r| Arc::ptr_eq(&r.subscriber, &route.subscriber))
+                    {
+                        group.routes.entry(*type_id).or_default().push(candidate.clone());
+                        if let Some(topic) = registry.descriptor(*type_id).map(|d| d.topic)
+                            && !group.topics.contains(&topic)
+                        {
+                            group.topics.push(topic);
+                        }
+                    }
+                }
                 by_name.insert(descriptor.name, route);
             }
             BusInner {
                 counters,
+                groups,
+                stop: tokio::sync::watch::channel(false).0,
                 source,
                 registry,
                 routes,
@@ -808,6 +968,9 @@ impl Lane {
         loop {
             let error = match self.attempt::<H>(&mut message).await {
                 Ok(()) => {
+                    if let Some(receipt) = &message.receipt {
+                        receipt.settle().await;
+                    }
                     self.finished();
                     return Step::Finished;
                 }
@@ -816,7 +979,7 @@ impl Lane {
             let policy = &self.subscriber.policy;
             let retries_made = message.attempt - 1;
             if error.is_permanent() || retries_made >= policy.max_retries {
-                self.dead_letter(message, error);
+                dead_letter(&self.shared, &self.subscriber, message, error).await;
                 self.finished();
                 return Step::Finished;
             }
@@ -900,20 +1063,13 @@ impl Lane {
         };
         Some(IdempotencyKey { scope: &self.subscriber.scope, id })
     }
-
-    fn dead_letter(&self, message: Message, error: Error) {
-        dead_letter(&self.shared, &self.subscriber, message.envelope, message.attempt, error);
-    }
 }
 
-/// Keeps a message that failed for good, with why and after how many attempts.
-fn dead_letter(
-    shared: &Shared,
-    subscriber: &Subscriber,
-    envelope: ErasedEnvelope,
-    attempts: u32,
-    error: Error,
-) {
+/// Keeps a message that failed for good, with why and after how many
+/// attempts; on a broker bus also sends it to its dead-letter destination
+/// there, and acknowledges it once that is confirmed.
+async fn dead_letter(shared: &Shared, subscriber: &Subscriber, message: Message, error: Error) {
+    let Message { envelope, attempt: attempts, receipt } = message;
     let error = format!("{error:#}");
     tracing::error!(
         subscriber = subscriber.descriptor.name,
@@ -924,6 +1080,25 @@ fn dead_letter(
         "message dead-lettered"
     );
     shared.dead_lettered.fetch_add(1, Ordering::Relaxed);
+    if let Some(receipt) = receipt {
+        let headers = vec![
+            (transport_headers::ERROR.to_owned(), error.clone()),
+            (transport_headers::ATTEMPTS.to_owned(), attempts.to_string()),
+            (transport_headers::SUBSCRIBER.to_owned(), subscriber.descriptor.name.to_owned()),
+            (transport_headers::GROUP.to_owned(), subscriber.group.to_string()),
+            (transport_headers::ORIGIN.to_owned(), receipt.origin().to_owned()),
+        ];
+        match envelope.to_json() {
+            Ok(payload) => {
+                if forward_dead_letter(shared, &subscriber.dead_letter, payload, headers).await {
+                    receipt.settle().await;
+                }
+            }
+            Err(encode) => {
+                tracing::error!(%encode, "cannot encode a dead letter; it stays unacknowledged")
+            }
+        }
+    }
     lock(&shared.dead_letters).push(DeadLetter {
         id: 0,
         destination: Arc::clone(&subscriber.dead_letter),
@@ -934,6 +1109,53 @@ fn dead_letter(
         failed_at: OffsetDateTime::now_utc(),
         envelope,
     });
+}
+
+/// Sends a dead letter to the broker; whether the broker confirmed it (a
+/// message whose dead letter was not confirmed stays unacknowledged, so the
+/// broker delivers it again).
+async fn forward_dead_letter(
+    shared: &Shared,
+    destination: &str,
+    payload: Vec<u8>,
+    headers: Vec<(String, String)>,
+) -> bool {
+    let Some(transport) = &shared.transport else { return true };
+    let message = OutgoingMessage { topic: destination, key: None, payload, headers };
+    match transport.dead_letter(message).await {
+        Ok(()) => true,
+        Err(error) => {
+            tracing::error!(%error, destination, "could not send a dead letter; the message stays unacknowledged");
+            false
+        }
+    }
+}
+
+/// Takes a group's messages from its subscription until the bus stops.
+async fn consume(
+    bus: Weak<BusInner>,
+    group: usize,
+    mut incoming: mpsc::Receiver<Incoming>,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    loop {
+        let message = tokio::select! {
+            biased;
+            _ = stop.wait_for(|stopped| *stopped) => break,
+            message = incoming.recv() => message,
+        };
+        let (Some(message), Some(inner)) = (message, bus.upgrade()) else { break };
+        let bus = Bus { inner };
+        bus.deliver(&bus.inner.groups[group], message).await;
+    }
+    // Stopping: messages received but not handed to a lane go back to the
+    // broker for another member.
+    incoming.close();
+    while let Some(message) = incoming.recv().await {
+        if let Err(error) = message.ack.release().await {
+            tracing::warn!(%error, origin = %message.origin, "could not give back a message");
+        }
+    }
 }
 
 /// Polls a future, turning a panic into an error.

@@ -202,6 +202,9 @@ pub enum PublishError {
     /// The raw message could not be decoded.
     #[error(transparent)]
     Decode(#[from] DecodeError),
+    /// The broker did not take the event.
+    #[error(transparent)]
+    Transport(#[from] crate::transport::TransportError),
     /// The event could not be encoded.
     #[error("could not encode event `{event_type}`: {source}")]
     Encode {
@@ -228,6 +231,9 @@ pub enum BuildError {
         /// Why it cannot work.
         reason: String,
     },
+    /// The broker refused a subscription.
+    #[error(transparent)]
+    Transport(#[from] crate::transport::TransportError),
     /// `build()` was called outside a Tokio runtime.
     #[error(
         "`build()` must be called inside a Tokio runtime (from `#[tokio::main]` or a runtime's `block_on`)"

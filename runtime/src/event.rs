@@ -201,6 +201,11 @@ impl Registry {
         chains
     }
 
+    /// The descriptor of a registered event type.
+    pub(crate) fn descriptor(&self, type_id: TypeId) -> Option<&'static EventDescriptor> {
+        self.by_type.get(&type_id).copied()
+    }
+
     /// Finds the descriptor for a wire name and version.
     pub(crate) fn lookup(
         &self,

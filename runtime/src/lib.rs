@@ -52,6 +52,7 @@ mod retry;
 pub mod schemas;
 pub mod sourcing;
 mod subscriber;
+pub mod transport;
 
 pub use time;
 pub use uuid::{self, Uuid};

@@ -1,0 +1,196 @@
+//! Transports: how a bus reaches other processes.
+//!
+//! The in-process bus delivers to its own lanes. A bus built with a
+//! [`Transport`] publishes through a broker instead, and consumes: one
+//! subscription per consumer group, whose messages are decoded and handed to
+//! the same lanes (retries, per-key order, idempotency guard). A message is
+//! acknowledged only after every subscriber of the group handled it or it
+//! reached its dead-letter destination.
+//!
+//! Transports behind cargo features: [`NatsTransport`] (`nats`, JetStream)
+//! and [`RabbitMqTransport`] (`rabbitmq`).
+
+#[cfg(feature = "nats")]
+mod nats;
+#[cfg(feature = "rabbitmq")]
+mod rabbitmq;
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use tokio::sync::mpsc;
+
+use crate::error::BoxError;
+use crate::idempotency::BoxFuture;
+
+#[cfg(feature = "nats")]
+pub use nats::{NatsConfig, NatsTransport};
+#[cfg(feature = "rabbitmq")]
+pub use rabbitmq::{RabbitMqConfig, RabbitMqTransport};
+
+/// Header names evently sets on dead letters.
+pub mod headers {
+    /// The last error, with its sources.
+    pub const ERROR: &str = "evently-error";
+    /// How many attempts were made.
+    pub const ATTEMPTS: &str = "evently-attempts";
+    /// The subscriber that failed.
+    pub const SUBSCRIBER: &str = "evently-subscriber";
+    /// The consumer group.
+    pub const GROUP: &str = "evently-group";
+    /// Where the message came from (topic, stream sequence, queue).
+    pub const ORIGIN: &str = "evently-origin";
+}
+
+/// A message to send: a published event or a dead letter.
+#[derive(Debug, Clone)]
+pub struct OutgoingMessage<'a> {
+    /// Where it goes (topic, subject, routing key or dead-letter destination).
+    pub topic: &'a str,
+    /// The partition/ordering key.
+    pub key: Option<&'a str>,
+    /// The encoded envelope.
+    pub payload: Vec<u8>,
+    /// Headers (dead-letter reasons, CloudEvents attributes).
+    pub headers: Vec<(String, String)>,
+}
+
+/// A message a subscription received, to acknowledge once handled.
+pub struct Incoming {
+    /// The encoded envelope, as received.
+    pub payload: Vec<u8>,
+    /// Its headers.
+    pub headers: Vec<(String, String)>,
+    /// Where it came from (for dead-letter headers and logs).
+    pub origin: String,
+    /// Acknowledges it to the broker.
+    pub ack: Box<dyn Ack>,
+}
+
+impl std::fmt::Debug for Incoming {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Incoming")
+            .field("origin", &self.origin)
+            .field("bytes", &self.payload.len())
+            .finish()
+    }
+}
+
+/// Acknowledges one received message.
+pub trait Ack: Send + Sync + 'static {
+    /// Tells the broker the message is done with.
+    fn ack(self: Box<Self>) -> BoxFuture<'static, Result<(), TransportError>>;
+    /// Gives the message back for redelivery now (it was taken but not
+    /// handled, because the consumer is stopping).
+    fn release(self: Box<Self>) -> BoxFuture<'static, Result<(), TransportError>>;
+}
+
+/// A broker connection a [`Bus`](crate::Bus) publishes and consumes through.
+pub trait Transport: Send + Sync + 'static {
+    /// The broker's name, for messages (`NATS JetStream`, `RabbitMQ`).
+    fn name(&self) -> &'static str;
+
+    /// Publishes a message and waits for the broker to confirm it.
+    fn publish<'a>(
+        &'a self,
+        message: OutgoingMessage<'a>,
+    ) -> BoxFuture<'a, Result<(), TransportError>>;
+
+    /// Starts consuming `topics` as the consumer group `group`: each message
+    /// is delivered to one member of the group.
+    fn subscribe<'a>(
+        &'a self,
+        group: &'a str,
+        topics: &'a [&'static str],
+    ) -> BoxFuture<'a, Result<mpsc::Receiver<Incoming>, TransportError>>;
+
+    /// Sends a message to a dead-letter destination and waits for the broker
+    /// to confirm it.
+    fn dead_letter<'a>(
+        &'a self,
+        message: OutgoingMessage<'a>,
+    ) -> BoxFuture<'a, Result<(), TransportError>>;
+}
+
+/// Why a transport operation failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum TransportError {
+    /// The broker cannot be reached.
+    #[error("{broker} at {address} is unreachable: {reason}")]
+    Unreachable {
+        /// The broker.
+        broker: &'static str,
+        /// Where it was looked for.
+        address: String,
+        /// What the client reported.
+        reason: String,
+    },
+    /// A setting cannot work.
+    #[error("invalid {broker} setting `{setting}`: {reason}")]
+    Config {
+        /// The broker.
+        broker: &'static str,
+        /// The setting at fault.
+        setting: &'static str,
+        /// Why.
+        reason: String,
+    },
+    /// The broker refused or failed an operation.
+    #[error("{broker}: {source}")]
+    Broker {
+        /// The broker.
+        broker: &'static str,
+        /// What the client reported.
+        #[source]
+        source: BoxError,
+    },
+}
+
+/// What the lanes hold for a broker message: acknowledged when the last
+/// subscriber of the group is done with it.
+pub(crate) struct Receipt {
+    remaining: AtomicUsize,
+    ack: Mutex<Option<Box<dyn Ack>>>,
+    origin: String,
+}
+
+impl std::fmt::Debug for Receipt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Receipt")
+            .field("remaining", &self.remaining.load(Ordering::Relaxed))
+            .finish()
+    }
+}
+
+impl Receipt {
+    pub(crate) fn new(subscribers: usize, ack: Box<dyn Ack>, origin: String) -> Self {
+        Self { remaining: AtomicUsize::new(subscribers), ack: Mutex::new(Some(ack)), origin }
+    }
+
+    /// Where the message came from.
+    pub(crate) fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// One subscriber is done; the last one acknowledges.
+    pub(crate) async fn settle(&self) {
+        if self.remaining.fetch_sub(1, Ordering::AcqRel) != 1 {
+            return;
+        }
+        let ack = self.ack.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take();
+        if let Some(ack) = ack
+            && let Err(error) = ack.ack().await
+        {
+            // The broker redelivers it; the idempotency guard absorbs the copy.
+            tracing::warn!(%error, "could not acknowledge a handled message");
+        }
+    }
+}
+
+/// Names for broker objects: `namespace` + `name`, with characters the
+/// broker refuses replaced by `_`.
+#[cfg(any(feature = "nats", feature = "rabbitmq"))]
+pub(crate) fn object_name(namespace: &str, name: &str, allowed: impl Fn(char) -> bool) -> String {
+    format!("{namespace}{name}").chars().map(|c| if allowed(c) { c } else { '_' }).collect()
+}

@@ -1,0 +1,265 @@
+//! NATS JetStream: a stream per topic, a durable pull consumer per group.
+
+use std::collections::HashSet;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use async_nats::jetstream::{self, consumer, stream};
+use futures_util::StreamExt;
+use tokio::sync::mpsc;
+
+use super::{Ack, Incoming, OutgoingMessage, Transport, TransportError, object_name};
+use crate::idempotency::BoxFuture;
+
+const BROKER: &str = "NATS JetStream";
+
+/// How long a message given back by a stopping member waits before it is
+/// delivered again: long enough that it does not bounce back to the member
+/// that is giving it back.
+const RELEASE_DELAY: Duration = Duration::from_millis(500);
+
+/// How to reach NATS and name what evently creates there.
+#[derive(Debug, Clone)]
+pub struct NatsConfig {
+    /// The server (`nats://127.0.0.1:4222`).
+    pub url: String,
+    /// Put before every subject, stream and consumer name (e.g. `staging.`).
+    pub namespace: String,
+    /// How often JetStream delivers a message that is not acknowledged
+    /// (a consumer that crashed mid-way) before giving up on it.
+    pub max_deliver: i64,
+    /// How long JetStream waits for an acknowledgement before redelivering.
+    pub ack_wait: Duration,
+    /// How long connecting may take.
+    pub connect_timeout: Duration,
+}
+
+impl Default for NatsConfig {
+    fn default() -> Self {
+        Self {
+            url: "nats://127.0.0.1:4222".to_owned(),
+            namespace: String::new(),
+            max_deliver: 10,
+            ack_wait: Duration::from_secs(30),
+            connect_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+/// The NATS JetStream transport (feature `nats`).
+pub struct NatsTransport {
+    config: NatsConfig,
+    context: jetstream::Context,
+    streams: Mutex<HashSet<String>>,
+}
+
+impl std::fmt::Debug for NatsTransport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NatsTransport").field("config", &self.config).finish_non_exhaustive()
+    }
+}
+
+fn broker(error: impl std::error::Error + Send + Sync + 'static) -> TransportError {
+    TransportError::Broker { broker: BROKER, source: Box::new(error) }
+}
+
+/// Stream and consumer names may not contain `.`, `*`, `>` or spaces.
+fn name_part(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '-'
+}
+
+impl NatsTransport {
+    /// Connects, failing within `connect_timeout` with an error naming the address.
+    pub async fn connect(config: NatsConfig) -> Result<Self, TransportError> {
+        if config.max_deliver < 1 {
+            return Err(TransportError::Config {
+                broker: BROKER,
+                setting: "max_deliver",
+                reason: "must be at least 1".into(),
+            });
+        }
+        let unreachable = |reason: String| TransportError::Unreachable {
+            broker: BROKER,
+            address: config.url.clone(),
+            reason,
+        };
+        let connecting = async_nats::ConnectOptions::new()
+            .connection_timeout(config.connect_timeout)
+            .retry_on_initial_connect()
+            .max_reconnects(None)
+            .connect(config.url.as_str());
+        let client = tokio::time::timeout(config.connect_timeout, connecting)
+            .await
+            .map_err(|_| unreachable(format!("no answer within {:?}", config.connect_timeout)))?
+            .map_err(|error| unreachable(error.to_string()))?;
+        // `retry_on_initial_connect` returns at once; wait for the handshake.
+        let deadline = tokio::time::Instant::now() + config.connect_timeout;
+        while client.connection_state() != async_nats::connection::State::Connected {
+            if tokio::time::Instant::now() > deadline {
+                return Err(unreachable(format!(
+                    "not connected within {:?}",
+                    config.connect_timeout
+                )));
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        Ok(Self { context: jetstream::new(client), config, streams: Mutex::new(HashSet::new()) })
+    }
+
+    fn subject(&self, topic: &str) -> String {
+        format!("{}{topic}", self.config.namespace)
+    }
+
+    /// The stream holding `topic`, created on first use.
+    async fn stream(&self, topic: &str) -> Result<stream::Stream, TransportError> {
+        let name = object_name(&self.config.namespace, topic, name_part);
+        let stream = self
+            .context
+            .get_or_create_stream(stream::Config {
+                name: name.clone(),
+                subjects: vec![self.subject(topic)],
+                ..Default::default()
+            })
+            .await
+            .map_err(broker)?;
+        self.streams.lock().unwrap_or_else(|p| p.into_inner()).insert(name);
+        Ok(stream)
+    }
+
+    async fn send(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
+        self.stream(message.topic).await?;
+        let mut headers = async_nats::HeaderMap::new();
+        for (name, value) in &message.headers {
+            headers.insert(name.as_str(), value.as_str());
+        }
+        if let Some(key) = message.key {
+            headers.insert("evently-key", key);
+        }
+        self.context
+            .publish_with_headers(self.subject(message.topic), headers, message.payload.into())
+            .await
+            .map_err(broker)?
+            .await
+            .map_err(broker)?;
+        Ok(())
+    }
+}
+
+struct NatsAck(jetstream::Message);
+
+impl Ack for NatsAck {
+    fn ack(self: Box<Self>) -> BoxFuture<'static, Result<(), TransportError>> {
+        Box::pin(async move {
+            self.0
+                .ack()
+                .await
+                .map_err(|error| TransportError::Broker { broker: BROKER, source: error })
+        })
+    }
+
+    fn release(self: Box<Self>) -> BoxFuture<'static, Result<(), TransportError>> {
+        Box::pin(async move {
+            self.0
+                .ack_with(jetstream::AckKind::Nak(Some(RELEASE_DELAY)))
+                .await
+                .map_err(|error| TransportError::Broker { broker: BROKER, source: error })
+        })
+    }
+}
+
+impl Transport for NatsTransport {
+    fn name(&self) -> &'static str {
+        BROKER
+    }
+
+    fn publish<'a>(
+        &'a self,
+        message: OutgoingMessage<'a>,
+    ) -> BoxFuture<'a, Result<(), TransportError>> {
+        Box::pin(self.send(message))
+    }
+
+    fn dead_letter<'a>(
+        &'a self,
+        message: OutgoingMessage<'a>,
+    ) -> BoxFuture<'a, Result<(), TransportError>> {
+        Box::pin(self.send(message))
+    }
+
+    fn subscribe<'a>(
+        &'a self,
+        group: &'a str,
+        topics: &'a [&'static str],
+    ) -> BoxFuture<'a, Result<mpsc::Receiver<Incoming>, TransportError>> {
+        Box::pin(async move {
+            let (sender, receiver) = mpsc::channel(256);
+            for topic in topics {
+                let stream = self.stream(topic).await?;
+                let durable = object_name(&self.config.namespace, group, name_part);
+                let consumer: consumer::PullConsumer = stream
+                    .get_or_create_consumer(
+                        &durable,
+                        consumer::pull::Config {
+                            durable_name: Some(durable.clone()),
+                            ack_policy: consumer::AckPolicy::Explicit,
+                            ack_wait: self.config.ack_wait,
+                            max_deliver: self.config.max_deliver,
+                            ..Default::default()
+                        },
+                    )
+                    .await
+                    .map_err(broker)?;
+                let mut messages = consumer.messages().await.map_err(broker)?;
+                let sender = sender.clone();
+                let origin = self.subject(topic);
+                tokio::spawn(async move {
+                    loop {
+                        let message = tokio::select! {
+                            () = sender.closed() => None,
+                            message = messages.next() => message,
+                        };
+                        let message = match message {
+                            None => break,
+                            Some(Ok(message)) => message,
+                            Some(Err(error)) => {
+                                tracing::warn!(%error, subject = %origin, "NATS JetStream consumer error");
+                                continue;
+                            }
+                        };
+                        let headers = message
+                            .headers
+                            .iter()
+                            .flat_map(|map| map.iter())
+                            .flat_map(|(name, values)| {
+                                values
+                                    .iter()
+                                    .map(move |value| (name.to_string(), value.to_string()))
+                            })
+                            .collect();
+                        let sequence = message.info().map(|info| info.stream_sequence).unwrap_or(0);
+                        let incoming = Incoming {
+                            payload: message.payload.to_vec(),
+                            headers,
+                            origin: format!("{origin}#{sequence}"),
+                            ack: Box::new(NatsAck(message)),
+                        };
+                        if let Err(unsent) = sender.send(incoming).await {
+                            let _ = unsent.0.ack.release().await;
+                            break;
+                        }
+                    }
+                    // The bus stopped: give back what the client fetched ahead,
+                    // then stop pulling, so other members get them now rather
+                    // than after `ack_wait`.
+                    while let Ok(Some(Ok(message))) =
+                        tokio::time::timeout(Duration::from_millis(100), messages.next()).await
+                    {
+                        let _ =
+                            message.ack_with(jetstream::AckKind::Nak(Some(RELEASE_DELAY))).await;
+                    }
+                });
+            }
+            Ok(receiver)
+        })
+    }
+}

@@ -1,0 +1,382 @@
+#![allow(missing_docs)]
+//! One conformance suite, run against the in-process bus, NATS JetStream
+//! (127.0.0.1:4222) and RabbitMQ (127.0.0.1:5672, guest/guest).
+//!
+//! Every run uses its own broker namespace (streams, consumers, queues) and
+//! carries its run id in the events, so runs never see each other.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
+
+use evently::transport::{
+    NatsConfig, NatsTransport, OutgoingMessage, RabbitMqConfig, RabbitMqTransport, Transport,
+};
+use evently::{Bus, BusBuilder, Context, Envelope, subscriber};
+use evently_tests::conformance::ConformanceChecked;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    InProcess,
+    Nats,
+    RabbitMq,
+}
+
+/// One handling: run, subscriber, seq, key, attempt.
+type Seen = (String, &'static str, u32, String, u32);
+
+/// What each subscriber saw, across runs.
+static SEEN: Mutex<Vec<Seen>> = Mutex::new(Vec::new());
+
+fn record(run: &str, who: &'static str, event: &ConformanceChecked, attempt: u32) {
+    SEEN.lock().expect("lock").push((run.to_owned(), who, event.seq, event.key.clone(), attempt));
+}
+
+fn seen(run: &str, who: &str) -> Vec<(u32, String, u32)> {
+    SEEN.lock()
+        .expect("lock")
+        .iter()
+        .filter(|(r, w, ..)| r == run && *w == who)
+        .map(|(_, _, seq, key, attempt)| (*seq, key.clone(), *attempt))
+        .collect()
+}
+
+#[subscriber(
+    group = "conformance-a",
+    retries = 2,
+    backoff = "immediate",
+    dead_letter = "conformance.dlq"
+)]
+async fn member_a(event: &ConformanceChecked, ctx: Context) -> evently::Result<()> {
+    record(&event.run, "a", event, ctx.attempt());
+    if event.slow {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    if event.fail {
+        return Err(evently::Error::msg(format!("seq {} refused", event.seq)));
+    }
+    Ok(())
+}
+
+#[subscriber(group = "conformance-b")]
+async fn member_b(event: Envelope<ConformanceChecked>) -> evently::Result<()> {
+    record(&event.run, "b", &event, 1);
+    Ok(())
+}
+
+static RUN: AtomicU32 = AtomicU32::new(0);
+
+fn run_id(kind: Kind) -> String {
+    format!("{kind:?}{}x{}", std::process::id(), RUN.fetch_add(1, Ordering::Relaxed)).to_lowercase()
+}
+
+async fn transport(kind: Kind, run: &str) -> Option<Box<dyn Transport>> {
+    let namespace = format!("{run}.");
+    match kind {
+        Kind::InProcess => None,
+        Kind::Nats => {
+            match NatsTransport::connect(NatsConfig { namespace, ..NatsConfig::default() }).await {
+                Ok(transport) => Some(Box::new(transport)),
+                Err(error) => panic!("this test needs NATS JetStream: {error}"),
+            }
+        }
+        Kind::RabbitMq => {
+            match RabbitMqTransport::connect(RabbitMqConfig {
+                namespace,
+                ..RabbitMqConfig::default()
+            })
+            .await
+            {
+                Ok(transport) => Some(Box::new(transport)),
+                Err(error) => panic!("this test needs RabbitMQ: {error}"),
+            }
+        }
+    }
+}
+
+struct Boxed(Box<dyn Transport>);
+
+impl Transport for Boxed {
+    fn name(&self) -> &'static str {
+        self.0.name()
+    }
+    fn publish<'a>(
+        &'a self,
+        message: OutgoingMessage<'a>,
+    ) -> evently::BoxFuture<'a, Result<(), evently::transport::TransportError>> {
+        self.0.publish(message)
+    }
+    fn subscribe<'a>(
+        &'a self,
+        group: &'a str,
+        topics: &'a [&'static str],
+    ) -> evently::BoxFuture<
+        'a,
+        Result<
+            tokio::sync::mpsc::Receiver<evently::transport::Incoming>,
+            evently::transport::TransportError,
+        >,
+    > {
+        self.0.subscribe(group, topics)
+    }
+    fn dead_letter<'a>(
+        &'a self,
+        message: OutgoingMessage<'a>,
+    ) -> evently::BoxFuture<'a, Result<(), evently::transport::TransportError>> {
+        self.0.dead_letter(message)
+    }
+}
+
+/// A bus of the given kind running only the given groups.
+async fn bus(kind: Kind, run: &str, groups: &'static [&'static str]) -> Bus {
+    let builder: BusBuilder = Bus::in_memory()
+        .source("conformance")
+        .filter(move |s| s.group.is_some_and(|g| groups.contains(&g)));
+    match transport(kind, run).await {
+        None => builder.build().expect("bus builds"),
+        Some(transport) => {
+            builder.transport(Boxed(transport)).connect().await.expect("bus connects")
+        }
+    }
+}
+
+fn event(run: &str, seq: u32, key: &str) -> ConformanceChecked {
+    ConformanceChecked { run: run.to_owned(), seq, key: key.to_owned(), fail: false, slow: false }
+}
+
+/// Waits until `done` holds (brokers deliver asynchronously), or panics.
+async fn eventually(what: &str, done: impl Fn() -> bool) {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while !done() {
+        assert!(tokio::time::Instant::now() < deadline, "timed out waiting until {what}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+// ------------------------------------------------------------ the scenarios
+
+async fn every_group_receives_every_event(kind: Kind) {
+    let run = run_id(kind);
+    let bus = bus(kind, &run, &["conformance-a", "conformance-b"]).await;
+    for seq in 0..10 {
+        bus.publish(event(&run, seq, "k")).await.expect("publish");
+    }
+    eventually("both groups saw all 10", || {
+        seen(&run, "a").len() == 10 && seen(&run, "b").len() == 10
+    })
+    .await;
+    bus.shutdown().await;
+}
+
+async fn each_event_is_handled_once_per_group_by_competing_members(kind: Kind) {
+    let run = run_id(kind);
+    let first = bus(kind, &run, &["conformance-a"]).await;
+    // In-process buses share nothing; competing members need a broker.
+    let second = if kind == Kind::InProcess {
+        None
+    } else {
+        Some(bus(kind, &run, &["conformance-a"]).await)
+    };
+    for seq in 0..40 {
+        first.publish(event(&run, seq, &format!("k{}", seq % 8))).await.expect("publish");
+    }
+    eventually("group a saw 40", || seen(&run, "a").len() >= 40).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut seqs: Vec<u32> = seen(&run, "a").into_iter().map(|(seq, ..)| seq).collect();
+    seqs.sort_unstable();
+    assert_eq!(seqs, (0..40).collect::<Vec<_>>(), "each event exactly once in the group");
+    first.shutdown().await;
+    if let Some(second) = second {
+        second.shutdown().await;
+    }
+}
+
+async fn events_with_one_key_keep_their_order(kind: Kind) {
+    let run = run_id(kind);
+    let bus = bus(kind, &run, &["conformance-a"]).await;
+    for seq in 0..60 {
+        bus.publish(event(&run, seq, ["x", "y", "z"][seq as usize % 3])).await.expect("publish");
+    }
+    eventually("group a saw 60", || seen(&run, "a").len() == 60).await;
+    let mut per_key: HashMap<String, Vec<u32>> = HashMap::new();
+    for (seq, key, _) in seen(&run, "a") {
+        per_key.entry(key).or_default().push(seq);
+    }
+    for (key, seqs) in per_key {
+        let mut sorted = seqs.clone();
+        sorted.sort_unstable();
+        assert_eq!(seqs, sorted, "order of key {key}");
+    }
+    bus.shutdown().await;
+}
+
+async fn failures_are_retried_then_dead_lettered_with_the_reason(kind: Kind) {
+    let run = run_id(kind);
+    let bus = bus(kind, &run, &["conformance-a"]).await;
+    bus.publish(ConformanceChecked { fail: true, ..event(&run, 1, "k") }).await.expect("publish");
+    bus.publish(event(&run, 2, "other")).await.expect("publish");
+    eventually("the failure was dead-lettered", || {
+        bus.dead_letters()
+            .iter()
+            .any(|l| l.envelope::<ConformanceChecked>().is_some_and(|e| e.run == run))
+    })
+    .await;
+    let attempts: Vec<u32> =
+        seen(&run, "a").into_iter().filter(|(seq, ..)| *seq == 1).map(|(.., a)| a).collect();
+    assert_eq!(attempts, [1, 2, 3], "one attempt and two retries");
+    let letter = bus
+        .dead_letters()
+        .into_iter()
+        .find(|l| l.envelope::<ConformanceChecked>().is_some_and(|e| e.run == run))
+        .expect("kept");
+    assert_eq!(letter.error(), "seq 1 refused");
+    assert_eq!(letter.destination(), "conformance.dlq");
+    eventually("the other event was handled", || seen(&run, "a").iter().any(|(seq, ..)| *seq == 2))
+        .await;
+    bus.shutdown().await;
+}
+
+async fn a_duplicate_delivery_runs_the_handler_once(kind: Kind) {
+    let run = run_id(kind);
+    let bus = bus(kind, &run, &["conformance-b"]).await;
+    let envelope = Envelope::builder(event(&run, 1, "k")).source("conformance").build();
+    bus.publish_envelope(envelope.clone()).await.expect("publish");
+    bus.publish_envelope(envelope).await.expect("publish the copy");
+    bus.publish(event(&run, 2, "k")).await.expect("publish");
+    eventually("seq 2 was handled", || seen(&run, "b").iter().any(|(seq, ..)| *seq == 2)).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let ones = seen(&run, "b").iter().filter(|(seq, ..)| *seq == 1).count();
+    assert_eq!(ones, 1, "the copy was acknowledged without running the handler");
+    bus.shutdown().await;
+}
+
+async fn a_malformed_message_is_dead_lettered_and_consuming_goes_on(kind: Kind) {
+    let run = run_id(kind);
+    let bus = bus(kind, &run, &["conformance-b"]).await;
+    match transport(kind, &run).await {
+        None => {
+            // In process there is no consumer to protect: the caller gets the reason.
+            let error = bus.publish_json(b"{ not json").await.expect_err("malformed");
+            assert!(error.to_string().starts_with("message is not a JSON envelope"), "{error}");
+        }
+        Some(raw) => {
+            let message = OutgoingMessage {
+                topic: "conformance",
+                key: None,
+                payload: b"{ not json".to_vec(),
+                headers: Vec::new(),
+            };
+            raw.publish(message).await.expect("raw publish");
+            eventually("the malformed message was dead-lettered", || {
+                bus.stats().dead_lettered >= 1
+            })
+            .await;
+        }
+    }
+    bus.publish(event(&run, 7, "k")).await.expect("publish");
+    eventually("the next event was handled", || seen(&run, "b").iter().any(|(seq, ..)| *seq == 7))
+        .await;
+    bus.shutdown().await;
+}
+
+async fn shutdown_finishes_what_it_took_and_loses_nothing(kind: Kind) {
+    let run = run_id(kind);
+    let first = bus(kind, &run, &["conformance-a"]).await;
+    for seq in 0..30 {
+        first
+            .publish(ConformanceChecked { slow: true, ..event(&run, seq, &format!("k{seq}")) })
+            .await
+            .expect("publish");
+    }
+    eventually("handling started", || !seen(&run, "a").is_empty()).await;
+    tokio::time::timeout(Duration::from_secs(20), first.shutdown()).await.expect("drained");
+    let handled_first = seen(&run, "a").len();
+    if kind == Kind::InProcess {
+        assert_eq!(handled_first, 30, "in process, shutdown drains everything");
+        return;
+    }
+    // What the first member did not take is delivered to the next one.
+    let second = bus(kind, &run, &["conformance-a"]).await;
+    eventually("all 30 were handled", || seen(&run, "a").len() >= 30).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut seqs: Vec<u32> = seen(&run, "a").into_iter().map(|(seq, ..)| seq).collect();
+    seqs.sort_unstable();
+    assert_eq!(
+        seqs,
+        (0..30).collect::<Vec<_>>(),
+        "none lost, none handled twice (first took {handled_first})"
+    );
+    second.shutdown().await;
+}
+
+macro_rules! conformance {
+    ($module:ident, $kind:expr) => {
+        mod $module {
+            use super::*;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn every_group_receives_every_event() {
+                super::every_group_receives_every_event($kind).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn each_event_is_handled_once_per_group_by_competing_members() {
+                super::each_event_is_handled_once_per_group_by_competing_members($kind).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn events_with_one_key_keep_their_order() {
+                super::events_with_one_key_keep_their_order($kind).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn failures_are_retried_then_dead_lettered_with_the_reason() {
+                super::failures_are_retried_then_dead_lettered_with_the_reason($kind).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn a_duplicate_delivery_runs_the_handler_once() {
+                super::a_duplicate_delivery_runs_the_handler_once($kind).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn a_malformed_message_is_dead_lettered_and_consuming_goes_on() {
+                super::a_malformed_message_is_dead_lettered_and_consuming_goes_on($kind).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn shutdown_finishes_what_it_took_and_loses_nothing() {
+                super::shutdown_finishes_what_it_took_and_loses_nothing($kind).await;
+            }
+        }
+    };
+}
+
+conformance!(in_process, Kind::InProcess);
+conformance!(nats, Kind::Nats);
+conformance!(rabbitmq, Kind::RabbitMq);
+
+#[tokio::test]
+async fn an_unreachable_broker_is_an_error_naming_its_address() {
+    let nats = NatsTransport::connect(NatsConfig {
+        url: "nats://127.0.0.1:1".into(),
+        ..NatsConfig::default()
+    })
+    .await
+    .expect_err("nothing listens on port 1");
+    assert!(
+        nats.to_string().starts_with("NATS JetStream at nats://127.0.0.1:1 is unreachable"),
+        "{nats}"
+    );
+    let rabbit = RabbitMqTransport::connect(RabbitMqConfig {
+        url: "amqp://guest:guest@127.0.0.1:1/%2f".into(),
+        ..RabbitMqConfig::default()
+    })
+    .await
+    .expect_err("nothing listens on port 1");
+    assert!(
+        rabbit.to_string().starts_with("RabbitMQ at amqp://127.0.0.1:1/%2f is unreachable"),
+        "{rabbit}"
+    );
+}
