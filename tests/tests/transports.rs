@@ -11,7 +11,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use evently::transport::{
-    NatsConfig, NatsTransport, OutgoingMessage, RabbitMqConfig, RabbitMqTransport, Transport,
+    KafkaConfig, KafkaTransport, NatsConfig, NatsTransport, OutgoingMessage, RabbitMqConfig,
+    RabbitMqTransport, Transport,
 };
 use evently::{Bus, BusBuilder, Context, Envelope, subscriber};
 use evently_tests::conformance::ConformanceChecked;
@@ -19,6 +20,7 @@ use evently_tests::conformance::ConformanceChecked;
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Kind {
     InProcess,
+    Kafka,
     Nats,
     RabbitMq,
 }
@@ -75,6 +77,15 @@ async fn transport(kind: Kind, run: &str) -> Option<Box<dyn Transport>> {
     let namespace = format!("{run}.");
     match kind {
         Kind::InProcess => None,
+        Kind::Kafka => {
+            match KafkaTransport::connect(KafkaConfig { namespace, ..KafkaConfig::default() }).await
+            {
+                Ok(transport) => Some(Box::new(transport)),
+                Err(error) => {
+                    panic!("this test needs Kafka (tansu, started by scripts/test): {error}")
+                }
+            }
+        }
         Kind::Nats => {
             match NatsTransport::connect(NatsConfig { namespace, ..NatsConfig::default() }).await {
                 Ok(transport) => Some(Box::new(transport)),
@@ -178,6 +189,12 @@ async fn each_event_is_handled_once_per_group_by_competing_members(kind: Kind) {
     } else {
         Some(bus(kind, &run, &["conformance-a"]).await)
     };
+    if kind == Kind::Kafka {
+        // Let the group settle on its two members before publishing: a
+        // rebalance while messages are in flight redelivers some (Kafka is
+        // at-least-once across members).
+        tokio::time::sleep(Duration::from_secs(3)).await;
+    }
     for seq in 0..40 {
         first.publish(event(&run, seq, &format!("k{}", seq % 8))).await.expect("publish");
     }
@@ -354,6 +371,7 @@ macro_rules! conformance {
 }
 
 conformance!(in_process, Kind::InProcess);
+conformance!(kafka, Kind::Kafka);
 conformance!(nats, Kind::Nats);
 conformance!(rabbitmq, Kind::RabbitMq);
 

@@ -7,9 +7,11 @@
 //! acknowledged only after every subscriber of the group handled it or it
 //! reached its dead-letter destination.
 //!
-//! Transports behind cargo features: [`NatsTransport`] (`nats`, JetStream)
-//! and [`RabbitMqTransport`] (`rabbitmq`).
+//! Transports behind cargo features: `KafkaTransport` (`kafka`),
+//! `NatsTransport` (`nats`, JetStream) and `RabbitMqTransport` (`rabbitmq`).
 
+#[cfg(feature = "kafka")]
+mod kafka;
 #[cfg(feature = "nats")]
 mod nats;
 #[cfg(feature = "rabbitmq")]
@@ -23,6 +25,8 @@ use tokio::sync::mpsc;
 use crate::error::BoxError;
 use crate::idempotency::BoxFuture;
 
+#[cfg(feature = "kafka")]
+pub use kafka::{KafkaConfig, KafkaTransport};
 #[cfg(feature = "nats")]
 pub use nats::{NatsConfig, NatsTransport};
 #[cfg(feature = "rabbitmq")]

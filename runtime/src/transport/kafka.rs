@@ -1,0 +1,357 @@
+//! Kafka: the envelope key picks the partition, one consumer group per
+//! subscriber group, offsets committed only once a message was handled or
+//! dead-lettered.
+//!
+//! Handling is concurrent across keys, so messages of one partition finish
+//! out of order; each partition's committed offset advances only to the
+//! lowest offset still being handled, so a crash never skips a message.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
+use rdkafka::client::DefaultClientContext;
+use rdkafka::config::ClientConfig;
+use rdkafka::consumer::{CommitMode, Consumer, StreamConsumer};
+use rdkafka::message::{Header, Headers, Message, OwnedHeaders};
+use rdkafka::producer::{FutureProducer, FutureRecord, Producer};
+use rdkafka::{Offset, TopicPartitionList};
+use tokio::sync::mpsc;
+
+use super::{Ack, Incoming, OutgoingMessage, Transport, TransportError};
+use crate::idempotency::BoxFuture;
+
+const BROKER: &str = "Kafka";
+
+/// How to reach Kafka and name what evently creates there.
+#[derive(Debug, Clone)]
+pub struct KafkaConfig {
+    /// The bootstrap brokers (`["127.0.0.1:9092"]`).
+    pub brokers: Vec<String>,
+    /// Put before every topic and consumer group name (e.g. `staging.`).
+    pub namespace: String,
+    /// Partitions of the topics evently creates.
+    pub partitions: i32,
+    /// How long connecting and each publish may take.
+    pub timeout: Duration,
+}
+
+impl Default for KafkaConfig {
+    fn default() -> Self {
+        Self {
+            brokers: vec!["127.0.0.1:9092".to_owned()],
+            namespace: String::new(),
+            partitions: 3,
+            timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+/// The Kafka transport (feature `kafka`).
+pub struct KafkaTransport {
+    config: KafkaConfig,
+    producer: FutureProducer,
+    admin: AdminClient<DefaultClientContext>,
+    topics: Mutex<HashSet<String>>,
+}
+
+impl std::fmt::Debug for KafkaTransport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KafkaTransport").field("config", &self.config).finish_non_exhaustive()
+    }
+}
+
+fn broker(error: impl std::error::Error + Send + Sync + 'static) -> TransportError {
+    TransportError::Broker { broker: BROKER, source: Box::new(error) }
+}
+
+impl KafkaTransport {
+    /// Connects, failing within `timeout` with an error naming the brokers.
+    pub async fn connect(config: KafkaConfig) -> Result<Self, TransportError> {
+        if config.brokers.is_empty() {
+            return Err(TransportError::Config {
+                broker: BROKER,
+                setting: "brokers",
+                reason: "name at least one broker".into(),
+            });
+        }
+        if config.partitions < 1 {
+            return Err(TransportError::Config {
+                broker: BROKER,
+                setting: "partitions",
+                reason: "must be at least 1".into(),
+            });
+        }
+        let servers = config.brokers.join(",");
+        let mut client = ClientConfig::new();
+        client.set("bootstrap.servers", &servers);
+        let producer: FutureProducer = client
+            .clone()
+            .set("message.timeout.ms", config.timeout.as_millis().to_string())
+            .set("acks", "all")
+            .create()
+            .map_err(broker)?;
+        let admin: AdminClient<DefaultClientContext> = client.create().map_err(broker)?;
+        // The clients connect lazily: ask for metadata to know the brokers answer.
+        let probe = producer.clone();
+        let timeout = config.timeout;
+        tokio::task::spawn_blocking(move || probe.client().fetch_metadata(None, timeout))
+            .await
+            .map_err(broker)?
+            .map_err(|error| TransportError::Unreachable {
+                broker: BROKER,
+                address: servers.clone(),
+                reason: error.to_string(),
+            })?;
+        Ok(Self { config, producer, admin, topics: Mutex::new(HashSet::new()) })
+    }
+
+    fn topic(&self, topic: &str) -> String {
+        format!("{}{topic}", self.config.namespace)
+    }
+
+    /// Creates the topic on first use (an existing one is kept as it is).
+    async fn ensure_topic(&self, topic: &str) -> Result<(), TransportError> {
+        if self.topics.lock().unwrap_or_else(|p| p.into_inner()).contains(topic) {
+            return Ok(());
+        }
+        let new = NewTopic::new(topic, self.config.partitions, TopicReplication::Fixed(1));
+        let options = AdminOptions::new().operation_timeout(Some(self.config.timeout));
+        let results = self.admin.create_topics([&new], &options).await.map_err(broker)?;
+        for result in results {
+            if let Err((name, code)) = result
+                && code != rdkafka::types::RDKafkaErrorCode::TopicAlreadyExists
+            {
+                return Err(TransportError::Broker {
+                    broker: BROKER,
+                    source: format!("cannot create topic `{name}`: {code}").into(),
+                });
+            }
+        }
+        self.topics.lock().unwrap_or_else(|p| p.into_inner()).insert(topic.to_owned());
+        Ok(())
+    }
+
+    async fn send(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
+        let topic = self.topic(message.topic);
+        self.ensure_topic(&topic).await?;
+        let mut headers = OwnedHeaders::new();
+        for (name, value) in &message.headers {
+            headers = headers.insert(Header { key: name, value: Some(value.as_str()) });
+        }
+        let mut record = FutureRecord::to(&topic).payload(&message.payload).headers(headers);
+        if let Some(key) = message.key {
+            record = record.key(key);
+        }
+        self.producer
+            .send(record, self.config.timeout)
+            .await
+            .map_err(|(error, _)| broker(error))?;
+        Ok(())
+    }
+}
+
+/// Offsets of one consumer: which are being handled, per partition.
+#[derive(Default)]
+struct Offsets {
+    partitions: HashMap<(String, i32), Partition>,
+}
+
+#[derive(Default)]
+struct Partition {
+    pending: BTreeSet<i64>,
+    /// The offset after the highest one received.
+    next: i64,
+    committed: i64,
+}
+
+struct Tracker {
+    consumer: Arc<StreamConsumer>,
+    offsets: Mutex<Offsets>,
+    /// Messages handed out and neither acknowledged nor given back.
+    outstanding: std::sync::atomic::AtomicUsize,
+}
+
+impl Tracker {
+    fn received(&self, topic: &str, partition: i32, offset: i64) {
+        self.outstanding.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+        let mut offsets = self.offsets.lock().unwrap_or_else(|p| p.into_inner());
+        let entry = offsets.partitions.entry((topic.to_owned(), partition)).or_default();
+        entry.pending.insert(offset);
+        entry.next = entry.next.max(offset + 1);
+    }
+
+    /// Marks an offset done and commits up to the lowest one still pending.
+    fn done(&self, topic: &str, partition: i32, offset: i64) -> Result<(), TransportError> {
+        let commit = {
+            let mut offsets = self.offsets.lock().unwrap_or_else(|p| p.into_inner());
+            let Some(entry) = offsets.partitions.get_mut(&(topic.to_owned(), partition)) else {
+                return Ok(());
+            };
+            entry.pending.remove(&offset);
+            let upto = entry.pending.first().copied().unwrap_or(entry.next);
+            if upto <= entry.committed {
+                return Ok(());
+            }
+            entry.committed = upto;
+            upto
+        };
+        let mut list = TopicPartitionList::new();
+        list.add_partition_offset(topic, partition, Offset::Offset(commit)).map_err(broker)?;
+        self.consumer.commit(&list, CommitMode::Async).map_err(broker)
+    }
+
+    /// Every partition's commit point, for the last, synchronous commit.
+    fn commit_points(&self) -> Result<TopicPartitionList, TransportError> {
+        let offsets = self.offsets.lock().unwrap_or_else(|p| p.into_inner());
+        let mut list = TopicPartitionList::new();
+        for ((topic, partition), entry) in &offsets.partitions {
+            if entry.committed > 0 {
+                list.add_partition_offset(topic, *partition, Offset::Offset(entry.committed))
+                    .map_err(broker)?;
+            }
+        }
+        Ok(list)
+    }
+}
+
+struct KafkaAck {
+    tracker: Arc<Tracker>,
+    topic: String,
+    partition: i32,
+    offset: i64,
+}
+
+impl Drop for KafkaAck {
+    fn drop(&mut self) {
+        self.tracker.outstanding.fetch_sub(1, std::sync::atomic::Ordering::AcqRel);
+    }
+}
+
+impl Ack for KafkaAck {
+    fn ack(self: Box<Self>) -> BoxFuture<'static, Result<(), TransportError>> {
+        let result = self.tracker.done(&self.topic, self.partition, self.offset);
+        Box::pin(std::future::ready(result))
+    }
+
+    fn release(self: Box<Self>) -> BoxFuture<'static, Result<(), TransportError>> {
+        // Kafka has no per-message return: the offset stays uncommitted, and
+        // the partition's next owner reads it again.
+        Box::pin(std::future::ready(Ok(())))
+    }
+}
+
+impl Transport for KafkaTransport {
+    fn name(&self) -> &'static str {
+        BROKER
+    }
+
+    fn publish<'a>(
+        &'a self,
+        message: OutgoingMessage<'a>,
+    ) -> BoxFuture<'a, Result<(), TransportError>> {
+        Box::pin(self.send(message))
+    }
+
+    fn dead_letter<'a>(
+        &'a self,
+        message: OutgoingMessage<'a>,
+    ) -> BoxFuture<'a, Result<(), TransportError>> {
+        Box::pin(self.send(message))
+    }
+
+    fn subscribe<'a>(
+        &'a self,
+        group: &'a str,
+        topics: &'a [&'static str],
+    ) -> BoxFuture<'a, Result<mpsc::Receiver<Incoming>, TransportError>> {
+        Box::pin(async move {
+            let names: Vec<String> = topics.iter().map(|topic| self.topic(topic)).collect();
+            for name in &names {
+                self.ensure_topic(name).await?;
+            }
+            let consumer: StreamConsumer = ClientConfig::new()
+                .set("bootstrap.servers", self.config.brokers.join(","))
+                .set("group.id", format!("{}{group}", self.config.namespace))
+                .set("enable.auto.commit", "false")
+                .set("auto.offset.reset", "earliest")
+                .create()
+                .map_err(broker)?;
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            consumer.subscribe(&names).map_err(broker)?;
+            let consumer = Arc::new(consumer);
+            let tracker = Arc::new(Tracker {
+                consumer: Arc::clone(&consumer),
+                offsets: Mutex::new(Offsets::default()),
+                outstanding: std::sync::atomic::AtomicUsize::new(0),
+            });
+            let (sender, receiver) = mpsc::channel(256);
+            tokio::spawn(async move {
+                loop {
+                    let message = tokio::select! {
+                        () = sender.closed() => break,
+                        message = consumer.recv() => message,
+                    };
+                    let message = match message {
+                        Ok(message) => message,
+                        Err(error) => {
+                            tracing::warn!(%error, "Kafka consumer error");
+                            continue;
+                        }
+                    };
+                    let (topic, partition, offset) =
+                        (message.topic().to_owned(), message.partition(), message.offset());
+                    let headers = message
+                        .headers()
+                        .map(|headers| {
+                            headers
+                                .iter()
+                                .filter_map(|header| {
+                                    let value = std::str::from_utf8(header.value?).ok()?;
+                                    Some((header.key.to_owned(), value.to_owned()))
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    tracker.received(&topic, partition, offset);
+                    let incoming = Incoming {
+                        payload: message.payload().map(<[u8]>::to_vec).unwrap_or_default(),
+                        headers,
+                        origin: format!("{topic}/{partition}@{offset}"),
+                        ack: Box::new(KafkaAck {
+                            tracker: Arc::clone(&tracker),
+                            topic,
+                            partition,
+                            offset,
+                        }),
+                    };
+                    if sender.send(incoming).await.is_err() {
+                        break;
+                    }
+                }
+                // Stay in the group until every message handed out is done
+                // (the bus drains its lanes), commit where each partition got
+                // to, then leave: the other members resume from there.
+                let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+                while tracker.outstanding.load(std::sync::atomic::Ordering::Acquire) > 0
+                    && tokio::time::Instant::now() < deadline
+                {
+                    tokio::time::sleep(Duration::from_millis(10)).await;
+                }
+                match tracker.commit_points() {
+                    Ok(list) if list.count() > 0 => {
+                        let consumer = Arc::clone(&consumer);
+                        let _ = tokio::task::spawn_blocking(move || {
+                            consumer.commit(&list, CommitMode::Sync)
+                        })
+                        .await;
+                    }
+                    _ => {}
+                }
+                consumer.unsubscribe();
+            });
+            Ok(receiver)
+        })
+    }
+}
