@@ -251,7 +251,74 @@ async fn failures_are_retried_then_dead_lettered_with_the_reason(kind: Kind) {
     assert_eq!(letter.destination(), "conformance.dlq");
     eventually("the other event was handled", || seen(&run, "a").iter().any(|(seq, ..)| *seq == 2))
         .await;
+    if kind != Kind::InProcess {
+        // The broker has it too, with the reason in its headers.
+        let headers = broker_dead_letter(kind, &run).await;
+        assert_eq!(
+            headers.get("evently-error").map(String::as_str),
+            Some("seq 1 refused"),
+            "{headers:?}"
+        );
+        assert_eq!(headers.get("evently-attempts").map(String::as_str), Some("3"));
+        assert_eq!(headers.get("evently-group").map(String::as_str), Some("conformance-a"));
+        assert!(
+            headers.get("evently-subscriber").is_some_and(|s| s.ends_with("member_a")),
+            "{headers:?}"
+        );
+        assert!(headers.get("evently-origin").is_some_and(|o| !o.is_empty()), "{headers:?}");
+    }
     bus.shutdown().await;
+}
+
+/// The headers of the first message in the run's `conformance.dlq` on the broker.
+async fn broker_dead_letter(kind: Kind, run: &str) -> HashMap<String, String> {
+    let raw = transport(kind, run).await.expect("a broker");
+    if kind == Kind::RabbitMq {
+        // RabbitMQ keeps dead letters in a queue named after the destination.
+        let connection = lapin::Connection::connect(
+            "amqp://guest:guest@127.0.0.1:5672/%2f",
+            lapin::ConnectionProperties::default()
+                .with_executor(tokio_executor_trait::Tokio::current())
+                .with_reactor(tokio_reactor_trait::Tokio),
+        )
+        .await
+        .expect("connect to RabbitMQ");
+        let channel = connection.create_channel().await.expect("channel");
+        let queue = format!("{run}.conformance.dlq");
+        let message = channel
+            .basic_get(&queue, lapin::options::BasicGetOptions { no_ack: true })
+            .await
+            .expect("basic.get")
+            .expect("a dead letter in the queue");
+        return message
+            .delivery
+            .properties
+            .headers()
+            .as_ref()
+            .map(|table| {
+                table
+                    .inner()
+                    .iter()
+                    .filter_map(|(name, value)| match value {
+                        lapin::types::AMQPValue::LongString(text) => {
+                            Some((name.to_string(), text.to_string()))
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+    }
+    // Kafka and JetStream keep them in a topic / stream a new group reads from the start.
+    let mut incoming = raw
+        .subscribe("inspector", &["conformance.dlq"])
+        .await
+        .expect("subscribe to the dead letters");
+    let message = tokio::time::timeout(Duration::from_secs(20), incoming.recv())
+        .await
+        .expect("a dead letter within 20 s")
+        .expect("the subscription is open");
+    message.headers.into_iter().collect()
 }
 
 async fn a_duplicate_delivery_runs_the_handler_once(kind: Kind) {
