@@ -33,6 +33,14 @@ pub mod users {
         pub new_name: String,
     }
 
+    /// A user deleted their account.
+    #[event(name = "user.deleted", version = 1, topic = "user.events", key = id)]
+    #[derive(Debug, Clone)]
+    pub struct UserDeleted {
+        /// The user's id.
+        pub id: u64,
+    }
+
     evently::aggregate_events! {
         /// Everything that happens to a user.
         #[derive(Debug)]
@@ -130,6 +138,28 @@ pub mod users {
             }
         }
     }
+}
+
+pub mod orders {
+    //! Orders: the seed's RabbitMQ example.
+
+    use evently::event;
+
+    /// An order was created.
+    #[event(name = "order.created", version = 1, topic = "order.created", key = order_id)]
+    #[derive(Debug, Clone)]
+    pub struct OrderCreated {
+        /// The order's id.
+        pub order_id: u64,
+        /// The SKUs ordered.
+        pub items: Vec<String>,
+    }
+}
+
+/// The namespace examples put before broker names: `EVENTLY_NAMESPACE`
+/// (default none), so runs can be kept apart.
+pub fn namespace() -> String {
+    std::env::var("EVENTLY_NAMESPACE").unwrap_or_default()
 }
 
 #[cfg(test)]

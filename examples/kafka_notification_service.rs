@@ -1,0 +1,68 @@
+//! The seed's subscriber service over Kafka: the consumer group
+//! `notification-service` reacts to `user.events`, retrying 3 times and then
+//! dead-lettering to `dlq.notifications`.
+//!
+//! ```text
+//! cargo run -p evently-examples --bin kafka-notification-service
+//! ```
+//!
+//! Runs until Ctrl-C (or, with `NOTIFICATION_COUNT=n`, until it handled `n`
+//! events). Brokers from `KAFKA_BROKERS` (default `127.0.0.1:9092`).
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use evently::transport::{KafkaConfig, KafkaTransport};
+use evently::{Bus, subscriber};
+use evently_examples::users::{UserCreated, UserDeleted};
+
+static HANDLED: AtomicUsize = AtomicUsize::new(0);
+static DONE: tokio::sync::Notify = tokio::sync::Notify::const_new();
+
+fn handled() {
+    HANDLED.fetch_add(1, Ordering::SeqCst);
+    DONE.notify_one();
+}
+
+#[subscriber(group = "notification-service", retries = 3, dead_letter = "dlq.notifications")]
+async fn send_welcome_email(user: &UserCreated) -> evently::Result<()> {
+    println!("Welcome email sent to {}", user.email);
+    handled();
+    Ok(())
+}
+
+#[subscriber(group = "notification-service", retries = 3, dead_letter = "dlq.notifications")]
+async fn cleanup_user_data(user: &UserDeleted) -> evently::Result<()> {
+    println!("Cleaned up the data of user {}", user.id);
+    handled();
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let brokers = std::env::var("KAFKA_BROKERS").unwrap_or_else(|_| "127.0.0.1:9092".to_owned());
+    let count: Option<usize> =
+        std::env::var("NOTIFICATION_COUNT").ok().and_then(|n| n.parse().ok());
+    let transport = KafkaTransport::connect(KafkaConfig {
+        brokers: brokers.split(',').map(str::to_owned).collect(),
+        namespace: evently_examples::namespace(),
+        ..KafkaConfig::default()
+    })
+    .await?;
+    let bus = Bus::in_memory()
+        .source("notification-service")
+        .filter(|s| s.group == Some("notification-service"))
+        .transport(transport)
+        .connect()
+        .await?;
+    println!("notification-service consuming user.events");
+    match count {
+        Some(count) => {
+            while HANDLED.load(Ordering::SeqCst) < count {
+                DONE.notified().await;
+            }
+        }
+        None => tokio::signal::ctrl_c().await?,
+    }
+    bus.shutdown().await;
+    Ok(())
+}

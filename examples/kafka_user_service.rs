@@ -1,0 +1,39 @@
+//! The seed's publisher service over Kafka: publishes user events to the
+//! `user.events` topic.
+//!
+//! ```text
+//! cargo run -p evently-examples --bin kafka-user-service
+//! ```
+//!
+//! Brokers from `KAFKA_BROKERS` (default `127.0.0.1:9092`).
+
+use evently::Bus;
+use evently::transport::{KafkaConfig, KafkaTransport};
+use evently_examples::users::{UserCreated, UserDeleted};
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let brokers = std::env::var("KAFKA_BROKERS").unwrap_or_else(|_| "127.0.0.1:9092".to_owned());
+    let transport = KafkaTransport::connect(KafkaConfig {
+        brokers: brokers.split(',').map(str::to_owned).collect(),
+        namespace: evently_examples::namespace(),
+        ..KafkaConfig::default()
+    })
+    .await?;
+    // A publisher only: no subscribers run here.
+    let bus = Bus::in_memory()
+        .source("user-service")
+        .filter(|_| false)
+        .transport(transport)
+        .connect()
+        .await?;
+
+    for (id, name) in [(1, "Ada"), (2, "Grace")] {
+        let email = format!("{}@example.com", name.to_lowercase());
+        bus.publish(UserCreated { id, name: name.to_owned(), email: email.clone() }).await?;
+        println!("published user.created {id} <{email}>");
+    }
+    bus.publish(UserDeleted { id: 2 }).await?;
+    println!("published user.deleted 2");
+    Ok(())
+}
