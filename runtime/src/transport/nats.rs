@@ -126,21 +126,30 @@ impl NatsTransport {
         Ok(stream)
     }
 
+    /// Makes sure the stream holding `topic` exists: asked of the server once.
+    async fn ensure_stream(&self, topic: &str) -> Result<(), TransportError> {
+        let name = object_name(&self.config.namespace, topic, name_part);
+        if self.streams.lock().unwrap_or_else(|p| p.into_inner()).contains(&name) {
+            return Ok(());
+        }
+        self.stream(topic).await.map(drop)
+    }
+
     async fn send(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
-        self.stream(message.topic).await?;
-        let mut headers = async_nats::HeaderMap::new();
-        for (name, value) in &message.headers {
-            headers.insert(name.as_str(), value.as_str());
-        }
-        if let Some(key) = message.key {
-            headers.insert("evently-key", key);
-        }
-        self.context
-            .publish_with_headers(self.subject(message.topic), headers, message.payload.into())
-            .await
-            .map_err(broker)?
-            .await
-            .map_err(broker)?;
+        self.ensure_stream(message.topic).await?;
+        // The key travels in the envelope; headers only when there are any
+        // (dead-letter reasons).
+        let subject = self.subject(message.topic);
+        let confirmation = if message.headers.is_empty() {
+            self.context.publish(subject, message.payload.into()).await
+        } else {
+            let mut headers = async_nats::HeaderMap::new();
+            for (name, value) in &message.headers {
+                headers.insert(name.as_str(), value.as_str());
+            }
+            self.context.publish_with_headers(subject, headers, message.payload.into()).await
+        };
+        confirmation.map_err(broker)?.await.map_err(broker)?;
         Ok(())
     }
 }

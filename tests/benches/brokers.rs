@@ -1,0 +1,342 @@
+//! Publish and consume 100 000 small events through evently and through the
+//! raw client, on the same broker, in one run.
+//!
+//! ```text
+//! cargo bench -p evently-tests --bench brokers
+//! ```
+//!
+//! Needs the brokers `scripts/test` starts: Kafka (tansu) on 9092, RabbitMQ
+//! on 5672, NATS JetStream on 4222. Both sides publish from 64 concurrent
+//! tasks, wait for each broker confirmation, and consume with acknowledgement
+//! after handling; the time runs from the first publish to the last message
+//! handled. Every run uses fresh topics, streams and queues.
+
+#![allow(missing_docs)]
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use evently::transport::{
+    KafkaConfig, KafkaTransport, NatsConfig, NatsTransport, RabbitMqConfig, RabbitMqTransport,
+    Transport,
+};
+use evently::{Bus, subscriber};
+use evently_tests::conformance::ConformanceChecked;
+use futures_util::StreamExt;
+
+const EVENTS: usize = 100_000;
+const PUBLISHERS: usize = 64;
+const PREFETCH: u16 = 256;
+
+static HANDLED: AtomicUsize = AtomicUsize::new(0);
+
+#[subscriber(group = "bench-brokers", idempotent)]
+async fn count(event: &ConformanceChecked) -> evently::Result<()> {
+    std::hint::black_box(event.seq);
+    HANDLED.fetch_add(1, Ordering::Relaxed);
+    Ok(())
+}
+
+fn event(seq: usize) -> ConformanceChecked {
+    ConformanceChecked {
+        run: "bench".into(),
+        seq: seq as u32,
+        key: format!("k{}", seq % 64),
+        fail: false,
+        slow: false,
+    }
+}
+
+/// The wire form of `event(seq)`, the same bytes the raw clients send.
+fn payload(seq: usize) -> Vec<u8> {
+    evently::Envelope::builder(event(seq)).source("bench").build().to_json().expect("encodes")
+}
+
+async fn wait_for(counter: &AtomicUsize, target: usize) {
+    let deadline = Instant::now() + Duration::from_secs(600);
+    while counter.load(Ordering::Relaxed) < target {
+        assert!(
+            Instant::now() < deadline,
+            "only {} of {target} arrived",
+            counter.load(Ordering::Relaxed)
+        );
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+}
+
+/// Publishes `EVENTS` through `publish(seq)` from `PUBLISHERS` tasks.
+async fn publish_all<F, Fut>(publish: F)
+where
+    F: Fn(usize) -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = ()> + Send,
+{
+    let publish = Arc::new(publish);
+    let tasks: Vec<_> = (0..PUBLISHERS)
+        .map(|task| {
+            let publish = Arc::clone(&publish);
+            tokio::spawn(async move {
+                for seq in (task..EVENTS).step_by(PUBLISHERS) {
+                    publish(seq).await;
+                }
+            })
+        })
+        .collect();
+    for task in tasks {
+        task.await.expect("publisher");
+    }
+}
+
+async fn through_evently(transport: impl Transport) -> Duration {
+    HANDLED.store(0, Ordering::Relaxed);
+    let bus = Bus::in_memory()
+        .source("bench")
+        .filter(|s| s.group == Some("bench-brokers"))
+        .transport(transport)
+        .connect()
+        .await
+        .expect("bus connects");
+    let start = Instant::now();
+    let publisher = bus.clone();
+    publish_all(move |seq| {
+        let bus = publisher.clone();
+        async move {
+            bus.publish(event(seq)).await.expect("publish");
+        }
+    })
+    .await;
+    wait_for(&HANDLED, EVENTS).await;
+    let elapsed = start.elapsed();
+    bus.shutdown().await;
+    elapsed
+}
+
+async fn raw_kafka(run: &str) -> Duration {
+    use rdkafka::ClientConfig;
+    use rdkafka::consumer::{CommitMode, Consumer, StreamConsumer};
+    use rdkafka::message::Message;
+    use rdkafka::producer::{FutureProducer, FutureRecord};
+    let topic = format!("{run}raw");
+    // Three partitions, as evently creates its topics.
+    let admin: rdkafka::admin::AdminClient<_> =
+        ClientConfig::new().set("bootstrap.servers", "127.0.0.1:9092").create().expect("admin");
+    let _ = admin
+        .create_topics(
+            [&rdkafka::admin::NewTopic::new(&topic, 3, rdkafka::admin::TopicReplication::Fixed(1))],
+            &rdkafka::admin::AdminOptions::new(),
+        )
+        .await;
+    let producer: FutureProducer = ClientConfig::new()
+        .set("bootstrap.servers", "127.0.0.1:9092")
+        .set("acks", "all")
+        .create()
+        .expect("producer");
+    let consumer: StreamConsumer = ClientConfig::new()
+        .set("bootstrap.servers", "127.0.0.1:9092")
+        .set("group.id", format!("{run}raw"))
+        .set("enable.auto.commit", "false")
+        .set("auto.offset.reset", "earliest")
+        .create()
+        .expect("consumer");
+    consumer.subscribe(&[&topic]).expect("subscribe");
+    let consumed = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&consumed);
+    let consuming = tokio::spawn(async move {
+        while counter.load(Ordering::Relaxed) < EVENTS {
+            let message = consumer.recv().await.expect("message");
+            std::hint::black_box(message.payload());
+            consumer.commit_message(&message, CommitMode::Async).expect("commit");
+            counter.fetch_add(1, Ordering::Relaxed);
+        }
+    });
+    let start = Instant::now();
+    let topic = Arc::new(topic);
+    publish_all(move |seq| {
+        let (producer, topic) = (producer.clone(), Arc::clone(&topic));
+        async move {
+            let body = payload(seq);
+            let key = format!("k{}", seq % 64);
+            let record = FutureRecord::to(&topic).payload(&body).key(&key);
+            producer.send(record, Duration::from_secs(30)).await.expect("send");
+        }
+    })
+    .await;
+    wait_for(&consumed, EVENTS).await;
+    let elapsed = start.elapsed();
+    consuming.abort();
+    elapsed
+}
+
+async fn raw_rabbitmq(run: &str) -> Duration {
+    use lapin::options::*;
+    use lapin::types::FieldTable;
+    let connect = || {
+        lapin::Connection::connect(
+            "amqp://guest:guest@127.0.0.1:5672/%2f",
+            lapin::ConnectionProperties::default()
+                .with_executor(tokio_executor_trait::Tokio::current())
+                .with_reactor(tokio_reactor_trait::Tokio),
+        )
+    };
+    let connection = connect().await.expect("RabbitMQ");
+    let publisher = connection.create_channel().await.expect("channel");
+    publisher.confirm_select(ConfirmSelectOptions::default()).await.expect("confirms");
+    let exchange = format!("{run}raw");
+    publisher
+        .exchange_declare(
+            &exchange,
+            lapin::ExchangeKind::Topic,
+            ExchangeDeclareOptions { durable: true, ..Default::default() },
+            FieldTable::default(),
+        )
+        .await
+        .expect("exchange");
+    let consumer_channel = connection.create_channel().await.expect("channel");
+    consumer_channel.basic_qos(PREFETCH, BasicQosOptions::default()).await.expect("qos");
+    let queue = format!("{run}raw.queue");
+    consumer_channel
+        .queue_declare(
+            &queue,
+            QueueDeclareOptions { durable: true, ..Default::default() },
+            FieldTable::default(),
+        )
+        .await
+        .expect("queue");
+    consumer_channel
+        .queue_bind(&queue, &exchange, "raw", QueueBindOptions::default(), FieldTable::default())
+        .await
+        .expect("bind");
+    let mut consumer = consumer_channel
+        .basic_consume(&queue, "raw", BasicConsumeOptions::default(), FieldTable::default())
+        .await
+        .expect("consume");
+    let consumed = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&consumed);
+    let consuming = tokio::spawn(async move {
+        while let Some(Ok(delivery)) = consumer.next().await {
+            std::hint::black_box(&delivery.data);
+            delivery.acker.ack(BasicAckOptions::default()).await.expect("ack");
+            counter.fetch_add(1, Ordering::Relaxed);
+        }
+    });
+    let start = Instant::now();
+    let exchange = Arc::new(exchange);
+    publish_all(move |seq| {
+        let (publisher, exchange) = (publisher.clone(), Arc::clone(&exchange));
+        async move {
+            let properties = lapin::BasicProperties::default().with_delivery_mode(2);
+            publisher
+                .basic_publish(
+                    &exchange,
+                    "raw",
+                    BasicPublishOptions::default(),
+                    &payload(seq),
+                    properties,
+                )
+                .await
+                .expect("publish")
+                .await
+                .expect("confirm");
+        }
+    })
+    .await;
+    wait_for(&consumed, EVENTS).await;
+    let elapsed = start.elapsed();
+    consuming.abort();
+    elapsed
+}
+
+async fn raw_nats(run: &str) -> Duration {
+    use async_nats::jetstream::{self, consumer, stream};
+    let client = async_nats::connect("nats://127.0.0.1:4222").await.expect("NATS");
+    let context = jetstream::new(client);
+    let subject = format!("{run}raw");
+    let stream = context
+        .get_or_create_stream(stream::Config {
+            name: subject.clone(),
+            subjects: vec![subject.clone()],
+            ..Default::default()
+        })
+        .await
+        .expect("stream");
+    let consumer: consumer::PullConsumer = stream
+        .get_or_create_consumer(
+            "raw",
+            consumer::pull::Config {
+                durable_name: Some("raw".into()),
+                ack_policy: consumer::AckPolicy::Explicit,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("consumer");
+    let mut messages = consumer.messages().await.expect("messages");
+    let consumed = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&consumed);
+    let consuming = tokio::spawn(async move {
+        while let Some(Ok(message)) = messages.next().await {
+            std::hint::black_box(&message.payload);
+            message.ack().await.expect("ack");
+            counter.fetch_add(1, Ordering::Relaxed);
+        }
+    });
+    let start = Instant::now();
+    let subject = Arc::new(subject);
+    publish_all(move |seq| {
+        let (context, subject) = (context.clone(), Arc::clone(&subject));
+        async move {
+            context
+                .publish(subject.to_string(), payload(seq).into())
+                .await
+                .expect("publish")
+                .await
+                .expect("confirm");
+        }
+    })
+    .await;
+    wait_for(&consumed, EVENTS).await;
+    let elapsed = start.elapsed();
+    consuming.abort();
+    elapsed
+}
+
+fn report(broker: &str, raw: Duration, evently: Duration) {
+    let rate = |elapsed: Duration| EVENTS as f64 / elapsed.as_secs_f64();
+    println!(
+        "{broker:<16} raw client {:>9.0} msg/s   evently {:>9.0} msg/s   evently/raw {:>5.1} %",
+        rate(raw),
+        rate(evently),
+        100.0 * rate(evently) / rate(raw)
+    );
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let run = format!("bench{}x", std::process::id());
+    let only = std::env::var("EVENTLY_BENCH").unwrap_or_default();
+    println!("{EVENTS} events per run, {PUBLISHERS} concurrent publishers, ack after handling");
+
+    if only.is_empty() || only == "kafka" {
+        let raw = raw_kafka(&run).await;
+        let config = KafkaConfig { namespace: format!("{run}ev."), ..KafkaConfig::default() };
+        let evently = through_evently(KafkaTransport::connect(config).await.expect("Kafka")).await;
+        report("Kafka (tansu)", raw, evently);
+    }
+    if only.is_empty() || only == "rabbitmq" {
+        let raw = raw_rabbitmq(&run).await;
+        let config = RabbitMqConfig {
+            namespace: format!("{run}ev."),
+            prefetch_count: PREFETCH,
+            ..RabbitMqConfig::default()
+        };
+        let evently =
+            through_evently(RabbitMqTransport::connect(config).await.expect("RabbitMQ")).await;
+        report("RabbitMQ", raw, evently);
+    }
+    if only.is_empty() || only == "nats" {
+        let raw = raw_nats(&run).await;
+        let config = NatsConfig { namespace: format!("{run}ev."), ..NatsConfig::default() };
+        let evently = through_evently(NatsTransport::connect(config).await.expect("NATS")).await;
+        report("NATS JetStream", raw, evently);
+    }
+}
