@@ -23,6 +23,7 @@ use tokio::sync::{Notify, mpsc};
 use tokio::time::Instant;
 use uuid::Uuid;
 
+use crate::cloudevents::{self, Encoding};
 use crate::dead_letter::{DeadLetter, DeadLetters};
 use crate::envelope::{Envelope, ErasedEnvelope, WireEnvelope};
 use crate::error::{BuildError, Conflict, DecodeError, Error, PublishError, ReplayError};
@@ -74,6 +75,8 @@ pub(crate) struct BusInner {
     shared: Arc<Shared>,
     /// The counters of every lane, for `wait_idle` and `stats`.
     counters: Vec<Arc<LaneCounters>>,
+    /// How events published through a broker are encoded.
+    encoding: Encoding,
     /// The subscribers of each consumer group, for broker subscriptions.
     groups: Vec<Group>,
     /// Tells broker consumers to stop taking messages.
@@ -236,8 +239,9 @@ impl Bus {
     }
 
     /// Publishes a wire envelope received from elsewhere: an evently envelope,
-    /// or the minimal `{"type", "version", "timestamp", "source", "data"}` one
-    /// (its id is derived from its content, so a resent copy is a duplicate).
+    /// a structured-mode CloudEvent, or the minimal `{"type", "version",
+    /// "timestamp", "source", "data"}` one (its id is derived from its
+    /// content, so a resent copy is a duplicate).
     pub async fn publish_json(&self, bytes: &[u8]) -> Result<Uuid, PublishError> {
         let (envelope, type_id) = self.decode(bytes)?;
         self.dispatch(envelope, type_id, false).await
@@ -245,6 +249,14 @@ impl Bus {
 
     /// Decodes a wire envelope into the registered event type it names.
     pub fn decode(&self, bytes: &[u8]) -> Result<(ErasedEnvelope, TypeId), DecodeError> {
+        // A structured-mode CloudEvent is decoded through its envelope form.
+        if let Some(converted) = cloudevents::to_envelope(bytes, &[], "ce_")? {
+            return self.decode_envelope(&converted);
+        }
+        self.decode_envelope(bytes)
+    }
+
+    fn decode_envelope(&self, bytes: &[u8]) -> Result<(ErasedEnvelope, TypeId), DecodeError> {
         let wire = WireEnvelope::parse(bytes)?;
         let descriptor = self.inner.registry.lookup(wire.event_type, wire.version)?;
         let meta = wire.metadata(descriptor.name)?;
@@ -289,10 +301,13 @@ impl Bus {
             // Through the broker: this bus's own consumers receive it from there.
             let topic =
                 self.inner.registry.descriptor(type_id).map_or(meta.event_type(), |d| d.topic);
-            let payload = envelope
-                .to_json()
-                .map_err(|source| PublishError::Encode { event_type: meta.event_type(), source })?;
-            let message = OutgoingMessage { topic, key: meta.key(), payload, headers: Vec::new() };
+            let (payload, headers) = cloudevents::encode(
+                &*envelope,
+                self.inner.encoding,
+                transport.cloudevents_prefix(),
+            )
+            .map_err(|source| PublishError::Encode { event_type: meta.event_type(), source })?;
+            let message = OutgoingMessage { topic, key: meta.key(), payload, headers };
             transport.publish(message).await?;
             return Ok(id);
         }
@@ -315,7 +330,13 @@ impl Bus {
     /// subscribers; a message that does not decode goes to the group's
     /// dead-letter destination.
     async fn deliver(&self, group: &Group, incoming: Incoming) {
-        let (envelope, type_id) = match self.decode(&incoming.payload) {
+        let prefix = self.inner.shared.transport.as_ref().map_or("ce_", |t| t.cloudevents_prefix());
+        let decoded = match cloudevents::to_envelope(&incoming.payload, &incoming.headers, prefix) {
+            Ok(Some(converted)) => self.decode_envelope(&converted),
+            Ok(None) => self.decode_envelope(&incoming.payload),
+            Err(error) => Err(error),
+        };
+        let (envelope, type_id) = match decoded {
             Ok(decoded) => decoded,
             Err(error) => {
                 tracing::error!(group = &*group.name, origin = %incoming.origin, %error, "undecodable message dead-lettered");
@@ -502,6 +523,7 @@ pub struct BusBuilder {
     dead_letter_capacity: usize,
     filter: Option<SubscriberFilter>,
     transport: Option<Arc<dyn Transport>>,
+    encoding: Encoding,
 }
 
 impl Default for BusBuilder {
@@ -515,6 +537,7 @@ impl Default for BusBuilder {
             dead_letter_capacity: 10_000,
             filter: None,
             transport: None,
+            encoding: Encoding::Evently,
         }
     }
 }
@@ -587,6 +610,13 @@ impl BusBuilder {
         filter: impl Fn(&SubscriberDescriptor) -> bool + Send + Sync + 'static,
     ) -> Self {
         self.filter = Some(Box::new(filter));
+        self
+    }
+
+    /// How events published through a broker are encoded (default: the
+    /// evently envelope). Every encoding is understood when consuming.
+    pub fn encoding(mut self, encoding: Encoding) -> Self {
+        self.encoding = encoding;
         self
     }
 
@@ -689,6 +719,7 @@ impl BusBuilder {
         let batch = (lane_capacity / 4).clamp(1, 32);
         let queue_length = lane_capacity - (batch - 1);
         let default_policy = self.retry_policy;
+        let encoding = self.encoding;
 
         let inner = Arc::new_cyclic(|bus: &Weak<BusInner>| {
             let mut routes: HashMap<TypeId, Vec<Route>, foldhash::fast::RandomState> =
@@ -767,6 +798,7 @@ impl BusBuilder {
             }
             BusInner {
                 counters,
+                encoding,
                 groups,
                 stop: tokio::sync::watch::channel(false).0,
                 source,

@@ -376,6 +376,8 @@ pub trait AnyEnvelope: Any + Send + Sync + fmt::Debug {
     fn metadata(&self) -> &Metadata;
     /// The envelope as wire JSON.
     fn to_json(&self) -> Result<Vec<u8>, serde_json::Error>;
+    /// The event's data alone, as JSON.
+    fn data_json(&self) -> Result<serde_json::Value, serde_json::Error>;
 }
 
 /// A shared, type-erased envelope.
@@ -389,6 +391,9 @@ impl<E: Event> AnyEnvelope for Inner<E> {
         let mut out = Vec::with_capacity(256);
         serialize_envelope(&self.meta, &self.data, &mut serde_json::Serializer::new(&mut out))?;
         Ok(out)
+    }
+    fn data_json(&self) -> Result<serde_json::Value, serde_json::Error> {
+        serde_json::to_value(&self.data)
     }
 }
 

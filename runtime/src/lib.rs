@@ -41,6 +41,7 @@
 //! ```
 
 mod bus;
+mod cloudevents;
 pub mod compat;
 mod dead_letter;
 mod envelope;
@@ -58,6 +59,7 @@ pub use time;
 pub use uuid::{self, Uuid};
 
 pub use bus::{Bus, BusBuilder, BusStats, DEFAULT_DEAD_LETTER};
+pub use cloudevents::Encoding;
 pub use dead_letter::DeadLetter;
 pub use envelope::{AnyEnvelope, Envelope, EnvelopeBuilder, ErasedEnvelope, Metadata};
 pub use error::{

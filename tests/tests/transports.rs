@@ -106,39 +106,6 @@ async fn transport(kind: Kind, run: &str) -> Option<Box<dyn Transport>> {
     }
 }
 
-struct Boxed(Box<dyn Transport>);
-
-impl Transport for Boxed {
-    fn name(&self) -> &'static str {
-        self.0.name()
-    }
-    fn publish<'a>(
-        &'a self,
-        message: OutgoingMessage<'a>,
-    ) -> evently::BoxFuture<'a, Result<(), evently::transport::TransportError>> {
-        self.0.publish(message)
-    }
-    fn subscribe<'a>(
-        &'a self,
-        group: &'a str,
-        topics: &'a [&'static str],
-    ) -> evently::BoxFuture<
-        'a,
-        Result<
-            tokio::sync::mpsc::Receiver<evently::transport::Incoming>,
-            evently::transport::TransportError,
-        >,
-    > {
-        self.0.subscribe(group, topics)
-    }
-    fn dead_letter<'a>(
-        &'a self,
-        message: OutgoingMessage<'a>,
-    ) -> evently::BoxFuture<'a, Result<(), evently::transport::TransportError>> {
-        self.0.dead_letter(message)
-    }
-}
-
 /// A bus of the given kind running only the given groups.
 async fn bus(kind: Kind, run: &str, groups: &'static [&'static str]) -> Bus {
     let builder: BusBuilder = Bus::in_memory()
@@ -146,9 +113,7 @@ async fn bus(kind: Kind, run: &str, groups: &'static [&'static str]) -> Bus {
         .filter(move |s| s.group.is_some_and(|g| groups.contains(&g)));
     match transport(kind, run).await {
         None => builder.build().expect("bus builds"),
-        Some(transport) => {
-            builder.transport(Boxed(transport)).connect().await.expect("bus connects")
-        }
+        Some(transport) => builder.transport(transport).connect().await.expect("bus connects"),
     }
 }
 
@@ -394,6 +359,80 @@ async fn shutdown_finishes_what_it_took_and_loses_nothing(kind: Kind) {
     second.shutdown().await;
 }
 
+async fn cloudevents_are_published_and_understood(kind: Kind) {
+    let run = run_id(kind);
+    let from_elsewhere = |seq: u32, id: &str| {
+        serde_json::json!({
+            "specversion": "1.0",
+            "id": id,
+            "type": "test.conformance.checked",
+            "source": "/billing",
+            "time": "2026-01-15T10:00:00Z",
+            "datacontenttype": "application/json",
+            "data": { "run": run, "seq": seq, "key": "ce", "fail": false, "slow": false }
+        })
+    };
+    let Some(raw) = transport(kind, &run).await else {
+        // In process: a structured CloudEvent through `publish_json`, sent twice.
+        let bus = bus(kind, &run, &["conformance-b"]).await;
+        let event = serde_json::to_vec(&from_elsewhere(1, "billing-0001")).expect("json");
+        bus.publish_json(&event).await.expect("structured CloudEvent");
+        bus.publish_json(&event).await.expect("the copy");
+        eventually("the CloudEvent was handled", || seen(&run, "b").len() == 1).await;
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert_eq!(seen(&run, "b").len(), 1, "the copy has the same (derived) id");
+        return;
+    };
+    // The consuming group first: on RabbitMQ its queue must exist to receive.
+    let bus = bus(kind, &run, &["conformance-b"]).await;
+    // Published by evently in each CloudEvents mode.
+    for (seq, encoding) in
+        [(1, evently::Encoding::CloudEventsStructured), (2, evently::Encoding::CloudEventsBinary)]
+    {
+        let publisher = Bus::in_memory()
+            .source("conformance")
+            .filter(|_| false)
+            .encoding(encoding)
+            .transport(transport(kind, &run).await.expect("a broker"))
+            .connect()
+            .await
+            .expect("publisher connects");
+        publisher.publish(event(&run, seq, "ce")).await.expect("publish");
+    }
+    // Sent by another service in binary mode, twice, with an id that is not a UUID.
+    let prefix = raw.cloudevents_prefix();
+    let headers: Vec<(String, String)> = [
+        ("specversion", "1.0"),
+        ("id", "billing-0003"),
+        ("type", "test.conformance.checked"),
+        ("source", "/billing"),
+        ("datacontenttype", "application/json"),
+    ]
+    .into_iter()
+    .map(|(name, value)| (format!("{prefix}{name}"), value.to_owned()))
+    .collect();
+    let data = serde_json::to_vec(&from_elsewhere(3, "")["data"]).expect("json");
+    for _ in 0..2 {
+        let message = OutgoingMessage {
+            topic: "conformance",
+            key: None,
+            payload: data.clone(),
+            headers: headers.clone(),
+        };
+        raw.publish(message).await.expect("raw publish");
+    }
+    eventually("all three CloudEvents were handled", || {
+        let mut seqs: Vec<u32> = seen(&run, "b").into_iter().map(|(seq, ..)| seq).collect();
+        seqs.sort_unstable();
+        seqs == [1, 2, 3]
+    })
+    .await;
+    assert_eq!(bus.stats().dead_lettered, 0, "{:?}", bus.dead_letters());
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(seen(&run, "b").len(), 3, "the binary copy was a duplicate");
+    bus.shutdown().await;
+}
+
 macro_rules! conformance {
     ($module:ident, $kind:expr) => {
         mod $module {
@@ -427,6 +466,11 @@ macro_rules! conformance {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn a_malformed_message_is_dead_lettered_and_consuming_goes_on() {
                 super::a_malformed_message_is_dead_lettered_and_consuming_goes_on($kind).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn cloudevents_are_published_and_understood() {
+                super::cloudevents_are_published_and_understood($kind).await;
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

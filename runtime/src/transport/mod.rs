@@ -94,6 +94,12 @@ pub trait Transport: Send + Sync + 'static {
     /// The broker's name, for messages (`NATS JetStream`, `RabbitMQ`).
     fn name(&self) -> &'static str;
 
+    /// The prefix of CloudEvents attribute headers in binary mode on this
+    /// broker (`ce_` for Kafka, `cloudEvents:` for AMQP, `ce-` for NATS).
+    fn cloudevents_prefix(&self) -> &'static str {
+        "ce_"
+    }
+
     /// Publishes a message and waits for the broker to confirm it.
     fn publish<'a>(
         &'a self,
@@ -114,6 +120,35 @@ pub trait Transport: Send + Sync + 'static {
         &'a self,
         message: OutgoingMessage<'a>,
     ) -> BoxFuture<'a, Result<(), TransportError>>;
+}
+
+/// A transport chosen at run time.
+impl Transport for Box<dyn Transport> {
+    fn name(&self) -> &'static str {
+        (**self).name()
+    }
+    fn cloudevents_prefix(&self) -> &'static str {
+        (**self).cloudevents_prefix()
+    }
+    fn publish<'a>(
+        &'a self,
+        message: OutgoingMessage<'a>,
+    ) -> BoxFuture<'a, Result<(), TransportError>> {
+        (**self).publish(message)
+    }
+    fn subscribe<'a>(
+        &'a self,
+        group: &'a str,
+        topics: &'a [&'static str],
+    ) -> BoxFuture<'a, Result<mpsc::Receiver<Incoming>, TransportError>> {
+        (**self).subscribe(group, topics)
+    }
+    fn dead_letter<'a>(
+        &'a self,
+        message: OutgoingMessage<'a>,
+    ) -> BoxFuture<'a, Result<(), TransportError>> {
+        (**self).dead_letter(message)
+    }
 }
 
 /// Why a transport operation failed.

@@ -181,6 +181,10 @@ impl Transport for NatsTransport {
         BROKER
     }
 
+    fn cloudevents_prefix(&self) -> &'static str {
+        "ce-"
+    }
+
     fn publish<'a>(
         &'a self,
         message: OutgoingMessage<'a>,

@@ -192,6 +192,10 @@ impl Transport for RabbitMqTransport {
         BROKER
     }
 
+    fn cloudevents_prefix(&self) -> &'static str {
+        "cloudEvents:"
+    }
+
     fn publish<'a>(
         &'a self,
         message: OutgoingMessage<'a>,
