@@ -1,6 +1,14 @@
 //! RabbitMQ: a topic exchange, a durable queue per group and topic,
 //! persistent messages, publisher confirms, acknowledgement after handling.
+//!
+//! The connection is re-established when it drops: publishing reconnects and
+//! tries once more, and each consumer opens its channel and consumer again.
+//! Deliveries that were unacknowledged when the connection dropped are
+//! requeued by the broker and delivered again (the idempotency guard absorbs
+//! the ones that were already handled).
 
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use futures_util::StreamExt;
@@ -11,13 +19,16 @@ use lapin::options::{
 };
 use lapin::publisher_confirm::Confirmation;
 use lapin::types::{AMQPValue, FieldTable, LongString, ShortString};
-use lapin::{BasicProperties, Channel, Connection, ConnectionProperties, ExchangeKind};
+use lapin::{BasicProperties, Channel, Connection, ConnectionProperties, Consumer, ExchangeKind};
 use tokio::sync::mpsc;
 
 use super::{Ack, Incoming, OutgoingMessage, Transport, TransportError, object_name};
 use crate::idempotency::BoxFuture;
 
 const BROKER: &str = "RabbitMQ";
+
+/// How long a consumer waits before opening again after its connection dropped.
+const RECONNECT_DELAY: Duration = Duration::from_millis(500);
 
 /// How to reach RabbitMQ and name what evently creates there.
 #[derive(Debug, Clone)]
@@ -48,19 +59,28 @@ impl Default for RabbitMqConfig {
 
 /// The RabbitMQ transport (feature `rabbitmq`).
 pub struct RabbitMqTransport {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
     config: RabbitMqConfig,
+    exchange: String,
+    /// The current connection and its publishing channel; replaced when it drops.
+    link: tokio::sync::Mutex<Arc<Link>>,
+    /// Dead-letter queues declared on the current connection.
+    dead_letter_queues: Mutex<HashSet<String>>,
+}
+
+struct Link {
     connection: Connection,
     publisher: Channel,
-    exchange: String,
-    /// The consumers' channels, open as long as the transport: closing one
-    /// would requeue the messages its lanes are still handling, whose
-    /// acknowledgements would then go nowhere.
-    consumer_channels: std::sync::Mutex<Vec<Channel>>,
 }
 
 impl std::fmt::Debug for RabbitMqTransport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RabbitMqTransport").field("config", &self.config).finish_non_exhaustive()
+        f.debug_struct("RabbitMqTransport")
+            .field("config", &self.inner.config)
+            .finish_non_exhaustive()
     }
 }
 
@@ -70,6 +90,16 @@ fn broker(error: lapin::Error) -> TransportError {
 
 fn any_char(_: char) -> bool {
     true
+}
+
+/// The URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            format!("{}{}", &url[..scheme + 3], &url[at + 1..])
+        }
+        _ => url.to_owned(),
+    }
 }
 
 impl RabbitMqTransport {
@@ -82,6 +112,21 @@ impl RabbitMqTransport {
                 reason: "must be at least 1".into(),
             });
         }
+        let exchange = object_name(&config.namespace, &config.exchange, any_char);
+        let link = Inner::open(&config, &exchange).await?;
+        let inner = Inner {
+            config,
+            exchange,
+            link: tokio::sync::Mutex::new(Arc::new(link)),
+            dead_letter_queues: Mutex::new(HashSet::new()),
+        };
+        Ok(Self { inner: Arc::new(inner) })
+    }
+}
+
+impl Inner {
+    /// A new connection, with the exchange declared and a confirming publisher channel.
+    async fn open(config: &RabbitMqConfig, exchange: &str) -> Result<Link, TransportError> {
         let address = redact(&config.url);
         let unreachable = |reason: String| TransportError::Unreachable {
             broker: BROKER,
@@ -100,44 +145,74 @@ impl RabbitMqTransport {
         .map_err(|error| unreachable(error.to_string()))?;
         let publisher = connection.create_channel().await.map_err(broker)?;
         publisher.confirm_select(ConfirmSelectOptions::default()).await.map_err(broker)?;
-        let exchange = object_name(&config.namespace, &config.exchange, any_char);
         publisher
             .exchange_declare(
-                &exchange,
+                exchange,
                 ExchangeKind::Topic,
                 ExchangeDeclareOptions { durable: true, ..Default::default() },
                 FieldTable::default(),
             )
             .await
             .map_err(broker)?;
-        Ok(Self { config, connection, publisher, exchange, consumer_channels: Default::default() })
+        Ok(Link { connection, publisher })
+    }
+
+    /// The current link, opened again if its connection dropped.
+    async fn link(&self) -> Result<Arc<Link>, TransportError> {
+        let mut link = self.link.lock().await;
+        if !link.connection.status().connected() || !link.publisher.status().connected() {
+            tracing::warn!(address = %redact(&self.config.url), "RabbitMQ connection lost; reconnecting");
+            *link = Arc::new(Inner::open(&self.config, &self.exchange).await?);
+            self.dead_letter_queues.lock().unwrap_or_else(|p| p.into_inner()).clear();
+        }
+        Ok(Arc::clone(&link))
     }
 
     fn routing_key(&self, topic: &str) -> String {
         format!("{}{topic}", self.config.namespace)
     }
 
-    async fn send(
+    async fn publish_once(
         &self,
         exchange: &str,
         routing_key: &str,
-        message: OutgoingMessage<'_>,
+        message: &OutgoingMessage<'_>,
     ) -> Result<(), TransportError> {
-        let mut headers = FieldTable::default();
-        for (name, value) in message.headers {
-            headers.insert(ShortString::from(name), AMQPValue::LongString(LongString::from(value)));
+        let link = self.link().await?;
+        if exchange.is_empty() {
+            // A dead letter: into a durable queue named after the destination.
+            let known = self
+                .dead_letter_queues
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .contains(routing_key);
+            if !known {
+                link.publisher
+                    .queue_declare(
+                        routing_key,
+                        QueueDeclareOptions { durable: true, ..Default::default() },
+                        FieldTable::default(),
+                    )
+                    .await
+                    .map_err(broker)?;
+                self.dead_letter_queues
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .insert(routing_key.to_owned());
+            }
         }
-        if let Some(key) = message.key {
+        let mut headers = FieldTable::default();
+        for (name, value) in &message.headers {
             headers.insert(
-                ShortString::from("evently-key"),
-                AMQPValue::LongString(LongString::from(key)),
+                ShortString::from(name.as_str()),
+                AMQPValue::LongString(LongString::from(value.as_str())),
             );
         }
         let properties = BasicProperties::default()
             .with_delivery_mode(2)
             .with_content_type(ShortString::from("application/json"))
             .with_headers(headers);
-        let confirmation = self
+        let confirmation = link
             .publisher
             .basic_publish(
                 exchange,
@@ -158,15 +233,149 @@ impl RabbitMqTransport {
             }),
         }
     }
-}
 
-/// The URL without its password, for messages.
-fn redact(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            format!("{}{}", &url[..scheme + 3], &url[at + 1..])
+    /// Publishes; a send that fails because the connection dropped is tried
+    /// once more on a new connection.
+    async fn send(
+        &self,
+        exchange: &str,
+        routing_key: &str,
+        message: OutgoingMessage<'_>,
+    ) -> Result<(), TransportError> {
+        match self.publish_once(exchange, routing_key, &message).await {
+            Err(TransportError::Broker { .. })
+                if !self.link.lock().await.connection.status().connected() =>
+            {
+                self.publish_once(exchange, routing_key, &message).await
+            }
+            result => result,
         }
-        _ => url.to_owned(),
+    }
+
+    /// A channel consuming `group`'s queue for `topic`.
+    async fn open_consumer(
+        &self,
+        group: &str,
+        topic: &str,
+        tag: &str,
+    ) -> Result<(Channel, Consumer), TransportError> {
+        let link = self.link().await?;
+        let channel = link.connection.create_channel().await.map_err(broker)?;
+        channel
+            .basic_qos(self.config.prefetch_count, BasicQosOptions::default())
+            .await
+            .map_err(broker)?;
+        let queue = object_name(&self.config.namespace, &format!("{group}.{topic}"), any_char);
+        channel
+            .queue_declare(
+                &queue,
+                QueueDeclareOptions { durable: true, ..Default::default() },
+                FieldTable::default(),
+            )
+            .await
+            .map_err(broker)?;
+        channel
+            .queue_bind(
+                &queue,
+                &self.exchange,
+                &self.routing_key(topic),
+                QueueBindOptions::default(),
+                FieldTable::default(),
+            )
+            .await
+            .map_err(broker)?;
+        let consumer = channel
+            .basic_consume(&queue, tag, BasicConsumeOptions::default(), FieldTable::default())
+            .await
+            .map_err(broker)?;
+        Ok((channel, consumer))
+    }
+
+    /// Consumes `group`'s queue for `topic` into `sender` until the bus stops,
+    /// opening the consumer again whenever the connection drops.
+    async fn consume(
+        self: Arc<Self>,
+        group: String,
+        topic: &'static str,
+        mut current: (Channel, Consumer),
+        sender: mpsc::Sender<Incoming>,
+    ) {
+        let tag = format!("evently.{group}.{topic}");
+        loop {
+            let (channel, consumer) = &mut current;
+            let stopped = loop {
+                let delivery = tokio::select! {
+                    () = sender.closed() => break true,
+                    delivery = consumer.next() => delivery,
+                };
+                let delivery = match delivery {
+                    Some(Ok(delivery)) => delivery,
+                    None | Some(Err(_)) => break false,
+                };
+                let headers = delivery
+                    .properties
+                    .headers()
+                    .as_ref()
+                    .map(|table| {
+                        table
+                            .inner()
+                            .iter()
+                            .filter_map(|(name, value)| match value {
+                                AMQPValue::LongString(text) => {
+                                    Some((name.to_string(), text.to_string()))
+                                }
+                                _ => None,
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let incoming = Incoming {
+                    payload: delivery.data,
+                    headers,
+                    origin: format!("{group}.{topic}#{}", delivery.delivery_tag),
+                    ack: Box::new(RabbitAck(delivery.acker)),
+                };
+                if let Err(unsent) = sender.send(incoming).await {
+                    let _ = unsent.0.ack.release().await;
+                    break true;
+                }
+            };
+            if stopped {
+                // Stop the deliveries and requeue what the client holds, so
+                // other members get it now. The channel stays open until the
+                // transport goes: closing it would requeue what the lanes are
+                // still handling.
+                let _ = channel.basic_cancel(&tag, BasicCancelOptions::default()).await;
+                while let Ok(Some(Ok(delivery))) =
+                    tokio::time::timeout(Duration::from_millis(100), consumer.next()).await
+                {
+                    let _ = delivery
+                        .acker
+                        .nack(BasicNackOptions { requeue: true, ..Default::default() })
+                        .await;
+                }
+                let kept = current.0.clone();
+                tokio::spawn(async move {
+                    // Keep the channel until the process or transport ends.
+                    let _channel = kept;
+                    std::future::pending::<()>().await;
+                });
+                return;
+            }
+            tracing::warn!(%group, topic, "RabbitMQ consumer lost its connection; opening it again");
+            current = loop {
+                if sender.is_closed() {
+                    return;
+                }
+                tokio::time::sleep(RECONNECT_DELAY).await;
+                match self.open_consumer(&group, topic, &tag).await {
+                    Ok(opened) => break opened,
+                    Err(error) => {
+                        tracing::warn!(%error, %group, topic, "RabbitMQ consumer cannot reopen yet")
+                    }
+                }
+            };
+        }
     }
 }
 
@@ -201,8 +410,8 @@ impl Transport for RabbitMqTransport {
         message: OutgoingMessage<'a>,
     ) -> BoxFuture<'a, Result<(), TransportError>> {
         Box::pin(async move {
-            let routing_key = self.routing_key(message.topic);
-            self.send(&self.exchange, &routing_key, message).await
+            let routing_key = self.inner.routing_key(message.topic);
+            self.inner.send(&self.inner.exchange, &routing_key, message).await
         })
     }
 
@@ -211,17 +420,8 @@ impl Transport for RabbitMqTransport {
         message: OutgoingMessage<'a>,
     ) -> BoxFuture<'a, Result<(), TransportError>> {
         Box::pin(async move {
-            // A durable queue named after the destination, through the default exchange.
-            let queue = object_name(&self.config.namespace, message.topic, any_char);
-            self.publisher
-                .queue_declare(
-                    &queue,
-                    QueueDeclareOptions { durable: true, ..Default::default() },
-                    FieldTable::default(),
-                )
-                .await
-                .map_err(broker)?;
-            self.send("", &queue, message).await
+            let queue = object_name(&self.inner.config.namespace, message.topic, any_char);
+            self.inner.send("", &queue, message).await
         })
     }
 
@@ -231,100 +431,17 @@ impl Transport for RabbitMqTransport {
         topics: &'a [&'static str],
     ) -> BoxFuture<'a, Result<mpsc::Receiver<Incoming>, TransportError>> {
         Box::pin(async move {
-            let channel = self.connection.create_channel().await.map_err(broker)?;
-            self.consumer_channels.lock().unwrap_or_else(|p| p.into_inner()).push(channel.clone());
-            channel
-                .basic_qos(self.config.prefetch_count, BasicQosOptions::default())
-                .await
-                .map_err(broker)?;
-            let (sender, receiver) = mpsc::channel(usize::from(self.config.prefetch_count).max(16));
+            let (sender, receiver) =
+                mpsc::channel(usize::from(self.inner.config.prefetch_count).max(16));
             for topic in topics {
-                let queue =
-                    object_name(&self.config.namespace, &format!("{group}.{topic}"), any_char);
-                channel
-                    .queue_declare(
-                        &queue,
-                        QueueDeclareOptions { durable: true, ..Default::default() },
-                        FieldTable::default(),
-                    )
-                    .await
-                    .map_err(broker)?;
-                channel
-                    .queue_bind(
-                        &queue,
-                        &self.exchange,
-                        &self.routing_key(topic),
-                        QueueBindOptions::default(),
-                        FieldTable::default(),
-                    )
-                    .await
-                    .map_err(broker)?;
-                let mut consumer = channel
-                    .basic_consume(
-                        &queue,
-                        &format!("evently.{group}.{topic}"),
-                        BasicConsumeOptions::default(),
-                        FieldTable::default(),
-                    )
-                    .await
-                    .map_err(broker)?;
-                let sender = sender.clone();
-                let channel = channel.clone();
                 let tag = format!("evently.{group}.{topic}");
-                tokio::spawn(async move {
-                    loop {
-                        let delivery = tokio::select! {
-                            () = sender.closed() => None,
-                            delivery = consumer.next() => delivery,
-                        };
-                        let delivery = match delivery {
-                            None => break,
-                            Some(Ok(delivery)) => delivery,
-                            Some(Err(error)) => {
-                                tracing::warn!(%error, %queue, "RabbitMQ consumer error");
-                                break;
-                            }
-                        };
-                        let headers = delivery
-                            .properties
-                            .headers()
-                            .as_ref()
-                            .map(|table| {
-                                table
-                                    .inner()
-                                    .iter()
-                                    .filter_map(|(name, value)| match value {
-                                        AMQPValue::LongString(text) => {
-                                            Some((name.to_string(), text.to_string()))
-                                        }
-                                        _ => None,
-                                    })
-                                    .collect()
-                            })
-                            .unwrap_or_default();
-                        let incoming = Incoming {
-                            payload: delivery.data,
-                            headers,
-                            origin: format!("{queue}#{}", delivery.delivery_tag),
-                            ack: Box::new(RabbitAck(delivery.acker)),
-                        };
-                        if let Err(unsent) = sender.send(incoming).await {
-                            let _ = unsent.0.ack.release().await;
-                            break;
-                        }
-                    }
-                    // The bus stopped: stop the deliveries and requeue what
-                    // the client holds, so other members get it now.
-                    let _ = channel.basic_cancel(&tag, BasicCancelOptions::default()).await;
-                    while let Ok(Some(Ok(delivery))) =
-                        tokio::time::timeout(Duration::from_millis(100), consumer.next()).await
-                    {
-                        let _ = delivery
-                            .acker
-                            .nack(BasicNackOptions { requeue: true, ..Default::default() })
-                            .await;
-                    }
-                });
+                let opened = self.inner.open_consumer(group, topic, &tag).await?;
+                tokio::spawn(Arc::clone(&self.inner).consume(
+                    group.to_owned(),
+                    topic,
+                    opened,
+                    sender.clone(),
+                ));
             }
             Ok(receiver)
         })
