@@ -524,6 +524,7 @@ pub struct BusBuilder {
     filter: Option<SubscriberFilter>,
     transport: Option<Arc<dyn Transport>>,
     encoding: Encoding,
+    dead_letter: Option<String>,
 }
 
 impl Default for BusBuilder {
@@ -538,6 +539,7 @@ impl Default for BusBuilder {
             filter: None,
             transport: None,
             encoding: Encoding::Evently,
+            dead_letter: None,
         }
     }
 }
@@ -610,6 +612,13 @@ impl BusBuilder {
         filter: impl Fn(&SubscriberDescriptor) -> bool + Send + Sync + 'static,
     ) -> Self {
         self.filter = Some(Box::new(filter));
+        self
+    }
+
+    /// The dead-letter destination of subscribers that name none (the seed's
+    /// `dead_letter_topic`; default [`DEFAULT_DEAD_LETTER`]).
+    pub fn dead_letter(mut self, destination: impl Into<String>) -> Self {
+        self.dead_letter = Some(destination.into());
         self
     }
 
@@ -720,6 +729,8 @@ impl BusBuilder {
         let queue_length = lane_capacity - (batch - 1);
         let default_policy = self.retry_policy;
         let encoding = self.encoding;
+        let default_dead_letter: Arc<str> =
+            Arc::from(self.dead_letter.as_deref().unwrap_or(DEFAULT_DEAD_LETTER));
 
         let inner = Arc::new_cyclic(|bus: &Weak<BusInner>| {
             let mut routes: HashMap<TypeId, Vec<Route>, foldhash::fast::RandomState> =
@@ -737,7 +748,9 @@ impl BusBuilder {
                         max_retries: descriptor.retries.unwrap_or(default_policy.max_retries),
                         backoff: descriptor.backoff.unwrap_or(default_policy.backoff),
                     },
-                    dead_letter: Arc::from(descriptor.dead_letter.unwrap_or(DEFAULT_DEAD_LETTER)),
+                    dead_letter: descriptor
+                        .dead_letter
+                        .map_or_else(|| Arc::clone(&default_dead_letter), Arc::from),
                 });
                 let lanes: Arc<[LaneHandle]> = (0..self.concurrency)
                     .map(|_| {

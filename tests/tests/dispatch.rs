@@ -219,11 +219,13 @@ async fn refuses(_event: &PermanentRefused) -> evently::Result<()> {
 
 #[tokio::test]
 async fn a_permanent_error_skips_the_remaining_retries() {
-    let bus = bus_for("permanent").build().expect("bus builds");
+    // The subscriber names no dead-letter destination: the bus default applies.
+    let bus = bus_for("permanent").dead_letter("dlq.orders").build().expect("bus builds");
     bus.publish(PermanentRefused { id: 1 }).await.expect("publish");
     idle(&bus).await;
     assert_eq!(PERMANENT_ATTEMPTS.load(Ordering::SeqCst), 1);
     assert_eq!(bus.dead_letters()[0].error(), "bad order");
+    assert_eq!(bus.dead_letters()[0].destination(), "dlq.orders");
 }
 
 static STALL_LOG: Mutex<Vec<(String, u32, Instant)>> = Mutex::new(Vec::new());

@@ -508,4 +508,42 @@ async fn an_unreachable_broker_is_an_error_naming_its_address() {
         rabbit.to_string().starts_with("RabbitMQ at amqp://127.0.0.1:1/%2f is unreachable"),
         "{rabbit}"
     );
+    let started = std::time::Instant::now();
+    let kafka = KafkaTransport::connect(KafkaConfig {
+        brokers: vec!["127.0.0.1:1".into()],
+        timeout: Duration::from_secs(2),
+        ..KafkaConfig::default()
+    })
+    .await
+    .expect_err("nothing listens on port 1");
+    assert!(started.elapsed() < Duration::from_secs(10), "bounded time");
+    assert!(kafka.to_string().starts_with("Kafka at 127.0.0.1:1 is unreachable"), "{kafka}");
+}
+
+#[tokio::test]
+async fn a_setting_that_cannot_work_is_an_error_naming_it() {
+    let nats = NatsTransport::connect(NatsConfig { max_deliver: 0, ..NatsConfig::default() })
+        .await
+        .expect_err("0");
+    assert_eq!(
+        nats.to_string(),
+        "invalid NATS JetStream setting `max_deliver`: must be at least 1"
+    );
+    let rabbit = RabbitMqTransport::connect(RabbitMqConfig {
+        prefetch_count: 0,
+        ..RabbitMqConfig::default()
+    })
+    .await
+    .expect_err("0");
+    assert_eq!(rabbit.to_string(), "invalid RabbitMQ setting `prefetch_count`: must be at least 1");
+    let kafka =
+        KafkaTransport::connect(KafkaConfig { brokers: Vec::new(), ..KafkaConfig::default() })
+            .await
+            .expect_err("none");
+    assert_eq!(kafka.to_string(), "invalid Kafka setting `brokers`: name at least one broker");
+    let transport = NatsTransport::connect(NatsConfig::default()).await.expect("NATS");
+    let built = Bus::in_memory().transport(transport).build();
+    assert!(
+        built.expect_err("build() on a transport").to_string().contains("use `connect().await`")
+    );
 }
