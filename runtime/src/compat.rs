@@ -31,7 +31,7 @@
 //! as an enum (`ENUM_ARRAY_NARROWED`) rather than as a product type, and
 //! `patternProperties` are not read (schemars does not emit them).
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
 use serde_json::Value;
 
@@ -1017,9 +1017,4 @@ fn maximum_matching<T>(edges: &[Vec<(usize, T)>], right: usize) -> Vec<Option<us
         }
     }
     matched
-}
-
-/// Lists the rules by id with their BACKWARD verdict, for documentation.
-pub fn describe(differences: &[Difference]) -> BTreeMap<&'static str, bool> {
-    differences.iter().map(|d| (d.rule, d.compatible)).collect()
 }
