@@ -6,15 +6,15 @@
 //! carries its run id in the events, so runs never see each other.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use evently::transport::{
     KafkaConfig, KafkaTransport, NatsConfig, NatsTransport, OutgoingMessage, RabbitMqConfig,
     RabbitMqTransport, Transport,
 };
-use evently::{Bus, BusBuilder, Context, Envelope, subscriber};
+use evently::{Bus, BusBuilder, Context, Envelope, InMemoryIdempotencyStore, subscriber};
 use evently_tests::conformance::ConformanceChecked;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -108,8 +108,21 @@ async fn transport(kind: Kind, run: &str) -> Option<Box<dyn Transport>> {
 
 /// A bus of the given kind running only the given groups.
 async fn bus(kind: Kind, run: &str, groups: &'static [&'static str]) -> Bus {
+    member(kind, run, groups, Arc::new(InMemoryIdempotencyStore::default())).await
+}
+
+/// A member of a group: members share one idempotency store (in production
+/// a shared one, such as a database), so a message redelivered to another
+/// member after a rebalance or a stop is still handled once.
+async fn member(
+    kind: Kind,
+    run: &str,
+    groups: &'static [&'static str],
+    store: Arc<InMemoryIdempotencyStore>,
+) -> Bus {
     let builder: BusBuilder = Bus::in_memory()
         .source("conformance")
+        .shared_idempotency_store(store)
         .filter(move |s| s.group.is_some_and(|g| groups.contains(&g)));
     match transport(kind, run).await {
         None => builder.build().expect("bus builds"),
@@ -147,12 +160,13 @@ async fn every_group_receives_every_event(kind: Kind) {
 
 async fn each_event_is_handled_once_per_group_by_competing_members(kind: Kind) {
     let run = run_id(kind);
-    let first = bus(kind, &run, &["conformance-a"]).await;
+    let store = Arc::new(InMemoryIdempotencyStore::default());
+    let first = member(kind, &run, &["conformance-a"], Arc::clone(&store)).await;
     // In-process buses share nothing; competing members need a broker.
     let second = if kind == Kind::InProcess {
         None
     } else {
-        Some(bus(kind, &run, &["conformance-a"]).await)
+        Some(member(kind, &run, &["conformance-a"], Arc::clone(&store)).await)
     };
     if kind == Kind::Kafka {
         // Let the group settle on its two members before publishing: a
@@ -331,7 +345,8 @@ async fn a_malformed_message_is_dead_lettered_and_consuming_goes_on(kind: Kind) 
 
 async fn shutdown_finishes_what_it_took_and_loses_nothing(kind: Kind) {
     let run = run_id(kind);
-    let first = bus(kind, &run, &["conformance-a"]).await;
+    let store = Arc::new(InMemoryIdempotencyStore::default());
+    let first = member(kind, &run, &["conformance-a"], Arc::clone(&store)).await;
     for seq in 0..30 {
         first
             .publish(ConformanceChecked { slow: true, ..event(&run, seq, &format!("k{seq}")) })
@@ -346,7 +361,7 @@ async fn shutdown_finishes_what_it_took_and_loses_nothing(kind: Kind) {
         return;
     }
     // What the first member did not take is delivered to the next one.
-    let second = bus(kind, &run, &["conformance-a"]).await;
+    let second = member(kind, &run, &["conformance-a"], store).await;
     eventually("all 30 were handled", || seen(&run, "a").len() >= 30).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let mut seqs: Vec<u32> = seen(&run, "a").into_iter().map(|(seq, ..)| seq).collect();
