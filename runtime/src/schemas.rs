@@ -19,7 +19,7 @@
 //! - a missing file fails, naming the command that writes it:
 //!   `EVENTLY_SCHEMAS=overwrite cargo test` (refused when `CI` is set);
 //! - consecutive versions of one event are compatible under the newer one's
-//!   `compat` mode (see [`compat`](crate::compat)), unless an `upcast_from`
+//!   `compat` mode (see [`compat`] for the rules), unless an `upcast_from`
 //!   bridges them;
 //! - a committed file of this package with no registered event is an orphan,
 //!   unless its `x-evently` says `"retired": true`.

@@ -4,7 +4,7 @@
 //! an [`EventStore`] as the source of truth; the state is what replaying them
 //! gives. A [`Repository`] loads an aggregate (from a snapshot and the events
 //! after it), runs a command that returns new events, appends them with
-//! optimistic concurrency, and can publish them on a [`Bus`] after commit.
+//! optimistic concurrency, and can publish them on a [`Bus`](crate::Bus) after commit.
 //!
 //! ```
 //! use evently::event;
