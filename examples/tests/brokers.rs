@@ -7,7 +7,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 fn namespace(name: &str) -> String {
-    format!("ex{}{name}.", std::process::id())
+    format!("ex{}x{}{name}.", std::process::id(), stamp())
 }
 
 #[test]
@@ -82,4 +82,9 @@ fn the_orders_example_runs_over_rabbitmq() {
 #[test]
 fn the_orders_example_runs_over_nats() {
     run_orders("nats");
+}
+
+/// Seconds since the epoch, so names stay unique across runs that reuse a pid.
+fn stamp() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }

@@ -121,7 +121,7 @@ async fn survives_a_dropped_connection(run: &str, proxy: &Proxy, transport: impl
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rabbitmq_reconnects_after_the_connection_drops() {
     let proxy = Proxy::start("127.0.0.1:5672").await;
-    let run = format!("rabbitreconnect{}", std::process::id());
+    let run = format!("rabbitreconnect{}x{}", std::process::id(), stamp());
     let config = RabbitMqConfig {
         url: format!("amqp://guest:guest@{}/%2f", proxy.address),
         namespace: format!("{run}."),
@@ -136,7 +136,7 @@ async fn rabbitmq_reconnects_after_the_connection_drops() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn nats_reconnects_after_the_connection_drops() {
     let proxy = Proxy::start("127.0.0.1:4222").await;
-    let run = format!("natsreconnect{}", std::process::id());
+    let run = format!("natsreconnect{}x{}", std::process::id(), stamp());
     let config = NatsConfig {
         url: format!("nats://{}", proxy.address),
         namespace: format!("{run}."),
@@ -146,4 +146,9 @@ async fn nats_reconnects_after_the_connection_drops() {
         .await
         .unwrap_or_else(|e| panic!("this test needs NATS: {e}"));
     survives_a_dropped_connection(&run, &proxy, transport).await;
+}
+
+/// Seconds since the epoch, so names stay unique across runs that reuse a pid.
+fn stamp() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }

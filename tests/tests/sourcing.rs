@@ -26,7 +26,8 @@ fn postgres_url() -> String {
 /// PostgreSQL's 63-byte limit).
 async fn postgres() -> PostgresEventStore {
     static RUN: AtomicU32 = AtomicU32::new(0);
-    let prefix = format!("t{}_{}", std::process::id(), RUN.fetch_add(1, Ordering::Relaxed));
+    let prefix =
+        format!("t{}_{}_{}", std::process::id(), stamp(), RUN.fetch_add(1, Ordering::Relaxed));
     match PostgresEventStore::connect_with_prefix(&postgres_url(), &prefix).await {
         Ok(store) => store,
         Err(error) => panic!("this test needs PostgreSQL: {error}"),
@@ -309,4 +310,9 @@ async fn appended_events_are_published_with_their_stored_ids() {
     let stored = users.store().read_stream("user-5", 1, Until::End).await.expect("read");
     let published = PUBLISHED.lock().expect("lock").clone();
     assert_eq!(published, [(stored[0].id, "Alan T.".to_owned())]);
+}
+
+/// Seconds since the epoch, so names stay unique across runs that reuse a pid.
+fn stamp() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }

@@ -70,7 +70,8 @@ async fn member_b(event: Envelope<ConformanceChecked>) -> evently::Result<()> {
 static RUN: AtomicU32 = AtomicU32::new(0);
 
 fn run_id(kind: Kind) -> String {
-    format!("{kind:?}{}x{}", std::process::id(), RUN.fetch_add(1, Ordering::Relaxed)).to_lowercase()
+    format!("{kind:?}{}x{}x{}", std::process::id(), stamp(), RUN.fetch_add(1, Ordering::Relaxed))
+        .to_lowercase()
 }
 
 async fn transport(kind: Kind, run: &str) -> Option<Box<dyn Transport>> {
@@ -561,4 +562,9 @@ async fn a_setting_that_cannot_work_is_an_error_naming_it() {
     assert!(
         built.expect_err("build() on a transport").to_string().contains("use `connect().await`")
     );
+}
+
+/// Seconds since the epoch, so names stay unique across runs that reuse a pid.
+fn stamp() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
