@@ -11,7 +11,7 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use evently::transport::{KafkaConfig, KafkaTransport};
+use evently::transport::KafkaTransport;
 use evently::{Bus, subscriber};
 use evently_examples::users::{UserCreated, UserDeleted};
 
@@ -39,15 +39,9 @@ async fn cleanup_user_data(user: &UserDeleted) -> evently::Result<()> {
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let brokers = std::env::var("KAFKA_BROKERS").unwrap_or_else(|_| "127.0.0.1:9092".to_owned());
     let count: Option<usize> =
         std::env::var("NOTIFICATION_COUNT").ok().and_then(|n| n.parse().ok());
-    let transport = KafkaTransport::connect(KafkaConfig {
-        brokers: brokers.split(',').map(str::to_owned).collect(),
-        namespace: evently_examples::namespace(),
-        ..KafkaConfig::default()
-    })
-    .await?;
+    let transport = KafkaTransport::connect(evently_examples::kafka_config()).await?;
     let bus = Bus::in_memory()
         .source("notification-service")
         .filter(|s| s.group == Some("notification-service"))

@@ -8,18 +8,12 @@
 //! Brokers from `KAFKA_BROKERS` (default `127.0.0.1:9092`).
 
 use evently::Bus;
-use evently::transport::{KafkaConfig, KafkaTransport};
+use evently::transport::KafkaTransport;
 use evently_examples::users::{UserCreated, UserDeleted};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let brokers = std::env::var("KAFKA_BROKERS").unwrap_or_else(|_| "127.0.0.1:9092".to_owned());
-    let transport = KafkaTransport::connect(KafkaConfig {
-        brokers: brokers.split(',').map(str::to_owned).collect(),
-        namespace: evently_examples::namespace(),
-        ..KafkaConfig::default()
-    })
-    .await?;
+    let transport = KafkaTransport::connect(evently_examples::kafka_config()).await?;
     // A publisher only: no subscribers run here.
     let bus = Bus::in_memory()
         .source("user-service")

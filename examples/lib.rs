@@ -162,6 +162,17 @@ pub fn namespace() -> String {
     std::env::var("EVENTLY_NAMESPACE").unwrap_or_default()
 }
 
+/// The Kafka settings of the examples: brokers from `KAFKA_BROKERS`
+/// (comma separated, default `127.0.0.1:9092`), and [`namespace`].
+pub fn kafka_config() -> evently::transport::KafkaConfig {
+    let brokers = std::env::var("KAFKA_BROKERS").unwrap_or_else(|_| "127.0.0.1:9092".to_owned());
+    evently::transport::KafkaConfig {
+        brokers: brokers.split(',').map(str::to_owned).collect(),
+        namespace: namespace(),
+        ..evently::transport::KafkaConfig::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -69,6 +69,9 @@ struct Inner {
     link: tokio::sync::Mutex<Arc<Link>>,
     /// Dead-letter queues declared on the current connection.
     dead_letter_queues: Mutex<HashSet<String>>,
+    /// Channels of stopped consumers, open as long as the transport: closing
+    /// one would requeue what the lanes are still handling.
+    stopped_channels: Mutex<Vec<Channel>>,
 }
 
 struct Link {
@@ -119,6 +122,7 @@ impl RabbitMqTransport {
             exchange,
             link: tokio::sync::Mutex::new(Arc::new(link)),
             dead_letter_queues: Mutex::new(HashSet::new()),
+            stopped_channels: Mutex::new(Vec::new()),
         };
         Ok(Self { inner: Arc::new(inner) })
     }
@@ -342,9 +346,7 @@ impl Inner {
             };
             if stopped {
                 // Stop the deliveries and requeue what the client holds, so
-                // other members get it now. The channel stays open until the
-                // transport goes: closing it would requeue what the lanes are
-                // still handling.
+                // other members get it now.
                 let _ = channel.basic_cancel(&tag, BasicCancelOptions::default()).await;
                 while let Ok(Some(Ok(delivery))) =
                     tokio::time::timeout(Duration::from_millis(100), consumer.next()).await
@@ -354,12 +356,10 @@ impl Inner {
                         .nack(BasicNackOptions { requeue: true, ..Default::default() })
                         .await;
                 }
-                let kept = current.0.clone();
-                tokio::spawn(async move {
-                    // Keep the channel until the process or transport ends.
-                    let _channel = kept;
-                    std::future::pending::<()>().await;
-                });
+                self.stopped_channels
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .push(current.0.clone());
                 return;
             }
             tracing::warn!(%group, topic, "RabbitMQ consumer lost its connection; opening it again");
