@@ -12,7 +12,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use evently::transport::KafkaTransport;
-use evently::{Bus, subscriber};
+use evently::{Bus, RetryPolicy, subscriber};
 use evently_examples::users::{UserCreated, UserDeleted};
 
 static HANDLED: AtomicUsize = AtomicUsize::new(0);
@@ -23,14 +23,16 @@ fn handled() {
     DONE.notify_one();
 }
 
-#[subscriber(group = "notification-service", retries = 3, dead_letter = "dlq.notifications")]
+// The group, retries and dead-letter topic come from the bus, as the seed's
+// `KafkaConfig` sets them for the whole service.
+#[subscriber]
 async fn send_welcome_email(user: &UserCreated) -> evently::Result<()> {
     println!("Welcome email sent to {}", user.email);
     handled();
     Ok(())
 }
 
-#[subscriber(group = "notification-service", retries = 3, dead_letter = "dlq.notifications")]
+#[subscriber]
 async fn cleanup_user_data(user: &UserDeleted) -> evently::Result<()> {
     println!("Cleaned up the data of user {}", user.id);
     handled();
@@ -42,11 +44,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let count: Option<usize> =
         std::env::var("NOTIFICATION_COUNT").ok().and_then(|n| n.parse().ok());
     let transport = KafkaTransport::connect(evently_examples::kafka_config()).await?;
-    let bus = Bus::in_memory()
-        .source("notification-service")
-        .filter(|s| s.group == Some("notification-service"))
+    let bus = Bus::builder()
+        .source("notification-service") // the seed's group_id: the group of these subscribers
+        .dead_letter("dlq.notifications") // the seed's dead_letter_topic
+        .retry_policy(RetryPolicy { max_retries: 3, ..RetryPolicy::default() })
+        .subscribe::<(send_welcome_email, cleanup_user_data)>()
         .transport(transport)
-        .connect()
+        .start()
         .await?;
     println!("notification-service consuming user.events");
     match count {

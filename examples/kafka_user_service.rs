@@ -14,13 +14,8 @@ use evently_examples::users::{UserCreated, UserDeleted};
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let transport = KafkaTransport::connect(evently_examples::kafka_config()).await?;
-    // A publisher only: no subscribers run here.
-    let bus = Bus::in_memory()
-        .source("user-service")
-        .filter(|_| false)
-        .transport(transport)
-        .connect()
-        .await?;
+    // A publisher only: it is given no subscribers.
+    let bus = Bus::builder().source("user-service").transport(transport).start().await?;
 
     for (id, name) in [(1, "Ada"), (2, "Grace")] {
         let email = format!("{}@example.com", name.to_lowercase());

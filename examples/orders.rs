@@ -31,20 +31,20 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let broker = std::env::args().nth(1).unwrap_or_else(|| "rabbitmq".to_owned());
     let namespace = evently_examples::namespace();
     let builder: BusBuilder =
-        Bus::in_memory().source("order-service").filter(|s| s.group == Some("inventory"));
+        Bus::builder().source("order-service").subscribe::<update_inventory>();
     let bus = match broker.as_str() {
         "rabbitmq" => {
             let url = std::env::var("AMQP_URL")
                 .unwrap_or_else(|_| "amqp://guest:guest@127.0.0.1:5672/%2f".to_owned());
             let config =
                 RabbitMqConfig { url, prefetch_count: 20, namespace, ..RabbitMqConfig::default() };
-            builder.transport(RabbitMqTransport::connect(config).await?).connect().await?
+            builder.transport(RabbitMqTransport::connect(config).await?).start().await?
         }
         "nats" => {
             let url =
                 std::env::var("NATS_URL").unwrap_or_else(|_| "nats://127.0.0.1:4222".to_owned());
             let config = NatsConfig { url, namespace, ..NatsConfig::default() };
-            builder.transport(NatsTransport::connect(config).await?).connect().await?
+            builder.transport(NatsTransport::connect(config).await?).start().await?
         }
         other => return Err(format!("unknown broker `{other}`: use `rabbitmq` or `nats`").into()),
     };

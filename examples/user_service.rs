@@ -31,7 +31,13 @@ async fn send_welcome_email(user: &UserCreated) -> evently::Result<()> {
 
 #[subscriber(group = "audit", dead_letter = "dlq.audit")]
 async fn audit_log(event: Envelope<UserCreated>) -> evently::Result<()> {
-    println!("Audit log: user {} created (event {} from {})", event.id, event.id(), event.source());
+    let meta = event.metadata();
+    println!(
+        "Audit log: user {} created (event {} from {})",
+        event.data().id,
+        meta.id(),
+        meta.source()
+    );
     Ok(())
 }
 
@@ -79,7 +85,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .with_writer(std::io::stderr)
         .init();
 
-    let bus = Bus::in_memory().source("user-service").build()?;
+    let bus = Bus::builder()
+        .source("user-service")
+        .subscribe::<(send_welcome_email, audit_log)>()
+        .start()
+        .await?;
     let app = App { bus: bus.clone(), next_id: Arc::new(AtomicU64::new(1)) };
     let router = Router::new().route("/users", post(create_user)).with_state(app);
 

@@ -246,6 +246,11 @@ fn generate(mut item: DeriveInput, args: Args) -> TokenStream {
     let shape_json = shape.to_json().to_string();
 
     let schemas_dir = schema::locate(args.schemas.as_ref().map(LitStr::value).as_deref());
+    // The folder this check read is the one the test-time check reads.
+    let schemas_dir_tokens = schemas_dir.as_ref().map(|dir| {
+        let dir = dir.to_string_lossy();
+        quote!(.with_schemas_dir(#dir))
+    });
     let drift = schema::check(
         schemas_dir.as_deref(),
         &name,
@@ -268,7 +273,7 @@ fn generate(mut item: DeriveInput, args: Args) -> TokenStream {
     // Checks and conversion are spanned on the `upcast_from` value, so a
     // missing `From` impl or a wrong type is reported there, once.
     let (upcast_check, upcast) = match &args.upcast_from {
-        None => (None, quote!(::core::option::Option::None)),
+        None => (None, quote!()),
         Some(from) => {
             let span = from.span();
             let this = syn::Ident::new(&ident.to_string(), span);
@@ -277,11 +282,11 @@ fn generate(mut item: DeriveInput, args: Args) -> TokenStream {
             };
             let convert = quote_spanned! {span=> #krate::__private::upcast::<#from, #this> };
             let value = quote! {
-                ::core::option::Option::Some(#krate::Upcast {
-                    from_version: <#from as #krate::Event>::VERSION,
-                    from_type_id: #krate::__private::type_id::<#from>,
-                    convert: #convert,
-                })
+                .with_upcast(#krate::__private::Upcast::new(
+                    <#from as #krate::Event>::VERSION,
+                    #krate::__private::type_id::<#from>,
+                    #convert,
+                ))
             };
             (Some(check), value)
         }
@@ -314,21 +319,22 @@ fn generate(mut item: DeriveInput, args: Args) -> TokenStream {
             }
 
             #krate::__private::inventory::submit! {
-                #krate::EventDescriptor {
-                    name: #name,
-                    version: #version,
-                    topic: #topic,
-                    fingerprint: #fingerprint,
-                    type_name: #krate::__private::type_name::<#ident>,
-                    type_id: #krate::__private::type_id::<#ident>,
-                    schema: #krate::__private::schema::<#ident>,
-                    decode: #krate::__private::decode_erased::<#ident>,
-                    shape: #shape_json,
-                    compat: #krate::Compatibility::#compat,
-                    upcast: #upcast,
-                    package: ::core::env!("CARGO_PKG_NAME"),
-                    location: ::core::concat!(::core::file!(), ":", ::core::line!()),
-                }
+                #krate::EventDescriptor::new(
+                    #name,
+                    #version,
+                    #topic,
+                    #fingerprint,
+                    #krate::__private::type_name::<#ident>,
+                    #krate::__private::type_id::<#ident>,
+                    #krate::__private::schema::<#ident>,
+                    #krate::__private::decode_erased::<#ident>,
+                    #shape_json,
+                    ::core::env!("CARGO_PKG_NAME"),
+                    ::core::concat!(::core::file!(), ":", ::core::line!()),
+                )
+                .with_compat(#krate::Compatibility::#compat)
+                #upcast
+                #schemas_dir_tokens
             }
 
             #upcast_check

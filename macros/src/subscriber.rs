@@ -13,7 +13,7 @@ use syn::{
 use crate::attr::{self, Errors, Key};
 
 const KEYS: &[&str] =
-    &["name", "group", "retries", "backoff", "dead_letter", "idempotent", "dedup_key", "crate"];
+    &["name", "group", "topic", "retries", "backoff", "dead_letter", "guard", "dedup_key", "crate"];
 
 const BACKOFF_FORMS: &str = "expected `\"immediate\"`, `\"exponential\"`, `fixed(\"250ms\")` or \
      `exponential(initial = \"100ms\", factor = 2, max = \"10s\", jitter = true)`";
@@ -53,22 +53,33 @@ impl ToTokens for SubscriberFn {
 struct Args {
     name: Option<LitStr>,
     group: Option<LitStr>,
+    topic: Option<LitStr>,
     retries: Option<u32>,
     backoff: Option<Backoff>,
     dead_letter: Option<LitStr>,
-    idempotent: bool,
+    /// `guard = false`: the spanned key, when the guard is off.
+    unguarded: Option<syn::Path>,
     dedup_key: Option<syn::Ident>,
     krate: Option<Path>,
 }
 
+/// A backoff as written; the parts of an exponential one left out take the
+/// runtime's defaults (`Backoff::exponential`), which are written only there.
 enum Backoff {
     Immediate,
-    Fixed { delay_ms: u64 },
-    Exponential { initial_ms: u64, factor: f64, max_ms: u64, jitter: bool },
+    Fixed {
+        delay_ms: u64,
+    },
+    Exponential {
+        initial_ms: Option<u64>,
+        factor: Option<f64>,
+        max_ms: Option<u64>,
+        jitter: Option<bool>,
+    },
 }
 
 const DEFAULT_EXPONENTIAL: Backoff =
-    Backoff::Exponential { initial_ms: 100, factor: 2.0, max_ms: 10_000, jitter: true };
+    Backoff::Exponential { initial_ms: None, factor: None, max_ms: None, jitter: None };
 
 fn parse_args(keys: &[Key], errors: &mut Errors) -> Args {
     let mut args = Args::default();
@@ -78,6 +89,8 @@ fn parse_args(keys: &[Key], errors: &mut Errors) -> Args {
             "name" => args.name = attr::string(key, errors),
             // #[subscriber(group = "billing")]
             "group" => args.group = attr::string(key, errors),
+            // #[subscriber(topic = "legacy.orders")]
+            "topic" => args.topic = attr::string(key, errors),
             // #[subscriber(retries = 3)]
             "retries" => args.retries = retries(key, errors),
             // #[subscriber(backoff = "exponential")], #[subscriber(backoff = fixed("1s"))]
@@ -87,8 +100,12 @@ fn parse_args(keys: &[Key], errors: &mut Errors) -> Args {
             }
             // #[subscriber(dead_letter = "dlq.billing")]
             "dead_letter" => args.dead_letter = attr::string(key, errors),
-            // #[subscriber(idempotent)]
-            "idempotent" => args.idempotent = attr::flag(key, errors).unwrap_or(false),
+            // #[subscriber(guard = false)]
+            "guard" => {
+                if attr::flag(key, errors) == Some(false) {
+                    args.unguarded = Some(key.meta.path().clone());
+                }
+            }
             // #[subscriber(dedup_key = order_id)]
             "dedup_key" => args.dedup_key = attr::ident(key, errors),
             // #[subscriber(crate = ::my_app::evently)]
@@ -96,10 +113,10 @@ fn parse_args(keys: &[Key], errors: &mut Errors) -> Args {
             _ => attr::unknown_key(errors, key, KEYS),
         }
     }
-    if let (true, Some(dedup_key)) = (args.idempotent, &args.dedup_key) {
+    if let (Some(_), Some(dedup_key)) = (&args.unguarded, &args.dedup_key) {
         errors.spanned(
             dedup_key,
-            "`dedup_key` has no effect on an `idempotent` subscriber, which is not guarded: remove one of them",
+            "`dedup_key` has no effect with `guard = false`, which turns the guard off: remove one of them",
         );
     }
     args
@@ -176,7 +193,7 @@ fn backoff(value: &Expr, errors: &mut Errors) -> Option<Backoff> {
 
 fn exponential(call: &syn::ExprCall, errors: &mut Errors) -> Option<Backoff> {
     const PARAMS: &str = "expected one of: `initial`, `factor`, `max`, `jitter`";
-    let (mut initial_ms, mut factor, mut max_ms, mut jitter) = (100, 2.0, 10_000, true);
+    let (mut initial_ms, mut factor, mut max_ms, mut jitter) = (None, None, None, None);
     let mut seen = Vec::new();
     let mut ok = true;
     for arg in &call.args {
@@ -196,23 +213,23 @@ fn exponential(call: &syn::ExprCall, errors: &mut Errors) -> Option<Backoff> {
         match (name.as_str(), right) {
             ("initial", Expr::Lit(ExprLit { lit: Lit::Str(text), .. })) => {
                 match attr::duration_ms(text, errors) {
-                    Some(ms) => initial_ms = ms,
+                    Some(ms) => initial_ms = Some(ms),
                     None => ok = false,
                 }
             }
             ("max", Expr::Lit(ExprLit { lit: Lit::Str(text), .. })) => {
                 match attr::duration_ms(text, errors) {
-                    Some(ms) => max_ms = ms,
+                    Some(ms) => max_ms = Some(ms),
                     None => ok = false,
                 }
             }
             ("factor", Expr::Lit(ExprLit { lit: Lit::Int(int), .. })) => {
-                factor = int.base10_parse::<u32>().map(f64::from).unwrap_or(0.0)
+                factor = Some(int.base10_parse::<u32>().map(f64::from).unwrap_or(0.0))
             }
             ("factor", Expr::Lit(ExprLit { lit: Lit::Float(float), .. })) => {
-                factor = float.base10_parse::<f64>().unwrap_or(0.0)
+                factor = Some(float.base10_parse::<f64>().unwrap_or(0.0))
             }
-            ("jitter", Expr::Lit(ExprLit { lit: Lit::Bool(b), .. })) => jitter = b.value,
+            ("jitter", Expr::Lit(ExprLit { lit: Lit::Bool(b), .. })) => jitter = Some(b.value),
             ("initial" | "max", other) => {
                 errors.spanned(other, format!("`{name}` is a duration, like `{name} = \"100ms\"`"));
                 ok = false;
@@ -231,12 +248,15 @@ fn exponential(call: &syn::ExprCall, errors: &mut Errors) -> Option<Backoff> {
                 ok = false;
             }
         }
-        if name == "factor" && !(factor.is_finite() && factor >= 1.0) {
+        if name == "factor" && factor.is_some_and(|f| !(f.is_finite() && f >= 1.0)) {
             errors.spanned(right, "`factor` must be at least 1");
             ok = false;
         }
     }
-    if ok && max_ms < initial_ms {
+    // Only when both are written: the defaults are the runtime's to check.
+    if let (true, Some(initial_ms), Some(max_ms)) = (ok, initial_ms, max_ms)
+        && max_ms < initial_ms
+    {
         errors.spanned(call, "`max` must not be shorter than `initial`");
         ok = false;
     }
@@ -251,15 +271,16 @@ enum EventArg {
     Envelope(Type),
 }
 
-/// How the fn takes the context, if it does.
-enum ContextArg {
-    Owned,
-    Reference,
+/// An argument after the event: anything that implements `FromDelivery`,
+/// by value or by shared reference.
+struct ExtraArg {
+    ty: Type,
+    by_reference: bool,
 }
 
 struct Checked {
     event: EventArg,
-    context: Option<ContextArg>,
+    extras: Vec<ExtraArg>,
     output: Type,
 }
 
@@ -288,19 +309,23 @@ fn check_signature(sig: &Signature, errors: &mut Errors) -> Option<Checked> {
         }
         Some(FnArg::Typed(arg)) => event_arg(&arg.ty, errors),
     };
-    let context = match inputs.next() {
-        None => None,
-        Some(FnArg::Receiver(receiver)) => {
-            errors.spanned(receiver, "`#[subscriber]` goes on a free fn, not a method");
-            None
+    let mut extras = Vec::new();
+    for input in inputs {
+        match input {
+            FnArg::Receiver(receiver) => {
+                errors.spanned(receiver, "`#[subscriber]` goes on a free fn, not a method");
+            }
+            FnArg::Typed(arg) => match &*arg.ty {
+                Type::Reference(reference) if reference.mutability.is_some() => errors.spanned(
+                    reference,
+                    "arguments after the event are shared: take `&T` or `T`, not `&mut T`",
+                ),
+                Type::Reference(reference) => {
+                    extras.push(ExtraArg { ty: (*reference.elem).clone(), by_reference: true })
+                }
+                ty => extras.push(ExtraArg { ty: ty.clone(), by_reference: false }),
+            },
         }
-        Some(FnArg::Typed(arg)) => context_arg(&arg.ty, errors),
-    };
-    for extra in inputs {
-        errors.spanned(
-            extra,
-            "too many arguments: a subscriber takes the event and, optionally, a `Context`",
-        );
     }
     let output = match &sig.output {
         ReturnType::Type(_, ty) if last_segment_is(ty, "Result") => Some((**ty).clone()),
@@ -319,7 +344,7 @@ fn check_signature(sig: &Signature, errors: &mut Errors) -> Option<Checked> {
     if !before || !errors.is_empty() {
         return None;
     }
-    Some(Checked { event: event?, context, output: output? })
+    Some(Checked { event: event?, extras, output: output? })
 }
 
 fn last_segment_is(ty: &Type, name: &str) -> bool {
@@ -374,24 +399,6 @@ fn event_arg(ty: &Type, errors: &mut Errors) -> Option<EventArg> {
     }
 }
 
-fn context_arg(ty: &Type, errors: &mut Errors) -> Option<ContextArg> {
-    match ty {
-        Type::Reference(reference)
-            if reference.mutability.is_none() && last_segment_is(&reference.elem, "Context") =>
-        {
-            Some(ContextArg::Reference)
-        }
-        ty if last_segment_is(ty, "Context") => Some(ContextArg::Owned),
-        other => {
-            errors.spanned(
-                other,
-                "the second argument of a subscriber is its `evently::Context` (or `&Context`)",
-            );
-            None
-        }
-    }
-}
-
 pub(crate) fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     let mut errors = Errors::default();
     let keys = attr::parse_keys(args, &mut errors);
@@ -418,19 +425,32 @@ pub(crate) fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
 fn generate(item: &SubscriberFn, args: &Args, checked: Checked) -> TokenStream {
     let krate = args.krate.clone().unwrap_or_else(|| syn::parse_quote!(::evently));
     let ident = &item.sig.ident;
+    let vis = &item.vis;
     let event_ty = match &checked.event {
         EventArg::Reference(ty) | EventArg::Envelope(ty) => ty,
     };
     let ty_span = event_ty.span();
     // `&E` borrows from the delivery; `Envelope<E>` shares it.
-    let (event_value, take_event) = match checked.event {
-        EventArg::Reference(_) => (quote!(__event), quote!(expect_data)),
-        EventArg::Envelope(_) => (quote!(__event), quote!(expect_envelope)),
+    let take_event = match checked.event {
+        EventArg::Reference(_) => quote!(expect_data),
+        EventArg::Envelope(_) => quote!(expect_envelope),
     };
-    let context_value = checked.context.map(|context| match context {
-        ContextArg::Owned => quote!(, __delivery.context()),
-        ContextArg::Reference => quote!(, &__delivery.context()),
-    });
+    // Each further argument comes from its `FromDelivery` impl, spanned on
+    // its type so a type that is not an extractor is reported there.
+    let (bindings, values): (Vec<TokenStream>, Vec<TokenStream>) = checked
+        .extras
+        .iter()
+        .enumerate()
+        .map(|(index, extra)| {
+            let local = quote::format_ident!("__arg{}", index);
+            let ty = &extra.ty;
+            let binding = quote_spanned! {ty.span()=>
+                let #local = <#ty as #krate::FromDelivery>::from_delivery(&__delivery)?;
+            };
+            let value = if extra.by_reference { quote!(&#local) } else { quote!(#local) };
+            (binding, value)
+        })
+        .unzip();
     let output = &checked.output;
     let convert = quote_spanned! {output.span()=>
         <#output as #krate::__private::HandlerResult>::into_handler_result(__result)
@@ -440,34 +460,56 @@ fn generate(item: &SubscriberFn, args: &Args, checked: Checked) -> TokenStream {
         Some(name) => quote!(#name),
         None => quote!(::core::concat!(::core::module_path!(), "::", ::core::stringify!(#ident))),
     };
-    let group = option(args.group.as_ref().map(|g| quote!(#g)));
-    let retries = option(args.retries.map(|r| quote!(#r)));
-    let backoff = option(args.backoff.as_ref().map(|b| backoff_tokens(b, &krate)));
-    let dead_letter = option(args.dead_letter.as_ref().map(|d| quote!(#d)));
-
-    let (dedup_fn, idempotency) = if args.idempotent {
-        (None, quote!(#krate::Idempotency::Off))
+    let mut settings = Vec::new();
+    if let Some(group) = &args.group {
+        settings.push(quote!(.with_group(#group)));
+    }
+    if let Some(topic) = &args.topic {
+        settings.push(quote!(.with_topic(#topic)));
+    }
+    if let Some(retries) = args.retries {
+        settings.push(quote!(.with_retries(#retries)));
+    }
+    if let Some(backoff) = &args.backoff {
+        let backoff = backoff_tokens(backoff, &krate);
+        settings.push(quote!(.with_backoff(#backoff)));
+    }
+    if let Some(dead_letter) = &args.dead_letter {
+        settings.push(quote!(.with_dead_letter(#dead_letter)));
+    }
+    let dedup_fn = if args.unguarded.is_some() {
+        settings.push(quote!(.with_guard(#krate::__private::Guard::Off)));
+        None
     } else if let Some(field) = &args.dedup_key {
+        settings.push(quote!(.with_guard(#krate::__private::Guard::Key(__evently_dedup_key))));
         let call = quote_spanned! {field.span()=>
             #krate::__private::dedup_key::<#event_ty, _>(__envelope, |__event: &#event_ty| &__event.#field)
         };
-        let function = quote! {
+        Some(quote! {
             fn __evently_dedup_key(
-                __envelope: &dyn #krate::AnyEnvelope,
+                __envelope: &dyn #krate::__private::AnyEnvelope,
             ) -> ::core::option::Option<#krate::Uuid> {
                 #call
             }
-        };
-        (Some(function), quote!(#krate::Idempotency::Key(__evently_dedup_key)))
+        })
     } else {
-        (None, quote!(#krate::Idempotency::EnvelopeId))
+        None
     };
 
     let event_name = quote_spanned! {ty_span=> <#event_ty as #krate::Event>::NAME };
     let event_version = quote_spanned! {ty_span=> <#event_ty as #krate::Event>::VERSION };
+    let event_topic = quote_spanned! {ty_span=> <#event_ty as #krate::Event>::TOPIC };
+    let doc = format!(
+        "Selects the subscriber [`fn {ident}`]({ident}()) on a bus: \
+         `Bus::builder().subscribe::<{ident}>()`."
+    );
 
     quote! {
         #item
+
+        #[doc = #doc]
+        #[allow(non_camel_case_types)]
+        #vis struct #ident {}
 
         #[doc(hidden)]
         const _: () = {
@@ -476,13 +518,14 @@ fn generate(item: &SubscriberFn, args: &Args, checked: Checked) -> TokenStream {
             #[automatically_derived]
             impl #krate::__private::Handler for __EventlyHandler {
                 fn call<'__a>(
-                    __delivery: #krate::Delivery<'__a>,
+                    __delivery: #krate::__private::Delivery<'__a>,
                 ) -> impl ::core::future::Future<
                     Output = ::core::result::Result<(), #krate::Error>,
                 > + ::core::marker::Send + '__a {
                     async move {
                         let __event = __delivery.#take_event::<#event_ty>()?;
-                        let __result = #ident(#event_value #context_value).await;
+                        #(#bindings)*
+                        let __result = #ident(__event #(, #values)*).await;
                         #convert
                     }
                 }
@@ -490,34 +533,35 @@ fn generate(item: &SubscriberFn, args: &Args, checked: Checked) -> TokenStream {
 
             #dedup_fn
 
+            static __DESCRIPTOR: #krate::SubscriberDescriptor = #krate::SubscriberDescriptor::new(
+                #name,
+                #event_name,
+                #event_version,
+                #event_topic,
+                #krate::__private::type_id::<#event_ty>,
+                #krate::__private::run_lane::<__EventlyHandler>,
+                ::core::concat!(::core::file!(), ":", ::core::line!()),
+            )
+            #(#settings)*;
+
+            #[automatically_derived]
+            impl #krate::Subscriber for #ident {
+                const DESCRIPTOR: &'static #krate::SubscriberDescriptor = &__DESCRIPTOR;
+            }
+
             #krate::__private::inventory::submit! {
-                #krate::SubscriberDescriptor {
-                    name: #name,
-                    group: #group,
-                    event_name: #event_name,
-                    event_version: #event_version,
-                    event_type_id: #krate::__private::type_id::<#event_ty>,
-                    retries: #retries,
-                    backoff: #backoff,
-                    dead_letter: #dead_letter,
-                    idempotency: #idempotency,
-                    run_lane: #krate::__private::run_lane::<__EventlyHandler>,
-                    location: ::core::concat!(::core::file!(), ":", ::core::line!()),
-                }
+                #krate::__private::Registration::new(&__DESCRIPTOR)
             }
         };
     }
 }
 
-fn option(value: Option<TokenStream>) -> TokenStream {
-    match value {
-        Some(value) => quote!(::core::option::Option::Some(#value)),
-        None => quote!(::core::option::Option::None),
-    }
-}
-
 fn backoff_tokens(backoff: &Backoff, krate: &Path) -> TokenStream {
     let duration = |ms: u64| quote!(::core::time::Duration::from_millis(#ms));
+    let some = |value: Option<TokenStream>| match value {
+        Some(value) => quote!(::core::option::Option::Some(#value)),
+        None => quote!(::core::option::Option::None),
+    };
     match *backoff {
         Backoff::Immediate => quote!(#krate::Backoff::Immediate),
         Backoff::Fixed { delay_ms } => {
@@ -525,9 +569,14 @@ fn backoff_tokens(backoff: &Backoff, krate: &Path) -> TokenStream {
             quote!(#krate::Backoff::Fixed(#delay))
         }
         Backoff::Exponential { initial_ms, factor, max_ms, jitter } => {
-            let (initial, max) = (duration(initial_ms), duration(max_ms));
-            let factor = proc_macro2::Literal::f64_suffixed(factor);
-            quote!(#krate::Backoff::Exponential { initial: #initial, factor: #factor, max: #max, jitter: #jitter })
+            let initial = some(initial_ms.map(duration));
+            let factor = some(factor.map(|f| {
+                let f = proc_macro2::Literal::f64_suffixed(f);
+                quote!(#f)
+            }));
+            let max = some(max_ms.map(duration));
+            let jitter = some(jitter.map(|j| quote!(#j)));
+            quote!(#krate::Backoff::exponential(#initial, #factor, #max, #jitter))
         }
     }
 }

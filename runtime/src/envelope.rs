@@ -23,7 +23,6 @@
 
 use std::any::Any;
 use std::fmt;
-use std::ops::Deref;
 use std::sync::Arc;
 use std::time::SystemTime;
 
@@ -33,11 +32,8 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use uuid::Uuid;
 
-use crate::error::DecodeError;
+use crate::error::UpcastError;
 use crate::event::Event;
-
-/// The namespace of ids derived from the content of envelopes that carry none.
-const DERIVED_ID_NAMESPACE: Uuid = Uuid::from_u128(0x6576_656e_746c_7900_8000_6964_0000_0001);
 
 /// Text that is static (a name the program knows, like the bus's source) or
 /// shared. Static text costs nothing to copy; sharing one `Arc` across the
@@ -129,8 +125,10 @@ impl Metadata {
 
 /// An event with its metadata.
 ///
-/// Cloning is cheap (the envelope is shared, never copied), and it dereferences
-/// to the event: events are immutable, so a handler sees `&E` only.
+/// The event is [`data`](Self::data) and everything else is
+/// [`metadata`](Self::metadata), so an event's own fields (`id`, `source`)
+/// never hide the envelope's. Cloning is cheap: the envelope is shared,
+/// never copied, and immutable.
 pub struct Envelope<E> {
     inner: Arc<Inner<E>>,
 }
@@ -143,13 +141,6 @@ struct Inner<E> {
 impl<E> Clone for Envelope<E> {
     fn clone(&self) -> Self {
         Self { inner: Arc::clone(&self.inner) }
-    }
-}
-
-impl<E> Deref for Envelope<E> {
-    type Target = E;
-    fn deref(&self) -> &E {
-        &self.inner.data
     }
 }
 
@@ -167,41 +158,10 @@ impl<E> Envelope<E> {
     pub fn data(&self) -> &E {
         &self.inner.data
     }
-    /// All metadata at once.
+    /// The envelope's metadata: id, type, version, timestamp, source, key,
+    /// correlation and causation ids.
     pub fn metadata(&self) -> &Metadata {
         &self.inner.meta
-    }
-    /// The unique id of this event.
-    pub fn id(&self) -> Uuid {
-        self.inner.meta.id
-    }
-    /// The event name, the envelope's `type`.
-    pub fn event_type(&self) -> &'static str {
-        self.inner.meta.event_type
-    }
-    /// The schema version of the data.
-    pub fn version(&self) -> u32 {
-        self.inner.meta.version
-    }
-    /// When the event happened (UTC).
-    pub fn timestamp(&self) -> OffsetDateTime {
-        OffsetDateTime::from(self.inner.meta.timestamp)
-    }
-    /// The service that emitted the event.
-    pub fn source(&self) -> &str {
-        &self.inner.meta.source
-    }
-    /// The ordering key.
-    pub fn key(&self) -> Option<&str> {
-        self.inner.meta.key.as_deref()
-    }
-    /// The id of the first event of this chain.
-    pub fn correlation_id(&self) -> Option<Uuid> {
-        self.inner.meta.correlation_id
-    }
-    /// The id of the event whose handling published this one.
-    pub fn causation_id(&self) -> Option<Uuid> {
-        self.inner.meta.causation_id
     }
 }
 
@@ -231,30 +191,8 @@ impl<E: Event> Envelope<E> {
         serde_json::to_vec(self)
     }
 
-    /// Decodes a wire envelope of this event type.
-    ///
-    /// Fails with a [`DecodeError`] naming what is wrong: not JSON, a field
-    /// missing, a different event type or version, or data that does not match.
-    pub fn from_json(bytes: &[u8]) -> Result<Self, DecodeError> {
-        let wire = WireEnvelope::parse(bytes)?;
-        if wire.event_type != E::NAME {
-            return Err(DecodeError::UnknownType { event_type: wire.event_type.to_owned() });
-        }
-        if wire.version != E::VERSION {
-            return Err(DecodeError::UnknownVersion {
-                event_type: E::NAME.to_owned(),
-                version: wire.version,
-                known: E::VERSION.to_string(),
-            });
-        }
-        let meta = wire.metadata(E::NAME)?;
-        let data =
-            serde_json::from_str(wire.data.get()).map_err(|source| DecodeError::DataMismatch {
-                event_type: E::NAME.to_owned(),
-                version: E::VERSION,
-                source,
-            })?;
-        Ok(Self { inner: Arc::new(Inner { meta, data }) })
+    pub(crate) fn from_parts(meta: Metadata, data: E) -> Self {
+        Self { inner: Arc::new(Inner { meta, data }) }
     }
 
     pub(crate) fn into_erased(self) -> ErasedEnvelope {
@@ -371,6 +309,7 @@ impl<E: Event> EnvelopeBuilder<E> {
 }
 
 /// An envelope whose event type is known only at run time.
+#[doc(hidden)]
 pub trait AnyEnvelope: Any + Send + Sync + fmt::Debug {
     /// The metadata.
     fn metadata(&self) -> &Metadata;
@@ -381,6 +320,7 @@ pub trait AnyEnvelope: Any + Send + Sync + fmt::Debug {
 }
 
 /// A shared, type-erased envelope.
+#[doc(hidden)]
 pub type ErasedEnvelope = Arc<dyn AnyEnvelope>;
 
 impl<E: Event> AnyEnvelope for Inner<E> {
@@ -413,14 +353,15 @@ pub(crate) fn data_of<E: Send + Sync + 'static>(envelope: &dyn AnyEnvelope) -> O
 /// `To`'s version, and the data converted by `To: From<From>`. The old data is
 /// copied through its JSON form (the handler's copy is shared), which is
 /// lossless because that form is how it travels.
+#[doc(hidden)]
 pub fn upcast<Old: Event, New: Event + From<Old>>(
     envelope: &dyn AnyEnvelope,
-) -> Result<ErasedEnvelope, String> {
+) -> Result<ErasedEnvelope, UpcastError> {
     let old = data_of::<Old>(envelope)
-        .ok_or_else(|| format!("expected `{}` v{} to upcast", Old::NAME, Old::VERSION))?;
+        .ok_or(UpcastError::WrongVersion { event_type: Old::NAME, version: Old::VERSION })?;
     let copy: Old =
-        serde_json::to_value(old).and_then(serde_json::from_value).map_err(|error| {
-            format!("cannot copy `{}` v{} to upcast it: {error}", Old::NAME, Old::VERSION)
+        serde_json::to_value(old).and_then(serde_json::from_value).map_err(|source| {
+            UpcastError::Copy { event_type: Old::NAME, version: Old::VERSION, source }
         })?;
     let meta =
         Metadata { version: New::VERSION, event_type: New::NAME, ..envelope.metadata().clone() };
@@ -429,190 +370,28 @@ pub fn upcast<Old: Event, New: Event + From<Old>>(
 
 /// The data of an erased envelope holding an `E`, taken out (cloned through
 /// JSON if the envelope is shared).
-pub(crate) fn into_data<E: Event>(envelope: ErasedEnvelope) -> Result<E, String> {
+pub(crate) fn into_data<E: Event>(envelope: ErasedEnvelope) -> Result<E, UpcastError> {
     let any: Arc<dyn Any + Send + Sync> = envelope;
     let inner = any
         .downcast::<Inner<E>>()
-        .map_err(|_| format!("expected `{}` v{}", E::NAME, E::VERSION))?;
+        .map_err(|_| UpcastError::WrongVersion { event_type: E::NAME, version: E::VERSION })?;
     match Arc::try_unwrap(inner) {
         Ok(inner) => Ok(inner.data),
-        Err(shared) => serde_json::to_value(&shared.data)
-            .and_then(serde_json::from_value)
-            .map_err(|error| error.to_string()),
+        Err(shared) => {
+            serde_json::to_value(&shared.data).and_then(serde_json::from_value).map_err(|source| {
+                UpcastError::Copy { event_type: E::NAME, version: E::VERSION, source }
+            })
+        }
     }
 }
 
 /// Decodes the data of an envelope whose metadata was read already; the
 /// `decode` entry of every `#[event]`'s registration.
+#[doc(hidden)]
 pub fn decode_erased<E: Event>(
     meta: Metadata,
     data: &RawValue,
 ) -> Result<ErasedEnvelope, serde_json::Error> {
     let data: E = serde_json::from_str(data.get())?;
     Ok(Arc::new(Inner { meta, data }))
-}
-
-/// An envelope read off the wire, its data not yet decoded.
-pub(crate) struct WireEnvelope<'a> {
-    pub(crate) event_type: &'a str,
-    pub(crate) version: u32,
-    id: Option<&'a RawValue>,
-    timestamp: Option<&'a RawValue>,
-    source: Option<&'a RawValue>,
-    key: Option<&'a RawValue>,
-    correlation_id: Option<&'a RawValue>,
-    causation_id: Option<&'a RawValue>,
-    pub(crate) data: &'a RawValue,
-}
-
-#[derive(serde::Deserialize)]
-struct WireFields<'a> {
-    #[serde(borrow, default)]
-    id: Option<&'a RawValue>,
-    #[serde(borrow, default, rename = "type")]
-    event_type: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    version: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    timestamp: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    source: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    key: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    correlation_id: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    causation_id: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    data: Option<&'a RawValue>,
-}
-
-fn present(raw: Option<&RawValue>) -> Option<&RawValue> {
-    raw.filter(|value| value.get() != "null")
-}
-
-fn invalid(field: &'static str, reason: impl fmt::Display) -> DecodeError {
-    DecodeError::InvalidField { field, reason: reason.to_string() }
-}
-
-impl<'a> WireEnvelope<'a> {
-    /// Reads the envelope's fields; `type`, `version` and `data` are required.
-    pub(crate) fn parse(bytes: &'a [u8]) -> Result<Self, DecodeError> {
-        // Derived struct deserializers also accept arrays; an envelope is an object.
-        if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
-            let reason = <serde_json::Error as serde::de::Error>::custom("expected a JSON object");
-            return Err(DecodeError::NotJson(reason));
-        }
-        let fields: WireFields<'a> = serde_json::from_slice(bytes).map_err(DecodeError::NotJson)?;
-        let event_type =
-            present(fields.event_type).ok_or(DecodeError::MissingField { field: "type" })?;
-        let event_type: &'a str = serde_json::from_str(event_type.get())
-            .map_err(|_| invalid("type", "expected a string without escapes"))?;
-        let version =
-            present(fields.version).ok_or(DecodeError::MissingField { field: "version" })?;
-        let version: u32 = serde_json::from_str(version.get()).map_err(|_| {
-            invalid("version", format!("expected a positive integer, got {}", version.get()))
-        })?;
-        if version == 0 {
-            return Err(invalid("version", "versions start at 1"));
-        }
-        let data = fields.data.ok_or(DecodeError::MissingField { field: "data" })?;
-        Ok(Self {
-            event_type,
-            version,
-            id: present(fields.id),
-            timestamp: present(fields.timestamp),
-            source: present(fields.source),
-            key: present(fields.key),
-            correlation_id: present(fields.correlation_id),
-            causation_id: present(fields.causation_id),
-            data,
-        })
-    }
-
-    /// The metadata, for an event whose registered name is `event_type`.
-    pub(crate) fn metadata(&self, event_type: &'static str) -> Result<Metadata, DecodeError> {
-        let uuid = |field: &'static str,
-                    raw: Option<&RawValue>|
-         -> Result<Option<Uuid>, DecodeError> {
-            raw.map(|raw| serde_json::from_str::<Uuid>(raw.get()).map_err(|e| invalid(field, e)))
-                .transpose()
-        };
-        let timestamp = match self.timestamp {
-            None => SystemTime::now(),
-            Some(raw) => SystemTime::from(parse_timestamp(raw)?),
-        };
-        let source = match self.source {
-            None => Text::Static(""),
-            Some(raw) => serde_json::from_str::<String>(raw.get())
-                .map_err(|_| invalid("source", "expected a string"))
-                .map(|text| Text::Shared(text.into()))?,
-        };
-        let key = match self.key {
-            None => None,
-            Some(raw) => Some(Arc::from(key_text(raw)?)),
-        };
-        let id = match uuid("id", self.id)? {
-            Some(id) => id,
-            None => self.derived_id()?,
-        };
-        Ok(Metadata {
-            id,
-            event_type,
-            version: self.version,
-            timestamp,
-            source,
-            key,
-            correlation_id: uuid("correlation_id", self.correlation_id)?,
-            causation_id: uuid("causation_id", self.causation_id)?,
-        })
-    }
-
-    /// A deterministic id for an envelope that carries none: a UUIDv5 of its
-    /// type, version, source, timestamp and data in canonical JSON, so two
-    /// copies of one message get one id however their JSON was spaced.
-    fn derived_id(&self) -> Result<Uuid, DecodeError> {
-        let canonical = |raw: Option<&RawValue>| -> Result<String, DecodeError> {
-            match raw {
-                None => Ok(String::new()),
-                Some(raw) => serde_json::from_str::<serde_json::Value>(raw.get())
-                    .map(|value| value.to_string())
-                    .map_err(DecodeError::NotJson),
-            }
-        };
-        let content = format!(
-            "{}\n{}\n{}\n{}\n{}",
-            self.event_type,
-            self.version,
-            canonical(self.source)?,
-            canonical(self.timestamp)?,
-            canonical(Some(self.data))?,
-        );
-        Ok(Uuid::new_v5(&DERIVED_ID_NAMESPACE, content.as_bytes()))
-    }
-}
-
-/// Accepts RFC 3339 text or a Unix time in seconds (integer or fractional),
-/// which is what `time.time()` senders emit.
-fn parse_timestamp(raw: &RawValue) -> Result<OffsetDateTime, DecodeError> {
-    let text = raw.get();
-    if text.starts_with('"') {
-        let text: String = serde_json::from_str(text).map_err(|e| invalid("timestamp", e))?;
-        return OffsetDateTime::parse(&text, &Rfc3339)
-            .map(|t| t.to_offset(time::UtcOffset::UTC))
-            .map_err(|e| invalid("timestamp", format!("expected RFC 3339 ({e})")));
-    }
-    let seconds: f64 = serde_json::from_str(text)
-        .map_err(|_| invalid("timestamp", "expected RFC 3339 text or Unix seconds"))?;
-    let nanos = (seconds * 1e9) as i128;
-    OffsetDateTime::from_unix_timestamp_nanos(nanos).map_err(|e| invalid("timestamp", e))
-}
-
-/// A key may be sent as a string or as a number.
-fn key_text(raw: &RawValue) -> Result<String, DecodeError> {
-    match serde_json::from_str::<serde_json::Value>(raw.get()) {
-        Ok(serde_json::Value::String(text)) => Ok(text),
-        Ok(serde_json::Value::Number(number)) => Ok(number.to_string()),
-        _ => Err(invalid("key", "expected a string or a number")),
-    }
 }

@@ -3,8 +3,8 @@
 //! Two kinds of error meet in evently. [`Error`] is what a subscriber returns:
 //! an opaque, boxed error (like `anyhow::Error`) that any `std::error::Error`
 //! converts into with `?`. The operations of the library itself
-//! ([`Bus::publish`](crate::Bus::publish), [`BusBuilder::build`](crate::BusBuilder::build),
-//! decoding) return typed errors ([`PublishError`], [`BuildError`],
+//! ([`Bus::publish`](crate::Bus::publish), [`BusBuilder::start`](crate::BusBuilder::start),
+//! decoding) return typed errors ([`PublishError`], [`StartError`],
 //! [`DecodeError`], [`ReplayError`]) that name what went wrong.
 
 use std::error::Error as StdError;
@@ -145,7 +145,7 @@ impl StdError for Message {}
 #[non_exhaustive]
 pub enum DecodeError {
     /// The bytes are not JSON, or not a JSON object.
-    #[error("message is not a JSON envelope: {0}")]
+    #[error("message is not a JSON envelope")]
     NotJson(#[source] serde_json::Error),
     /// A required envelope field is absent.
     #[error("envelope has no `{field}` field")]
@@ -180,7 +180,7 @@ pub enum DecodeError {
         known: String,
     },
     /// The `data` does not deserialize into the event's type.
-    #[error("data of `{event_type}` v{version} does not match its type: {source}")]
+    #[error("data of `{event_type}` v{version} does not match its type")]
     DataMismatch {
         /// The event name.
         event_type: String,
@@ -205,8 +205,14 @@ pub enum PublishError {
     /// The broker did not take the event.
     #[error(transparent)]
     Transport(#[from] crate::transport::TransportError),
+    /// No lane of a subscriber takes messages any more (its task ended).
+    #[error("subscriber `{subscriber}` stopped taking messages")]
+    LaneGone {
+        /// The subscriber.
+        subscriber: &'static str,
+    },
     /// The event could not be encoded.
-    #[error("could not encode event `{event_type}`: {source}")]
+    #[error("could not encode event `{event_type}`")]
     Encode {
         /// The event name.
         event_type: &'static str,
@@ -216,10 +222,10 @@ pub enum PublishError {
     },
 }
 
-/// Why a bus could not be built.
+/// Why a bus could not start.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
-pub enum BuildError {
+pub enum StartError {
     /// Registrations contradict each other; every conflict is listed.
     #[error("{} conflicting registration(s):{}", .0.len(), ConflictList(.0))]
     Conflicts(Vec<Conflict>),
@@ -231,17 +237,34 @@ pub enum BuildError {
         /// Why it cannot work.
         reason: String,
     },
-    /// The broker refused a subscription.
-    #[error(transparent)]
-    Transport(#[from] crate::transport::TransportError),
-    /// `build()` was called outside a Tokio runtime.
+    /// On a broker, subscribers that state no `group` need the bus's `source` as their group.
     #[error(
-        "`build()` must be called inside a Tokio runtime (from `#[tokio::main]` or a runtime's `block_on`)"
+        "subscribers on a broker need a consumer group, and these state none: {}; add `group = \"...\"` to each `#[subscriber]`, or set the bus's `.source(\"...\")`, which is the group of those that state none",
+        .subscribers.join(", ")
+    )]
+    GroupUnstated {
+        /// The subscribers without a group (`name (file:line)`).
+        subscribers: Vec<String>,
+    },
+    /// `group("...")` names a group no linked subscriber belongs to.
+    #[error("no linked `#[subscriber]` states `group = \"{group}\"` (groups linked: {known})")]
+    UnknownGroup {
+        /// The group asked for.
+        group: String,
+        /// The groups that linked subscribers state, comma separated.
+        known: String,
+    },
+    /// The broker refused a subscription.
+    #[error("could not subscribe to the broker")]
+    Transport(#[from] crate::transport::TransportError),
+    /// `start()` was called outside a Tokio runtime.
+    #[error(
+        "a bus must start inside a Tokio runtime (from `#[tokio::main]` or a runtime's `block_on`)"
     )]
     NoRuntime,
 }
 
-/// One contradiction between registrations found by [`BusBuilder::build`](crate::BusBuilder::build).
+/// One contradiction between registrations found by [`BusBuilder::start`](crate::BusBuilder::start).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Conflict {
@@ -308,7 +331,59 @@ pub enum ReplayError {
     Publish(#[from] PublishError),
 }
 
-/// An idempotency store failed; the delivery is retried.
+/// Why a delivery failed before or around the handler (not the handler's own error).
 #[derive(Debug, thiserror::Error)]
-#[error("idempotency store failed: {0}")]
-pub struct StoreError(#[source] pub BoxError);
+#[non_exhaustive]
+pub enum DeliveryError {
+    /// Another delivery of this message holds its idempotency claim.
+    #[error("another delivery of this message is being handled")]
+    InProgress,
+    /// The handler panicked.
+    #[error("handler panicked: {message}")]
+    Panicked {
+        /// The panic's message.
+        message: String,
+    },
+    /// The message holds another event type than the subscriber takes.
+    #[error(
+        "subscriber `{subscriber}` expects `{expected}` but received `{event_type}` v{version}"
+    )]
+    UnexpectedType {
+        /// The subscriber.
+        subscriber: &'static str,
+        /// The Rust type it takes.
+        expected: &'static str,
+        /// The event name received.
+        event_type: &'static str,
+        /// The event version received.
+        version: u32,
+    },
+    /// An earlier version of the event could not be upcast to the subscriber's.
+    #[error("could not upcast to the subscriber's version")]
+    Upcast(#[source] UpcastError),
+}
+
+/// Why an envelope of an earlier event version could not be upcast.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum UpcastError {
+    /// The envelope does not hold the version the upcaster reads.
+    #[error("expected `{event_type}` v{version} to upcast")]
+    WrongVersion {
+        /// The event name the upcaster reads.
+        event_type: &'static str,
+        /// The version it reads.
+        version: u32,
+    },
+    /// The old data could not be copied through its JSON form.
+    #[error("cannot copy `{event_type}` v{version} to upcast it")]
+    Copy {
+        /// The event name.
+        event_type: &'static str,
+        /// The version.
+        version: u32,
+        /// What serde reported.
+        #[source]
+        source: serde_json::Error,
+    },
+}

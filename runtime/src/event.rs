@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use crate::envelope::{AnyEnvelope, ErasedEnvelope, Metadata};
-use crate::error::{Conflict, DecodeError};
+use crate::error::{Conflict, DecodeError, UpcastError};
 
 /// An immutable record of something that happened.
 ///
@@ -43,40 +43,152 @@ pub trait Event:
 }
 
 /// Static facts about one `#[event]` type, registered by the macro.
+///
+/// Read it through its methods; the macro builds it with [`new`](Self::new)
+/// and the `const fn` setters, so fields can be added without breaking
+/// generated code.
 #[derive(Debug)]
 pub struct EventDescriptor {
+    name: &'static str,
+    version: u32,
+    topic: &'static str,
+    fingerprint: &'static str,
+    type_name: fn() -> &'static str,
+    type_id: fn() -> TypeId,
+    schema: fn() -> serde_json::Value,
+    decode: DecodeFn,
+    shape: &'static str,
+    compat: Compatibility,
+    upcast: Option<Upcast>,
+    package: &'static str,
+    location: &'static str,
+    schemas_dir: Option<&'static str>,
+}
+
+/// Decodes the envelope's `data` into the typed envelope.
+#[doc(hidden)]
+pub type DecodeFn = fn(Metadata, &RawValue) -> Result<ErasedEnvelope, serde_json::Error>;
+
+impl EventDescriptor {
+    #[doc(hidden)]
+    #[allow(clippy::too_many_arguments)]
+    pub const fn new(
+        name: &'static str,
+        version: u32,
+        topic: &'static str,
+        fingerprint: &'static str,
+        type_name: fn() -> &'static str,
+        type_id: fn() -> TypeId,
+        schema: fn() -> serde_json::Value,
+        decode: DecodeFn,
+        shape: &'static str,
+        package: &'static str,
+        location: &'static str,
+    ) -> Self {
+        Self {
+            name,
+            version,
+            topic,
+            fingerprint,
+            type_name,
+            type_id,
+            schema,
+            decode,
+            shape,
+            compat: Compatibility::Backward,
+            upcast: None,
+            package,
+            location,
+            schemas_dir: None,
+        }
+    }
+
+    #[doc(hidden)]
+    pub const fn with_compat(mut self, compat: Compatibility) -> Self {
+        self.compat = compat;
+        self
+    }
+
+    #[doc(hidden)]
+    pub const fn with_upcast(mut self, upcast: Upcast) -> Self {
+        self.upcast = Some(upcast);
+        self
+    }
+
+    #[doc(hidden)]
+    pub const fn with_schemas_dir(mut self, dir: &'static str) -> Self {
+        self.schemas_dir = Some(dir);
+        self
+    }
+
     /// [`Event::NAME`].
-    pub name: &'static str,
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
     /// [`Event::VERSION`].
-    pub version: u32,
+    pub fn version(&self) -> u32 {
+        self.version
+    }
     /// [`Event::TOPIC`].
-    pub topic: &'static str,
+    pub fn topic(&self) -> &'static str {
+        self.topic
+    }
     /// [`Event::FINGERPRINT`].
-    pub fingerprint: &'static str,
+    pub fn fingerprint(&self) -> &'static str {
+        self.fingerprint
+    }
     /// The Rust type's name.
-    pub type_name: fn() -> &'static str,
+    pub fn type_name(&self) -> &'static str {
+        (self.type_name)()
+    }
     /// The Rust type's id.
-    pub type_id: fn() -> TypeId,
+    pub fn type_id(&self) -> TypeId {
+        (self.type_id)()
+    }
     /// [`Event::schema`].
-    pub schema: fn() -> serde_json::Value,
-    /// Decodes the envelope's `data` into the typed envelope.
-    pub decode: fn(Metadata, &RawValue) -> Result<ErasedEnvelope, serde_json::Error>,
+    pub fn schema(&self) -> serde_json::Value {
+        (self.schema)()
+    }
     /// The wire shape the fingerprint hashes, as JSON (kept in the committed
     /// schema so the macro can say what changed).
-    pub shape: &'static str,
+    pub fn shape(&self) -> &'static str {
+        self.shape
+    }
     /// How this version must relate to the earlier ones.
-    pub compat: Compatibility,
-    /// How messages of the previous version become this one.
-    pub upcast: Option<Upcast>,
+    pub fn compat(&self) -> Compatibility {
+        self.compat
+    }
+    /// The version this one upcasts from (`upcast_from`), if any.
+    pub fn upcasts_from(&self) -> Option<u32> {
+        self.upcast.map(|upcast| upcast.from_version)
+    }
     /// The package (crate) that defines the event.
-    pub package: &'static str,
+    pub fn package(&self) -> &'static str {
+        self.package
+    }
     /// Where the struct is defined (`file:line`).
-    pub location: &'static str,
+    pub fn location(&self) -> &'static str {
+        self.location
+    }
+    /// The schemas folder the macro checked the event against, as an
+    /// absolute path; `None` if it found none.
+    pub fn schemas_dir(&self) -> Option<&'static str> {
+        self.schemas_dir
+    }
+
+    pub(crate) fn decode(&self) -> DecodeFn {
+        self.decode
+    }
+
+    pub(crate) fn upcast(&self) -> Option<Upcast> {
+        self.upcast
+    }
 }
 
 /// How a version's schema must relate to the earlier versions' (the
 /// Confluent Schema Registry modes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Compatibility {
     /// Consumers of this version read data of the previous version (the default).
     Backward,
@@ -126,15 +238,19 @@ impl Compatibility {
 
 /// An upcaster: turns messages of the previous version of an event into this
 /// version, through the `From` impl `upcast_from` names.
+#[doc(hidden)]
 #[derive(Debug, Clone, Copy)]
 pub struct Upcast {
-    /// The version it reads.
-    pub from_version: u32,
-    /// The Rust type of that version.
-    pub from_type_id: fn() -> TypeId,
-    /// Converts an envelope of that version into one of this version (same
-    /// id and metadata); fails with a reason if the data cannot be converted.
-    pub convert: fn(&dyn AnyEnvelope) -> Result<ErasedEnvelope, String>,
+    from_version: u32,
+    from_type_id: fn() -> TypeId,
+    convert: UpcastFn,
+}
+
+impl Upcast {
+    #[doc(hidden)]
+    pub const fn new(from_version: u32, from_type_id: fn() -> TypeId, convert: UpcastFn) -> Self {
+        Self { from_version, from_type_id, convert }
+    }
 }
 
 inventory::collect!(EventDescriptor);
@@ -145,7 +261,8 @@ pub fn registered_events() -> impl Iterator<Item = &'static EventDescriptor> {
 }
 
 /// Converts an envelope of one version into the next.
-pub(crate) type UpcastFn = fn(&dyn AnyEnvelope) -> Result<ErasedEnvelope, String>;
+#[doc(hidden)]
+pub type UpcastFn = fn(&dyn AnyEnvelope) -> Result<ErasedEnvelope, UpcastError>;
 
 /// The events known to a bus, indexed by type and by wire name.
 #[derive(Debug, Default)]
@@ -160,22 +277,23 @@ impl Registry {
         let mut claims: BTreeMap<(&'static str, u32), Vec<&'static EventDescriptor>> =
             BTreeMap::new();
         for descriptor in registered_events() {
-            claims.entry((descriptor.name, descriptor.version)).or_default().push(descriptor);
+            claims.entry((descriptor.name(), descriptor.version())).or_default().push(descriptor);
         }
         let mut registry = Registry::default();
         for ((name, version), descriptors) in claims {
-            let mut type_ids: Vec<TypeId> = descriptors.iter().map(|d| (d.type_id)()).collect();
+            let mut type_ids: Vec<TypeId> = descriptors.iter().map(|d| d.type_id()).collect();
+            type_ids.sort();
             type_ids.dedup();
             if type_ids.len() > 1 {
                 conflicts.push(Conflict::DuplicateEvent {
                     name: name.to_owned(),
                     version,
-                    types: descriptors.iter().map(|d| (d.type_name)().to_owned()).collect(),
+                    types: descriptors.iter().map(|d| d.type_name().to_owned()).collect(),
                 });
             }
             registry.by_name.entry(name).or_default().insert(version, descriptors[0]);
             for descriptor in descriptors {
-                registry.by_type.insert((descriptor.type_id)(), descriptor);
+                registry.by_type.insert(descriptor.type_id(), descriptor);
             }
         }
         registry
@@ -189,7 +307,7 @@ impl Registry {
         let mut current = self.by_type.get(&target).copied();
         // Each version names at most one predecessor; the bound stops a cycle
         // of `upcast_from`s (which the version order already rules out).
-        while let Some(upcast) = current.and_then(|d| d.upcast) {
+        while let Some(upcast) = current.and_then(|d| d.upcast()) {
             if chains.len() > self.by_type.len() {
                 break;
             }

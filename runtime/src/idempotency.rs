@@ -1,4 +1,7 @@
-//! Idempotency guards: a message delivered twice has its effect once.
+//! Idempotency guards: a duplicate delivery is acknowledged without running
+//! the handler again, for every delivery the store has seen. The default
+//! store is in memory, so that holds within one process; a store shared by
+//! every member of a group makes it hold across them.
 //!
 //! Before a guarded subscriber runs, the dispatcher claims the message's
 //! [`IdempotencyKey`] in an [`IdempotencyStore`]. A claim that is already
@@ -6,63 +9,21 @@
 //! After the handler succeeds the claim is marked done; after it fails the
 //! claim is released, so the retry runs again.
 
+use std::any::Any;
 use std::collections::{HashMap, VecDeque};
 use std::future::Future;
 use std::hash::{BuildHasher, Hash, Hasher};
-use std::pin::Pin;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use uuid::Uuid;
 
-use crate::error::StoreError;
+use crate::util::BoxFuture;
 
-/// A boxed future.
-pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
-
-/// What [`IdempotencyStore`] methods return: a value at hand, or a boxed
-/// future for stores that do I/O. An in-process store answers without
-/// allocating.
-pub enum StoreFuture<'a, T> {
-    /// The answer, already known.
-    Ready(Option<T>),
-    /// The answer, still to come.
-    Pending(BoxFuture<'a, T>),
-}
-
-impl<'a, T> StoreFuture<'a, T> {
-    /// An answer already known.
-    pub fn ready(value: T) -> Self {
-        StoreFuture::Ready(Some(value))
-    }
-
-    /// An answer still to come.
-    pub fn boxed(future: impl Future<Output = T> + Send + 'a) -> Self {
-        StoreFuture::Pending(Box::pin(future))
-    }
-}
-
-impl<T: Unpin> Future for StoreFuture<'_, T> {
-    type Output = T;
-    fn poll(self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<T> {
-        match self.get_mut() {
-            StoreFuture::Ready(value) => match value.take() {
-                Some(value) => std::task::Poll::Ready(value),
-                None => panic!("`StoreFuture` polled after it completed"),
-            },
-            StoreFuture::Pending(future) => future.as_mut().poll(cx),
-        }
-    }
-}
-
-impl<T> std::fmt::Debug for StoreFuture<'_, T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            StoreFuture::Ready(_) => "StoreFuture::Ready",
-            StoreFuture::Pending(_) => "StoreFuture::Pending",
-        })
-    }
-}
+/// An idempotency store failed; the delivery is retried.
+#[derive(Debug, thiserror::Error)]
+#[error("idempotency store failed")]
+pub struct StoreError(#[source] pub crate::error::BoxError);
 
 /// What a guard claims: one message (or business key) for one subscriber.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -75,6 +36,7 @@ pub struct IdempotencyKey<'a> {
 
 /// The state of a claim when it was asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Claim {
     /// The caller now holds the claim and runs the handler.
     Acquired,
@@ -87,23 +49,141 @@ pub enum Claim {
 /// Where guards keep their claims.
 ///
 /// The default is [`InMemoryIdempotencyStore`]; stores that outlive a process
-/// (Redis, PostgreSQL) implement the same trait.
+/// implement the same trait. Implement the methods as `async fn`.
 pub trait IdempotencyStore: Send + Sync + 'static {
     /// Claims `key` unless it is done or held by another delivery.
-    fn claim<'a>(
-        &'a self,
-        key: &'a IdempotencyKey<'a>,
-    ) -> StoreFuture<'a, Result<Claim, StoreError>>;
+    fn claim(
+        &self,
+        key: &IdempotencyKey<'_>,
+    ) -> impl Future<Output = Result<Claim, StoreError>> + Send;
     /// Marks a held claim done: later deliveries of `key` are duplicates.
-    fn complete<'a>(
-        &'a self,
-        key: &'a IdempotencyKey<'a>,
-    ) -> StoreFuture<'a, Result<(), StoreError>>;
+    fn complete(
+        &self,
+        key: &IdempotencyKey<'_>,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
     /// Gives up a held claim after a failure, so a retry can claim it again.
-    fn release<'a>(
+    fn release(
+        &self,
+        key: &IdempotencyKey<'_>,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+}
+
+/// A store shared with other code: every clone of the `Arc` sees the same claims.
+impl<S: IdempotencyStore> IdempotencyStore for Arc<S> {
+    fn claim(
+        &self,
+        key: &IdempotencyKey<'_>,
+    ) -> impl Future<Output = Result<Claim, StoreError>> + Send {
+        (**self).claim(key)
+    }
+    fn complete(
+        &self,
+        key: &IdempotencyKey<'_>,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send {
+        (**self).complete(key)
+    }
+    fn release(
+        &self,
+        key: &IdempotencyKey<'_>,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send {
+        (**self).release(key)
+    }
+}
+
+/// [`IdempotencyStore`] with boxed futures, so a bus can hold any store.
+pub(crate) trait DynStore: Send + Sync {
+    fn claim_boxed<'a>(
         &'a self,
         key: &'a IdempotencyKey<'a>,
-    ) -> StoreFuture<'a, Result<(), StoreError>>;
+    ) -> BoxFuture<'a, Result<Claim, StoreError>>;
+    fn complete_boxed<'a>(
+        &'a self,
+        key: &'a IdempotencyKey<'a>,
+    ) -> BoxFuture<'a, Result<(), StoreError>>;
+    fn release_boxed<'a>(
+        &'a self,
+        key: &'a IdempotencyKey<'a>,
+    ) -> BoxFuture<'a, Result<(), StoreError>>;
+}
+
+impl<S: IdempotencyStore> DynStore for S {
+    fn claim_boxed<'a>(
+        &'a self,
+        key: &'a IdempotencyKey<'a>,
+    ) -> BoxFuture<'a, Result<Claim, StoreError>> {
+        Box::pin(IdempotencyStore::claim(self, key))
+    }
+    fn complete_boxed<'a>(
+        &'a self,
+        key: &'a IdempotencyKey<'a>,
+    ) -> BoxFuture<'a, Result<(), StoreError>> {
+        Box::pin(IdempotencyStore::complete(self, key))
+    }
+    fn release_boxed<'a>(
+        &'a self,
+        key: &'a IdempotencyKey<'a>,
+    ) -> BoxFuture<'a, Result<(), StoreError>> {
+        Box::pin(IdempotencyStore::release(self, key))
+    }
+}
+
+/// The store a bus uses. The in-memory store is called directly, without a
+/// boxed future per call: it answers on the spot, on every delivery.
+#[derive(Clone)]
+pub(crate) enum Store {
+    Memory(Arc<InMemoryIdempotencyStore>),
+    Other(Arc<dyn DynStore>),
+}
+
+impl Store {
+    pub(crate) fn new<S: IdempotencyStore>(store: S) -> Self {
+        let any: Box<dyn Any> = Box::new(store);
+        let any = match any.downcast::<InMemoryIdempotencyStore>() {
+            Ok(memory) => return Store::Memory(Arc::from(memory)),
+            Err(other) => other,
+        };
+        let any = match any.downcast::<Arc<InMemoryIdempotencyStore>>() {
+            Ok(shared) => return Store::Memory(*shared),
+            Err(other) => other,
+        };
+        match any.downcast::<S>() {
+            Ok(store) => Store::Other(Arc::new(*store)),
+            Err(_) => unreachable!("the box holds an `S`"),
+        }
+    }
+
+    pub(crate) async fn claim(&self, key: &IdempotencyKey<'_>) -> Result<Claim, StoreError> {
+        match self {
+            Store::Memory(store) => Ok(store.claim_now(key)),
+            Store::Other(store) => store.claim_boxed(key).await,
+        }
+    }
+
+    pub(crate) async fn complete(&self, key: &IdempotencyKey<'_>) -> Result<(), StoreError> {
+        match self {
+            Store::Memory(store) => {
+                store.complete_now(key);
+                Ok(())
+            }
+            Store::Other(store) => store.complete_boxed(key).await,
+        }
+    }
+
+    pub(crate) async fn release(&self, key: &IdempotencyKey<'_>) -> Result<(), StoreError> {
+        match self {
+            Store::Memory(store) => {
+                store.release_now(key);
+                Ok(())
+            }
+            Store::Other(store) => store.release_boxed(key).await,
+        }
+    }
+}
+
+impl Default for Store {
+    fn default() -> Self {
+        Store::Memory(Arc::new(InMemoryIdempotencyStore::default()))
+    }
 }
 
 const SHARDS: usize = 16;
@@ -243,39 +323,37 @@ fn lock(shard: &Mutex<Shard>) -> MutexGuard<'_, Shard> {
     shard.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-impl IdempotencyStore for InMemoryIdempotencyStore {
-    fn claim<'a>(
-        &'a self,
-        key: &'a IdempotencyKey<'a>,
-    ) -> StoreFuture<'a, Result<Claim, StoreError>> {
-        let claim = self.claim_now(key);
-        StoreFuture::ready(Ok(claim))
-    }
-
-    fn complete<'a>(
-        &'a self,
-        key: &'a IdempotencyKey<'a>,
-    ) -> StoreFuture<'a, Result<(), StoreError>> {
+impl InMemoryIdempotencyStore {
+    fn complete_now(&self, key: &IdempotencyKey<'_>) {
         let expires = Instant::now() + self.retention;
         let (stored, mut shard) = self.locate(key);
         if let Some(entry) = shard.entries.get_mut(&stored) {
             entry.done = true;
             entry.expires = expires;
         }
-        drop(shard);
-        StoreFuture::ready(Ok(()))
     }
 
-    fn release<'a>(
-        &'a self,
-        key: &'a IdempotencyKey<'a>,
-    ) -> StoreFuture<'a, Result<(), StoreError>> {
+    fn release_now(&self, key: &IdempotencyKey<'_>) {
         let (stored, mut shard) = self.locate(key);
         if shard.entries.get(&stored).is_some_and(|entry| !entry.done) {
             shard.entries.remove(&stored);
         }
-        drop(shard);
-        StoreFuture::ready(Ok(()))
+    }
+}
+
+impl IdempotencyStore for InMemoryIdempotencyStore {
+    async fn claim(&self, key: &IdempotencyKey<'_>) -> Result<Claim, StoreError> {
+        Ok(self.claim_now(key))
+    }
+
+    async fn complete(&self, key: &IdempotencyKey<'_>) -> Result<(), StoreError> {
+        self.complete_now(key);
+        Ok(())
+    }
+
+    async fn release(&self, key: &IdempotencyKey<'_>) -> Result<(), StoreError> {
+        self.release_now(key);
+        Ok(())
     }
 }
 
@@ -283,6 +361,7 @@ impl IdempotencyStore for InMemoryIdempotencyStore {
 /// output, namespaced by the event name. The same value gives the same id in
 /// every process of one build target, so a shared store sees duplicates
 /// across replicas.
+#[doc(hidden)]
 pub fn dedup_id<T: Hash + ?Sized>(event_name: &str, value: &T) -> Uuid {
     let mut hasher = Fnv128::default();
     event_name.hash(&mut hasher);

@@ -6,9 +6,11 @@
 //! - [`#[event]`](macro@event) on a struct makes it an [`Event`]: a name, a
 //!   version, a topic, an ordering key, its JSON Schema, and its registration.
 //! - [`#[subscriber]`](macro@subscriber) on an async fn registers it as a
-//!   handler, guarded so a message delivered twice has its effect once.
-//! - A [`Bus`] collects every registered subscriber and delivers events to
-//!   them, with retries, dead letters, per-key ordering and graceful shutdown.
+//!   handler, guarded so a duplicate delivery its idempotency store has seen
+//!   is acknowledged without running it again.
+//! - A [`Bus`] runs the subscribers it is given and delivers events to them,
+//!   in-process or through a broker, with retries, dead letters, per-key
+//!   ordering and graceful shutdown.
 //!
 //! ```standalone_crate
 //! use evently::{event, subscriber, Bus, Envelope};
@@ -28,53 +30,64 @@
 //!
 //! #[subscriber(group = "audit", retries = 3, backoff = "exponential", dead_letter = "dlq.audit")]
 //! async fn audit(event: Envelope<UserCreated>) -> evently::Result<()> {
-//!     println!("Audit log: user {} created at {}", event.id, event.timestamp());
+//!     let meta = event.metadata();
+//!     println!("Audit log: user {} created at {}", event.data().id, meta.timestamp());
 //!     Ok(())
 //! }
 //!
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! let bus = Bus::in_memory().source("user-service").build()?;
+//! let bus = Bus::builder()
+//!     .source("user-service")
+//!     .subscribe::<(send_welcome_email, audit)>()
+//!     .start()
+//!     .await?;
 //! bus.publish(UserCreated { id: 1, email: "a@example.com".into() }).await?;
 //! bus.shutdown().await; // drains: both subscribers have run
 //! # Ok(()) }
 //! ```
 
+mod builder;
 mod bus;
 mod cloudevents;
 pub mod compat;
+mod consume;
 mod dead_letter;
+mod dispatch;
 mod envelope;
 mod error;
 mod event;
+mod handler;
 mod id;
-mod idempotency;
+pub mod idempotency;
+mod lane;
 mod retry;
+mod routing;
 pub mod schemas;
+mod shared;
 pub mod sourcing;
 mod subscriber;
 pub mod transport;
+mod util;
+mod wire;
 
 pub use time;
 pub use uuid::{self, Uuid};
 
-pub use bus::{Bus, BusBuilder, BusStats, DEFAULT_DEAD_LETTER};
+pub use builder::{BusBuilder, DEFAULT_DEAD_LETTER};
+pub use bus::{Bus, BusStats};
 pub use cloudevents::Encoding;
 pub use dead_letter::DeadLetter;
-pub use envelope::{AnyEnvelope, Envelope, EnvelopeBuilder, ErasedEnvelope, Metadata};
+pub use envelope::{Envelope, EnvelopeBuilder, Metadata};
 pub use error::{
-    BoxError, BuildError, Conflict, DecodeError, Error, PublishError, ReplayError, Result,
-    StoreError,
+    BoxError, Conflict, DecodeError, DeliveryError, Error, PublishError, ReplayError, Result,
+    StartError, UpcastError,
 };
-pub use event::{Compatibility, Event, EventDescriptor, Upcast, registered_events};
-pub use idempotency::{
-    BoxFuture, Claim, IdempotencyKey, IdempotencyStore, InMemoryIdempotencyStore, StoreFuture,
-    dedup_id,
-};
+pub use event::{Compatibility, Event, EventDescriptor, registered_events};
+pub use handler::{Context, FromDelivery};
 pub use retry::{Backoff, RetryPolicy};
-pub use subscriber::{
-    Context, Delivery, Idempotency, SubscriberDescriptor, registered_subscribers,
-};
+pub use subscriber::{Subscriber, SubscriberDescriptor, Subscribers, registered_subscribers};
+pub use transport::StartPosition;
 
 /// Makes a struct an [`Event`].
 ///
@@ -126,21 +139,26 @@ pub use evently_macros::event;
 /// }
 /// ```
 ///
-/// The first argument is the event, as `&E` or [`Envelope<E>`]; an optional
-/// second argument is the [`Context`]. The fn returns `Result<(), E>` for any
-/// error type that converts into [`BoxError`]: [`Error`], `anyhow::Error`,
-/// any `std::error::Error`, `String`. The fn itself stays callable as written.
+/// The first argument is the event, as `&E` or [`Envelope<E>`]; the
+/// arguments after it are whatever implements [`FromDelivery`]:
+/// [`Context`] and [`Metadata`], by value or by reference. The fn returns
+/// `Result<(), E>` for any error type that converts into [`BoxError`]:
+/// [`Error`], `anyhow::Error`, any `std::error::Error`, `String`. The fn
+/// itself stays callable as written; the macro also defines a type with the
+/// fn's name, which selects the subscriber on a bus:
+/// `Bus::builder().subscribe::<send_welcome_email>()`.
 ///
 /// Keys, all optional:
 ///
 /// | key | meaning | default |
 /// |---|---|---|
 /// | `name = "..."` | unique subscriber name | module path and fn name |
-/// | `group = "..."` | consumer group | the bus's source |
+/// | `group = "..."` | consumer group | the bus's source (on a broker, one of the two is required) |
+/// | `topic = "..."` | the topic it consumes | the event's topic |
 /// | `retries = N` | retries after the first attempt | the bus's policy (3) |
 /// | `backoff = ...` | `"immediate"`, `"exponential"`, `fixed("250ms")`, `exponential(initial = "100ms", factor = 2, max = "10s", jitter = true)` | the bus's policy |
-/// | `dead_letter = "..."` | dead-letter destination | [`DEFAULT_DEAD_LETTER`] |
-/// | `idempotent` | no guard: the handler is naturally idempotent | guarded |
+/// | `dead_letter = "..."` | dead-letter destination | the bus's ([`DEFAULT_DEAD_LETTER`]) |
+/// | `guard = false` | no idempotency guard: the handler is naturally idempotent | guarded |
 /// | `dedup_key = field` | guard on this field of the event instead of the envelope id | the envelope id |
 /// | `crate = path` | the path to evently | `::evently` |
 pub use evently_macros::subscriber;
@@ -153,10 +171,14 @@ pub mod __private {
     pub use serde;
     pub use serde_json;
 
-    pub use crate::bus::{Handler, LaneTask, RunLane, run_lane};
-    pub use crate::envelope::{decode_erased, upcast};
+    pub use crate::envelope::{AnyEnvelope, ErasedEnvelope, decode_erased, upcast};
+    pub use crate::event::{DecodeFn, Upcast, UpcastFn};
+    pub use crate::handler::{Delivery, Handler};
+    pub use crate::idempotency::dedup_id;
+    pub use crate::lane::{LaneTask, RunLane, run_lane};
+    pub use crate::subscriber::{Guard, Registration};
 
-    use crate::envelope::{AnyEnvelope, data_of};
+    use crate::envelope::data_of;
     use crate::error::{BoxError, Error};
     use crate::event::Event;
     use uuid::Uuid;

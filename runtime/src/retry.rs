@@ -36,10 +36,17 @@ impl RetryPolicy {
     pub fn delay(&self, retry: u32) -> Duration {
         self.backoff.delay(retry)
     }
+
+    /// Whether the policy can work: waits of at most [`Backoff::MAX_DELAY`],
+    /// an exponential factor of at least 1, and `max` not below `initial`.
+    pub fn validate(&self) -> Result<(), String> {
+        self.backoff.validate()
+    }
 }
 
 /// The wait before a retry.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub enum Backoff {
     /// Retry at once.
     Immediate,
@@ -62,12 +69,60 @@ pub enum Backoff {
 
 impl Backoff {
     /// Exponential from 100 ms, doubling, at most 10 s, with jitter.
-    pub const DEFAULT_EXPONENTIAL: Backoff = Backoff::Exponential {
-        initial: Duration::from_millis(100),
-        factor: 2.0,
-        max: Duration::from_secs(10),
-        jitter: true,
-    };
+    pub const DEFAULT_EXPONENTIAL: Backoff = Backoff::exponential(None, None, None, None);
+
+    /// The longest wait a backoff may ask for: a day.
+    pub const MAX_DELAY: Duration = Duration::from_secs(24 * 60 * 60);
+
+    /// An exponential backoff with [`DEFAULT_EXPONENTIAL`](Self::DEFAULT_EXPONENTIAL)'s
+    /// value for each part not given; what `#[subscriber(backoff = exponential(...))]` builds.
+    pub const fn exponential(
+        initial: Option<Duration>,
+        factor: Option<f64>,
+        max: Option<Duration>,
+        jitter: Option<bool>,
+    ) -> Self {
+        Backoff::Exponential {
+            initial: match initial {
+                Some(initial) => initial,
+                None => Duration::from_millis(100),
+            },
+            factor: match factor {
+                Some(factor) => factor,
+                None => 2.0,
+            },
+            max: match max {
+                Some(max) => max,
+                None => Duration::from_secs(10),
+            },
+            jitter: match jitter {
+                Some(jitter) => jitter,
+                None => true,
+            },
+        }
+    }
+
+    /// Whether the backoff can work (see [`RetryPolicy::validate`]).
+    pub fn validate(&self) -> Result<(), String> {
+        let too_long = |what: &str, delay: Duration| {
+            (delay > Self::MAX_DELAY).then(|| {
+                format!("{what} {delay:?} is longer than the longest wait, {:?}", Self::MAX_DELAY)
+            })
+        };
+        match *self {
+            Backoff::Immediate => Ok(()),
+            Backoff::Fixed(delay) => too_long("the fixed delay", delay).map_or(Ok(()), Err),
+            Backoff::Exponential { initial, factor, max, .. } => {
+                if !(factor.is_finite() && factor >= 1.0) {
+                    return Err("the exponential factor must be a finite number >= 1".into());
+                }
+                if max < initial {
+                    return Err("the exponential `max` must not be below `initial`".into());
+                }
+                too_long("the exponential `max`", max).map_or(Ok(()), Err)
+            }
+        }
+    }
 
     /// The wait before retry number `retry` (1 for the first retry).
     pub fn delay(&self, retry: u32) -> Duration {

@@ -46,17 +46,17 @@ pub const UPDATE_COMMAND: &str = "EVENTLY_SCHEMAS=overwrite cargo test";
 
 /// The committed form of an event version: its schema plus `x-evently`.
 pub fn document(descriptor: &EventDescriptor) -> Value {
-    let mut schema = (descriptor.schema)();
-    let shape: Value = serde_json::from_str(descriptor.shape).unwrap_or(Value::Null);
+    let mut schema = descriptor.schema();
+    let shape: Value = serde_json::from_str(descriptor.shape()).unwrap_or(Value::Null);
     if let Value::Object(object) = &mut schema {
         object.insert(
             "x-evently".to_owned(),
             json!({
-                "name": descriptor.name,
-                "version": descriptor.version,
-                "package": descriptor.package,
-                "compat": descriptor.compat.as_str(),
-                "fingerprint": descriptor.fingerprint,
+                "name": descriptor.name(),
+                "version": descriptor.version(),
+                "package": descriptor.package(),
+                "compat": descriptor.compat().as_str(),
+                "fingerprint": descriptor.fingerprint(),
                 "shape": shape,
             }),
         );
@@ -234,7 +234,7 @@ impl SchemaCheck {
     /// Runs the check over every registered event of the package.
     pub fn run(&self) -> Report {
         let events: Vec<&'static EventDescriptor> =
-            registered_events().filter(|d| d.package == self.package).collect();
+            registered_events().filter(|d| d.package() == self.package).collect();
         self.run_on(&events)
     }
 
@@ -274,7 +274,7 @@ impl SchemaCheck {
         for descriptor in events {
             report.checked += 1;
             let generated = document(descriptor);
-            let path = file_path(&dir, descriptor.name, descriptor.version);
+            let path = file_path(&dir, descriptor.name(), descriptor.version());
             self.compare_with_file(
                 &path,
                 descriptor,
@@ -283,8 +283,8 @@ impl SchemaCheck {
                 refuse_update,
                 &mut report,
             );
-            versions.entry(descriptor.name.to_owned()).or_default().insert(
-                descriptor.version,
+            versions.entry(descriptor.name().to_owned()).or_default().insert(
+                descriptor.version(),
                 Version { schema: generated, descriptor: Some(descriptor) },
             );
         }
@@ -306,8 +306,8 @@ impl SchemaCheck {
     ) {
         let problem = |rule, message: String| Problem {
             rule,
-            event: descriptor.name.to_owned(),
-            version: descriptor.version,
+            event: descriptor.name().to_owned(),
+            version: descriptor.version(),
             path: String::new(),
             message,
         };
@@ -375,7 +375,7 @@ impl SchemaCheck {
         report: &mut Report,
     ) {
         let registered: BTreeSet<(&str, u32)> =
-            events.iter().map(|d| (d.name, d.version)).collect();
+            events.iter().map(|d| (d.name(), d.version())).collect();
         let Ok(names) = std::fs::read_dir(dir) else { return };
         for entry in names.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
@@ -477,7 +477,7 @@ fn first_difference(a: &Value, b: &Value, at: String) -> String {
 fn check_versions(name: &str, by_version: &BTreeMap<u32, Version>, report: &mut Report) {
     for (&version, newer) in by_version {
         let Some(descriptor) = newer.descriptor else { continue };
-        let mode = descriptor.compat;
+        let mode = descriptor.compat();
         if mode == crate::Compatibility::None {
             continue;
         }
@@ -509,12 +509,12 @@ fn check_versions(name: &str, by_version: &BTreeMap<u32, Version>, report: &mut 
 fn upcast_bridges(by_version: &BTreeMap<u32, Version>, older: u32, newer: u32) -> bool {
     let mut current = newer;
     while current > older {
-        let Some(upcast) =
-            by_version.get(&current).and_then(|v| v.descriptor).and_then(|d| d.upcast)
+        let Some(from) =
+            by_version.get(&current).and_then(|v| v.descriptor).and_then(|d| d.upcasts_from())
         else {
             return false;
         };
-        current = upcast.from_version;
+        current = from;
     }
     current == older
 }

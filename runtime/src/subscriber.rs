@@ -1,168 +1,252 @@
-//! Subscribers: what `#[subscriber]` registers, and the [`Context`] a handler may ask for.
+//! Subscribers: what `#[subscriber]` registers, and how a bus is told which to run.
 
 use std::any::TypeId;
-use std::sync::{Arc, Weak};
 
 use uuid::Uuid;
 
-use crate::bus::{Bus, BusInner};
-use crate::envelope::{AnyEnvelope, Envelope, ErasedEnvelope};
-use crate::error::{Error, PublishError};
-use crate::event::Event;
+use crate::envelope::AnyEnvelope;
+use crate::lane::RunLane;
 use crate::retry::Backoff;
 
 /// How a subscriber is guarded against duplicate deliveries.
+#[doc(hidden)]
 #[derive(Debug, Clone, Copy)]
-pub enum Idempotency {
+pub enum Guard {
     /// Guard on the envelope id (the default).
     EnvelopeId,
     /// Guard on a business key taken from the event (`dedup_key = field`).
     Key(fn(&dyn AnyEnvelope) -> Option<Uuid>),
-    /// No guard: the handler is naturally idempotent (`idempotent`).
+    /// No guard: the handler is naturally idempotent (`guard = false`).
     Off,
 }
 
 /// Static facts about one `#[subscriber]`, registered by the macro.
+///
+/// Read it through its methods; the macro builds it with
+/// [`new`](Self::new) and the `const fn` setters, so fields can be added
+/// without breaking generated code.
 #[derive(Debug)]
 pub struct SubscriberDescriptor {
-    /// The unique name (default: module path and fn name).
-    pub name: &'static str,
-    /// The consumer group (default: the bus's source name).
-    pub group: Option<&'static str>,
-    /// The name of the event it handles.
-    pub event_name: &'static str,
-    /// The version of the event it handles.
-    pub event_version: u32,
-    /// The Rust type of the event it handles.
-    pub event_type_id: fn() -> TypeId,
-    /// Retries after the first attempt (default: the bus's policy).
-    pub retries: Option<u32>,
-    /// Wait before retries (default: the bus's policy).
-    pub backoff: Option<Backoff>,
-    /// Where messages go after the last failed attempt.
-    pub dead_letter: Option<&'static str>,
-    /// The duplicate-delivery guard.
-    pub idempotency: Idempotency,
-    /// Runs one lane of this subscriber with its generated handler.
-    pub run_lane: crate::bus::RunLane,
-    /// Where the fn is defined (`file:line`).
-    pub location: &'static str,
+    name: &'static str,
+    group: Option<&'static str>,
+    topic: Option<&'static str>,
+    event_name: &'static str,
+    event_version: u32,
+    event_type_id: fn() -> TypeId,
+    event_topic: &'static str,
+    retries: Option<u32>,
+    backoff: Option<Backoff>,
+    dead_letter: Option<&'static str>,
+    guard: Guard,
+    run_lane: RunLane,
+    location: &'static str,
 }
 
-inventory::collect!(SubscriberDescriptor);
+impl SubscriberDescriptor {
+    /// A subscriber of the event `event_name` v`event_version` with the
+    /// bus's defaults for everything else.
+    #[doc(hidden)]
+    #[allow(clippy::too_many_arguments)]
+    pub const fn new(
+        name: &'static str,
+        event_name: &'static str,
+        event_version: u32,
+        event_topic: &'static str,
+        event_type_id: fn() -> TypeId,
+        run_lane: RunLane,
+        location: &'static str,
+    ) -> Self {
+        Self {
+            name,
+            group: None,
+            topic: None,
+            event_name,
+            event_version,
+            event_type_id,
+            event_topic,
+            retries: None,
+            backoff: None,
+            dead_letter: None,
+            guard: Guard::EnvelopeId,
+            run_lane,
+            location,
+        }
+    }
+
+    #[doc(hidden)]
+    pub const fn with_group(mut self, group: &'static str) -> Self {
+        self.group = Some(group);
+        self
+    }
+
+    #[doc(hidden)]
+    pub const fn with_topic(mut self, topic: &'static str) -> Self {
+        self.topic = Some(topic);
+        self
+    }
+
+    #[doc(hidden)]
+    pub const fn with_retries(mut self, retries: u32) -> Self {
+        self.retries = Some(retries);
+        self
+    }
+
+    #[doc(hidden)]
+    pub const fn with_backoff(mut self, backoff: Backoff) -> Self {
+        self.backoff = Some(backoff);
+        self
+    }
+
+    #[doc(hidden)]
+    pub const fn with_dead_letter(mut self, destination: &'static str) -> Self {
+        self.dead_letter = Some(destination);
+        self
+    }
+
+    #[doc(hidden)]
+    pub const fn with_guard(mut self, guard: Guard) -> Self {
+        self.guard = guard;
+        self
+    }
+
+    /// The unique name (default: module path and fn name).
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+    /// The consumer group it states, if any (else the bus's source).
+    pub fn group(&self) -> Option<&'static str> {
+        self.group
+    }
+    /// The topic it consumes: its `topic = "..."`, else the event's topic.
+    pub fn topic(&self) -> &'static str {
+        self.topic.unwrap_or(self.event_topic)
+    }
+    /// The name of the event it handles.
+    pub fn event_name(&self) -> &'static str {
+        self.event_name
+    }
+    /// The version of the event it handles.
+    pub fn event_version(&self) -> u32 {
+        self.event_version
+    }
+    /// The Rust type of the event it handles.
+    pub fn event_type_id(&self) -> TypeId {
+        (self.event_type_id)()
+    }
+    /// Retries after the first attempt, if it states them (else the bus's policy).
+    pub fn retries(&self) -> Option<u32> {
+        self.retries
+    }
+    /// The wait before retries, if it states one (else the bus's policy).
+    pub fn backoff(&self) -> Option<Backoff> {
+        self.backoff
+    }
+    /// Its dead-letter destination, if it states one (else the bus's).
+    pub fn dead_letter(&self) -> Option<&'static str> {
+        self.dead_letter
+    }
+    /// Whether the idempotency guard runs before it.
+    pub fn guarded(&self) -> bool {
+        !matches!(self.guard, Guard::Off)
+    }
+    /// Where the fn is defined (`file:line`).
+    pub fn location(&self) -> &'static str {
+        self.location
+    }
+
+    pub(crate) fn guard(&self) -> Guard {
+        self.guard
+    }
+
+    pub(crate) fn run_lane(&self) -> RunLane {
+        self.run_lane
+    }
+}
+
+/// The registration `#[subscriber]` submits for every subscriber linked
+/// into the program.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct Registration(&'static SubscriberDescriptor);
+
+impl Registration {
+    #[doc(hidden)]
+    pub const fn new(descriptor: &'static SubscriberDescriptor) -> Self {
+        Self(descriptor)
+    }
+}
+
+inventory::collect!(Registration);
 
 /// Every `#[subscriber]` linked into this program.
 pub fn registered_subscribers() -> impl Iterator<Item = &'static SubscriberDescriptor> {
-    inventory::iter::<SubscriberDescriptor>.into_iter()
+    inventory::iter::<Registration>.into_iter().map(|registration| registration.0)
 }
 
-/// One delivery of one message to one subscriber; what the generated wrapper receives.
-#[derive(Debug, Clone, Copy)]
-pub struct Delivery<'a> {
-    pub(crate) envelope: &'a ErasedEnvelope,
-    pub(crate) attempt: u32,
-    pub(crate) subscriber: &'static str,
-    pub(crate) bus: &'a Weak<BusInner>,
-}
-
-impl<'a> Delivery<'a> {
-    /// The envelope, typed; `None` if it holds another event type.
-    pub fn envelope<E: Event>(&self) -> Option<Envelope<E>> {
-        Envelope::from_erased(Arc::clone(self.envelope))
-    }
-
-    /// The envelope, typed, or an error naming both types. Unbounded, so a
-    /// subscriber of a non-event type gets one compile error, not several.
-    #[doc(hidden)]
-    pub fn expect_envelope<E: Send + Sync + 'static>(&self) -> Result<Envelope<E>, Error> {
-        Envelope::from_erased(Arc::clone(self.envelope)).ok_or_else(|| self.mismatch::<E>())
-    }
-
-    /// The event, borrowed from the envelope, or an error naming both types.
-    #[doc(hidden)]
-    pub fn expect_data<E: Send + Sync + 'static>(&self) -> Result<&'a E, Error> {
-        crate::envelope::data_of::<E>(&**self.envelope).ok_or_else(|| self.mismatch::<E>())
-    }
-
-    fn mismatch<E>(&self) -> Error {
-        Error::permanent(format!(
-            "subscriber `{}` expects `{}` but received `{}` v{}",
-            self.subscriber,
-            std::any::type_name::<E>(),
-            self.envelope.metadata().event_type(),
-            self.envelope.metadata().version(),
-        ))
-    }
-
-    /// The context a handler may take as its second argument.
-    pub fn context(&self) -> Context {
-        Context {
-            envelope: Arc::clone(self.envelope),
-            attempt: self.attempt,
-            subscriber: self.subscriber,
-            bus: self.bus.clone(),
-        }
-    }
-}
-
-/// What a handler knows about its delivery, and a way to publish follow-up events.
-///
-/// Take it as the second argument of a subscriber:
+/// A subscriber a bus can be told to run: `#[subscriber]` implements it on a
+/// type named like the fn, so the fn's name selects it.
 ///
 /// ```
-/// # use evently::{event, subscriber, Context};
-/// #[event(name = "order.placed")]
-/// pub struct OrderPlaced { pub order_id: u64 }
-/// #[event(name = "invoice.issued")]
-/// pub struct InvoiceIssued { pub order_id: u64 }
-///
-/// #[subscriber(group = "billing")]
-/// async fn issue_invoice(order: &OrderPlaced, ctx: Context) -> evently::Result<()> {
-///     // The invoice carries the order's id as causation and its correlation id.
-///     ctx.publish(InvoiceIssued { order_id: order.order_id }).await?;
+/// # use evently::{event, subscriber, Bus};
+/// # #[event(name = "user.created")] pub struct UserCreated { pub id: u64 }
+/// #[subscriber(group = "mailer")]
+/// async fn send_welcome_email(user: &UserCreated) -> evently::Result<()> {
 ///     Ok(())
 /// }
+/// # async fn start() -> Result<(), evently::StartError> {
+/// let bus = Bus::builder().subscribe::<send_welcome_email>().start().await?;
+/// # Ok(()) }
 /// ```
-#[derive(Debug, Clone)]
-pub struct Context {
-    envelope: ErasedEnvelope,
-    attempt: u32,
-    subscriber: &'static str,
-    bus: Weak<BusInner>,
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a subscriber",
+    label = "not a `#[subscriber]` fn",
+    note = "name an async fn that has `#[evently::subscriber]`, or a tuple of them: `subscribe::<(send_welcome_email, audit)>()`"
+)]
+pub trait Subscriber {
+    /// What the macro registered about it.
+    const DESCRIPTOR: &'static SubscriberDescriptor;
 }
 
-impl Context {
-    /// The delivery attempt, 1 for the first.
-    pub fn attempt(&self) -> u32 {
-        self.attempt
-    }
+/// One subscriber or a tuple of them (up to 16), for
+/// [`BusBuilder::subscribe`](crate::BusBuilder::subscribe).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a subscriber or a tuple of subscribers",
+    note = "name async fns that have `#[evently::subscriber]`: `subscribe::<send_welcome_email>()` or `subscribe::<(send_welcome_email, audit)>()`"
+)]
+pub trait Subscribers {
+    /// Adds the descriptors to `out`.
+    fn descriptors(out: &mut Vec<&'static SubscriberDescriptor>);
+}
 
-    /// The subscriber's name.
-    pub fn subscriber(&self) -> &'static str {
-        self.subscriber
-    }
-
-    /// The id of the event being handled.
-    pub fn event_id(&self) -> Uuid {
-        self.envelope.metadata().id()
-    }
-
-    /// The correlation id follow-up events get: the incoming event's
-    /// correlation id, or its id if it starts a chain.
-    pub fn correlation_id(&self) -> Uuid {
-        let meta = self.envelope.metadata();
-        meta.correlation_id().unwrap_or(meta.id())
-    }
-
-    /// Publishes a follow-up event whose causation id is the event being
-    /// handled and whose correlation id is carried over.
-    pub async fn publish<E: Event>(&self, event: E) -> Result<Uuid, PublishError> {
-        let bus = self.bus.upgrade().map(Bus::from_inner).ok_or(PublishError::Closed)?;
-        let envelope = Envelope::builder(event)
-            .static_source(bus.static_source())
-            .causation_id(self.event_id())
-            .correlation_id(self.correlation_id())
-            .build();
-        bus.publish_during_drain(envelope).await
+impl<S: Subscriber> Subscribers for S {
+    fn descriptors(out: &mut Vec<&'static SubscriberDescriptor>) {
+        out.push(S::DESCRIPTOR);
     }
 }
+
+macro_rules! tuple_subscribers {
+    ($($name:ident)+) => {
+        impl<$($name: Subscriber),+> Subscribers for ($($name,)+) {
+            fn descriptors(out: &mut Vec<&'static SubscriberDescriptor>) {
+                $(out.push($name::DESCRIPTOR);)+
+            }
+        }
+    };
+}
+
+tuple_subscribers!(A);
+tuple_subscribers!(A B);
+tuple_subscribers!(A B C);
+tuple_subscribers!(A B C D);
+tuple_subscribers!(A B C D E);
+tuple_subscribers!(A B C D E F);
+tuple_subscribers!(A B C D E F G);
+tuple_subscribers!(A B C D E F G H);
+tuple_subscribers!(A B C D E F G H I);
+tuple_subscribers!(A B C D E F G H I J);
+tuple_subscribers!(A B C D E F G H I J K);
+tuple_subscribers!(A B C D E F G H I J K L);
+tuple_subscribers!(A B C D E F G H I J K L M);
+tuple_subscribers!(A B C D E F G H I J K L M N);
+tuple_subscribers!(A B C D E F G H I J K L M N O);
+tuple_subscribers!(A B C D E F G H I J K L M N O P);

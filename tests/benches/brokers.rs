@@ -31,7 +31,7 @@ const PREFETCH: u16 = 256;
 
 static HANDLED: AtomicUsize = AtomicUsize::new(0);
 
-#[subscriber(group = "bench-brokers", idempotent)]
+#[subscriber(group = "bench-brokers", guard = false)]
 async fn count(event: &ConformanceChecked) -> evently::Result<()> {
     std::hint::black_box(event.seq);
     HANDLED.fetch_add(1, Ordering::Relaxed);
@@ -89,11 +89,11 @@ where
 
 async fn through_evently(transport: impl Transport) -> Duration {
     HANDLED.store(0, Ordering::Relaxed);
-    let bus = Bus::in_memory()
+    let bus = Bus::builder()
         .source("bench")
-        .filter(|s| s.group == Some("bench-brokers"))
+        .group("bench-brokers")
         .transport(transport)
-        .connect()
+        .start()
         .await
         .expect("bus connects");
     let start = Instant::now();

@@ -47,7 +47,7 @@ async fn handle(event: &Ticked) -> evently::Result<()> {
     Ok(())
 }
 
-#[subscriber(group = "one-off", idempotent)]
+#[subscriber(group = "one-off", guard = false)]
 async fn one_off(event: &Ticked) -> evently::Result<()> {
     handle(event).await
 }
@@ -57,19 +57,19 @@ async fn one_on(event: &Ticked) -> evently::Result<()> {
     handle(event).await
 }
 
-#[subscriber(group = "four-off", idempotent)]
+#[subscriber(group = "four-off", guard = false)]
 async fn four_off_a(event: &Ticked) -> evently::Result<()> {
     handle(event).await
 }
-#[subscriber(group = "four-off", idempotent)]
+#[subscriber(group = "four-off", guard = false)]
 async fn four_off_b(event: &Ticked) -> evently::Result<()> {
     handle(event).await
 }
-#[subscriber(group = "four-off", idempotent)]
+#[subscriber(group = "four-off", guard = false)]
 async fn four_off_c(event: &Ticked) -> evently::Result<()> {
     handle(event).await
 }
-#[subscriber(group = "four-off", idempotent)]
+#[subscriber(group = "four-off", guard = false)]
 async fn four_off_d(event: &Ticked) -> evently::Result<()> {
     handle(event).await
 }
@@ -122,13 +122,14 @@ async fn mpsc_round_trip() -> Duration {
 }
 
 async fn bus(group: &'static str, lanes: usize) -> Duration {
-    let bus = Bus::in_memory()
+    let bus = Bus::builder()
         .source("bench")
         .queue_capacity(QUEUE * lanes)
         .concurrency(lanes)
-        .filter(move |s| s.group == Some(group))
-        .build()
-        .expect("bus builds");
+        .group(group)
+        .start()
+        .await
+        .expect("bus starts");
     let start = Instant::now();
     let producer = {
         let bus = bus.clone();

@@ -10269,7 +10269,7 @@ mod e249 {
 
 fn main() {
     let events: Vec<&'static EventDescriptor> =
-        evently::registered_events().filter(|d| d.name.starts_with("bench.e")).collect();
+        evently::registered_events().filter(|d| d.name().starts_with("bench.e")).collect();
     assert_eq!(events.len(), 500, "every generated event is registered");
     let dir = std::env::temp_dir().join(format!("evently-bench-schemas-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);

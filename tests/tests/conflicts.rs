@@ -2,7 +2,7 @@
 //! Conflicting registrations fail `build()` with one error listing them all.
 //! (A test binary of its own: every bus built in it sees these conflicts.)
 
-use evently::{BuildError, Bus, Conflict, event, subscriber};
+use evently::{Bus, Conflict, StartError, event, subscriber};
 
 #[event(name = "test.conflict.claimed")]
 pub struct ClaimedOnce {
@@ -31,8 +31,9 @@ async fn second(_event: &elsewhere::ClaimedTwice) -> evently::Result<()> {
 
 #[tokio::test]
 async fn build_lists_every_conflict_in_one_error() {
-    let error = Bus::in_memory().build().expect_err("conflicting registrations");
-    let BuildError::Conflicts(conflicts) = &error else {
+    let error =
+        Bus::builder().all_subscribers().start().await.expect_err("conflicting registrations");
+    let StartError::Conflicts(conflicts) = &error else {
         panic!("expected conflicts, got {error}");
     };
     assert_eq!(conflicts.len(), 2, "{error}");

@@ -15,7 +15,7 @@ use evently_tests::events::*;
 use tokio::sync::{Notify, Semaphore};
 
 fn bus_for(group: &'static str) -> BusBuilder {
-    Bus::in_memory().source("tests").filter(move |subscriber| subscriber.group == Some(group))
+    Bus::builder().source("tests").group(group)
 }
 
 async fn idle(bus: &Bus) {
@@ -37,13 +37,16 @@ async fn fanout_by_reference(event: &FanoutHappened) -> evently::Result<()> {
 
 #[subscriber(group = "fanout")]
 async fn fanout_by_envelope(event: Envelope<FanoutHappened>) -> Result<(), std::io::Error> {
-    FANOUT_ENVELOPE.lock().expect("lock").push((event.id, event.source().to_owned()));
+    FANOUT_ENVELOPE
+        .lock()
+        .expect("lock")
+        .push((event.data().id, event.metadata().source().to_owned()));
     Ok(())
 }
 
 #[tokio::test]
 async fn every_subscriber_of_an_event_receives_it() {
-    let bus = bus_for("fanout").build().expect("bus builds");
+    let bus = bus_for("fanout").start().await.expect("bus starts");
     assert_eq!(bus.subscribers().count(), 2);
     for id in 1..=10 {
         bus.publish(FanoutHappened { id }).await.expect("publish");
@@ -70,7 +73,7 @@ async fn record_in_order(event: &OrderingRecorded) -> evently::Result<()> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn events_with_one_key_are_handled_in_publish_order() {
-    let bus = bus_for("ordering").concurrency(4).build().expect("bus builds");
+    let bus = bus_for("ordering").concurrency(4).start().await.expect("bus starts");
     for seq in 0..200 {
         for account in ["a", "b", "c", "d", "e"] {
             bus.publish(OrderingRecorded { account: account.into(), seq }).await.expect("publish");
@@ -108,7 +111,7 @@ async fn hold_first_key(event: &ConcurrencyStarted) -> evently::Result<()> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn different_keys_are_handled_concurrently() {
-    let bus = bus_for("concurrency").concurrency(8).build().expect("bus builds");
+    let bus = bus_for("concurrency").concurrency(8).start().await.expect("bus starts");
     // Find a second key that hashes to another lane than "first" by trying a few.
     bus.publish(ConcurrencyStarted { key: "first".into() }).await.expect("publish");
     for n in 0..16 {
@@ -134,7 +137,7 @@ async fn fail_until_third_attempt(_event: &RetryFailedTwice, ctx: Context) -> ev
 
 #[tokio::test]
 async fn a_failure_is_retried_until_it_succeeds() {
-    let bus = bus_for("retry").build().expect("bus builds");
+    let bus = bus_for("retry").start().await.expect("bus starts");
     bus.publish(RetryFailedTwice { id: 1 }).await.expect("publish");
     idle(&bus).await;
     assert_eq!(*RETRY_ATTEMPTS.lock().expect("lock"), [1, 2, 3]);
@@ -157,7 +160,7 @@ async fn always_fails(_event: &DlqRejected) -> Result<(), String> {
 
 #[tokio::test]
 async fn retries_are_exhausted_then_the_message_is_dead_lettered_and_can_be_replayed() {
-    let bus = bus_for("dlq").build().expect("bus builds");
+    let bus = bus_for("dlq").start().await.expect("bus starts");
     let id = bus.publish(DlqRejected { id: 7 }).await.expect("publish");
     idle(&bus).await;
     assert_eq!(DLQ_ATTEMPTS.load(Ordering::SeqCst), 3, "one attempt and two retries");
@@ -170,7 +173,7 @@ async fn retries_are_exhausted_then_the_message_is_dead_lettered_and_can_be_repl
     assert_eq!(letter.attempts(), 3);
     assert_eq!(letter.error(), "downstream unavailable");
     assert_eq!(letter.metadata().id(), id);
-    assert_eq!(letter.envelope::<DlqRejected>().expect("typed").id, 7);
+    assert_eq!(letter.envelope::<DlqRejected>().expect("typed").data().id, 7);
     let json: serde_json::Value =
         serde_json::from_slice(&letter.to_json().expect("json")).expect("valid");
     assert_eq!(json["type"], "test.dlq.rejected");
@@ -196,7 +199,7 @@ async fn panics(_event: &PanicTriggered) -> evently::Result<()> {
 
 #[tokio::test]
 async fn a_panicking_handler_counts_as_a_failure_and_the_bus_keeps_running() {
-    let bus = bus_for("panic").concurrency(1).build().expect("bus builds");
+    let bus = bus_for("panic").concurrency(1).start().await.expect("bus starts");
     bus.publish(PanicTriggered { id: 1 }).await.expect("publish");
     bus.publish(PanicTriggered { id: 2 }).await.expect("publish");
     idle(&bus).await;
@@ -220,7 +223,7 @@ async fn refuses(_event: &PermanentRefused) -> evently::Result<()> {
 #[tokio::test]
 async fn a_permanent_error_skips_the_remaining_retries() {
     // The subscriber names no dead-letter destination: the bus default applies.
-    let bus = bus_for("permanent").dead_letter("dlq.orders").build().expect("bus builds");
+    let bus = bus_for("permanent").dead_letter("dlq.orders").start().await.expect("bus starts");
     bus.publish(PermanentRefused { id: 1 }).await.expect("publish");
     idle(&bus).await;
     assert_eq!(PERMANENT_ATTEMPTS.load(Ordering::SeqCst), 1);
@@ -244,7 +247,7 @@ async fn fails_slow_key_once(event: &StallChecked) -> evently::Result<()> {
 async fn a_retry_waits_without_stalling_other_keys_and_holds_back_its_own_key() {
     // One lane: every key shares it, so only the retry scheduling can keep
     // other keys moving.
-    let bus = bus_for("stall").concurrency(1).build().expect("bus builds");
+    let bus = bus_for("stall").concurrency(1).start().await.expect("bus starts");
     let start = Instant::now();
     bus.publish(StallChecked { key: "slow".into(), seq: 0 }).await.expect("publish");
     bus.publish(StallChecked { key: "slow".into(), seq: 1 }).await.expect("publish");
@@ -280,7 +283,7 @@ async fn guarded(_event: &DedupDelivered) -> evently::Result<()> {
     Ok(())
 }
 
-#[subscriber(group = "dedup", idempotent)]
+#[subscriber(group = "dedup", guard = false)]
 async fn unguarded(_event: &DedupDelivered) -> evently::Result<()> {
     DEDUP_UNGUARDED.fetch_add(1, Ordering::SeqCst);
     Ok(())
@@ -288,7 +291,7 @@ async fn unguarded(_event: &DedupDelivered) -> evently::Result<()> {
 
 #[tokio::test]
 async fn the_same_envelope_published_twice_runs_a_guarded_handler_once() {
-    let bus = bus_for("dedup").build().expect("bus builds");
+    let bus = bus_for("dedup").start().await.expect("bus starts");
     let envelope = Envelope::builder(DedupDelivered { id: 1 }).source("tests").build();
     bus.publish_envelope(envelope.clone()).await.expect("publish");
     idle(&bus).await;
@@ -313,7 +316,7 @@ async fn fails_first(_event: &ReleaseAttempted, ctx: &Context) -> evently::Resul
 
 #[tokio::test]
 async fn a_failed_attempt_releases_its_claim_so_the_retry_runs() {
-    let bus = bus_for("release").build().expect("bus builds");
+    let bus = bus_for("release").start().await.expect("bus starts");
     let envelope = Envelope::new(ReleaseAttempted { id: 1 });
     bus.publish_envelope(envelope.clone()).await.expect("publish");
     idle(&bus).await;
@@ -333,7 +336,7 @@ async fn capture_once(_event: &PaymentCaptured) -> evently::Result<()> {
 
 #[tokio::test]
 async fn a_dedup_key_guards_on_the_business_key_across_envelopes() {
-    let bus = bus_for("business-key").build().expect("bus builds");
+    let bus = bus_for("business-key").start().await.expect("bus starts");
     bus.publish(PaymentCaptured { payment_id: "p-1".into(), amount: 10 }).await.expect("publish");
     bus.publish(PaymentCaptured { payment_id: "p-1".into(), amount: 10 }).await.expect("publish");
     bus.publish(PaymentCaptured { payment_id: "p-2".into(), amount: 10 }).await.expect("publish");
@@ -350,13 +353,14 @@ static CHAIN: Mutex<Vec<Chain>> = Mutex::new(Vec::new());
 
 #[subscriber(group = "chain")]
 async fn continue_chain(event: Envelope<ChainStarted>, ctx: Context) -> evently::Result<()> {
-    ctx.publish(ChainContinued { id: event.id }).await?;
+    ctx.publish(ChainContinued { id: event.data().id }).await?;
     Ok(())
 }
 
 #[subscriber(group = "chain")]
 async fn end_chain(event: Envelope<ChainContinued>) -> evently::Result<()> {
-    CHAIN.lock().expect("lock").push((event.id(), event.causation_id(), event.correlation_id()));
+    let meta = event.metadata();
+    CHAIN.lock().expect("lock").push((meta.id(), meta.causation_id(), meta.correlation_id()));
     Ok(())
 }
 
@@ -364,7 +368,7 @@ use evently::uuid;
 
 #[tokio::test]
 async fn follow_up_events_carry_causation_and_correlation_ids() {
-    let bus = bus_for("chain").build().expect("bus builds");
+    let bus = bus_for("chain").start().await.expect("bus starts");
     let first = bus.publish(ChainStarted { id: 1 }).await.expect("publish");
     idle(&bus).await;
     let chain = CHAIN.lock().expect("lock").clone();
@@ -389,7 +393,8 @@ async fn slow_consumer(_event: &PressureApplied) -> evently::Result<()> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn publish_waits_when_the_queue_is_full() {
-    let bus = bus_for("pressure").queue_capacity(2).concurrency(1).build().expect("bus builds");
+    let bus =
+        bus_for("pressure").queue_capacity(2).concurrency(1).start().await.expect("bus starts");
     // One message in the handler, two queued: the queue is full.
     for id in 0..3 {
         tokio::time::timeout(Duration::from_secs(5), bus.publish(PressureApplied { id }))
@@ -422,7 +427,7 @@ async fn slow_drain(_event: &DrainRequested) -> evently::Result<()> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn shutdown_drains_in_flight_work_and_refuses_new_events() {
-    let bus = bus_for("drain").concurrency(2).build().expect("bus builds");
+    let bus = bus_for("drain").concurrency(2).start().await.expect("bus starts");
     for id in 0..100 {
         bus.publish(DrainRequested { id }).await.expect("publish");
     }
@@ -436,9 +441,9 @@ async fn shutdown_drains_in_flight_work_and_refuses_new_events() {
 
 #[tokio::test]
 async fn impossible_settings_are_rejected_with_the_setting_named() {
-    let error = Bus::in_memory().concurrency(0).build().expect_err("concurrency 0");
+    let error = Bus::builder().concurrency(0).start().await.expect_err("concurrency 0");
     assert_eq!(error.to_string(), "invalid setting `concurrency`: must be at least 1");
-    let error = Bus::in_memory()
+    let error = Bus::builder()
         .retry_policy(RetryPolicy {
             max_retries: 1,
             backoff: evently::Backoff::Exponential {
@@ -448,13 +453,19 @@ async fn impossible_settings_are_rejected_with_the_setting_named() {
                 jitter: false,
             },
         })
-        .build()
+        .start()
+        .await
         .expect_err("factor below 1");
     assert!(error.to_string().starts_with("invalid setting `retry_policy`"), "{error}");
 }
 
 #[test]
-fn building_outside_a_runtime_is_an_error_not_a_panic() {
-    let error = Bus::in_memory().build().expect_err("no runtime");
-    assert!(matches!(error, evently::BuildError::NoRuntime));
+fn starting_outside_a_runtime_is_an_error_not_a_panic() {
+    use futures_util::FutureExt;
+    let error = Bus::builder()
+        .start()
+        .now_or_never()
+        .expect("fails before it waits for anything")
+        .expect_err("no runtime");
+    assert!(matches!(error, evently::StartError::NoRuntime));
 }

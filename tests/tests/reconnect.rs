@@ -97,12 +97,8 @@ async fn publish(bus: &Bus, event: ConformanceChecked) {
 }
 
 async fn survives_a_dropped_connection(run: &str, proxy: &Proxy, transport: impl Transport) {
-    let bus = Bus::in_memory()
-        .filter(|s| s.group == Some("reconnect"))
-        .transport(transport)
-        .connect()
-        .await
-        .expect("bus connects");
+    let bus =
+        Bus::builder().group("reconnect").transport(transport).start().await.expect("bus connects");
     for seq in 0..5 {
         publish(&bus, event(run, seq)).await;
     }

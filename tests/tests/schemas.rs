@@ -65,7 +65,7 @@ fn scratch_dir(name: &str) -> PathBuf {
 }
 
 fn descriptor(name: &str) -> &'static evently::EventDescriptor {
-    evently::registered_events().find(|d| d.name == name).expect("registered")
+    evently::registered_events().find(|d| d.name() == name).expect("registered")
 }
 
 fn check(dir: &Path) -> SchemaCheck {
@@ -193,7 +193,7 @@ fn an_upcaster_bridges_an_incompatible_step() {
 
 fn descriptor_version(name: &str, version: u32) -> &'static evently::EventDescriptor {
     evently::registered_events()
-        .find(|d| d.name == name && d.version == version)
+        .find(|d| d.name() == name && d.version() == version)
         .expect("registered")
 }
 

@@ -10,11 +10,12 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use evently::idempotency::InMemoryIdempotencyStore;
 use evently::transport::{
     KafkaConfig, KafkaTransport, NatsConfig, NatsTransport, OutgoingMessage, RabbitMqConfig,
-    RabbitMqTransport, Transport,
+    RabbitMqTransport, Subscription, Transport,
 };
-use evently::{Bus, BusBuilder, Context, Envelope, InMemoryIdempotencyStore, subscriber};
+use evently::{Bus, BusBuilder, Context, Envelope, subscriber};
 use evently_tests::conformance::ConformanceChecked;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -63,7 +64,13 @@ async fn member_a(event: &ConformanceChecked, ctx: Context) -> evently::Result<(
 
 #[subscriber(group = "conformance-b")]
 async fn member_b(event: Envelope<ConformanceChecked>) -> evently::Result<()> {
-    record(&event.run, "b", &event, 1);
+    record(&event.data().run, "b", event.data(), 1);
+    Ok(())
+}
+
+/// A subscriber that states no group: on a broker, the bus's source must name it.
+#[subscriber]
+async fn ungrouped(_event: &ConformanceChecked) -> evently::Result<()> {
     Ok(())
 }
 
@@ -121,13 +128,12 @@ async fn member(
     groups: &'static [&'static str],
     store: Arc<InMemoryIdempotencyStore>,
 ) -> Bus {
-    let builder: BusBuilder = Bus::in_memory()
-        .source("conformance")
-        .shared_idempotency_store(store)
-        .filter(move |s| s.group.is_some_and(|g| groups.contains(&g)));
+    let builder: BusBuilder = groups
+        .iter()
+        .fold(Bus::builder().source("conformance").idempotency_store(store), |b, g| b.group(*g));
     match transport(kind, run).await {
-        None => builder.build().expect("bus builds"),
-        Some(transport) => builder.transport(transport).connect().await.expect("bus connects"),
+        None => builder.start().await.expect("bus starts"),
+        Some(transport) => builder.transport(transport).start().await.expect("bus starts"),
     }
 }
 
@@ -216,7 +222,7 @@ async fn failures_are_retried_then_dead_lettered_with_the_reason(kind: Kind) {
     eventually("the failure was dead-lettered", || {
         bus.dead_letters()
             .iter()
-            .any(|l| l.envelope::<ConformanceChecked>().is_some_and(|e| e.run == run))
+            .any(|l| l.envelope::<ConformanceChecked>().is_some_and(|e| e.data().run == run))
     })
     .await;
     let attempts: Vec<u32> =
@@ -225,7 +231,7 @@ async fn failures_are_retried_then_dead_lettered_with_the_reason(kind: Kind) {
     let letter = bus
         .dead_letters()
         .into_iter()
-        .find(|l| l.envelope::<ConformanceChecked>().is_some_and(|e| e.run == run))
+        .find(|l| l.envelope::<ConformanceChecked>().is_some_and(|e| e.data().run == run))
         .expect("kept");
     assert_eq!(letter.error(), "seq 1 refused");
     assert_eq!(letter.destination(), "conformance.dlq");
@@ -291,7 +297,7 @@ async fn broker_dead_letter(kind: Kind, run: &str) -> HashMap<String, String> {
     }
     // Kafka and JetStream keep them in a topic / stream a new group reads from the start.
     let mut incoming = raw
-        .subscribe("inspector", &["conformance.dlq"])
+        .subscribe(Subscription::new("inspector", &["conformance.dlq"]))
         .await
         .expect("subscribe to the dead letters");
     let message = tokio::time::timeout(Duration::from_secs(20), incoming.recv())
@@ -405,12 +411,11 @@ async fn cloudevents_are_published_and_understood(kind: Kind) {
     for (seq, encoding) in
         [(1, evently::Encoding::CloudEventsStructured), (2, evently::Encoding::CloudEventsBinary)]
     {
-        let publisher = Bus::in_memory()
+        let publisher = Bus::builder()
             .source("conformance")
-            .filter(|_| false)
             .encoding(encoding)
             .transport(transport(kind, &run).await.expect("a broker"))
-            .connect()
+            .start()
             .await
             .expect("publisher connects");
         publisher.publish(event(&run, seq, "ce")).await.expect("publish");
@@ -558,9 +563,20 @@ async fn a_setting_that_cannot_work_is_an_error_naming_it() {
             .expect_err("none");
     assert_eq!(kafka.to_string(), "invalid Kafka setting `brokers`: name at least one broker");
     let transport = NatsTransport::connect(NatsConfig::default()).await.expect("NATS");
-    let built = Bus::in_memory().transport(transport).build();
+    let error = Bus::builder()
+        .subscribe::<ungrouped>()
+        .transport(transport)
+        .start()
+        .await
+        .expect_err("a subscriber on a broker without a group");
+    let message = error.to_string();
     assert!(
-        built.expect_err("build() on a transport").to_string().contains("use `connect().await`")
+        matches!(&error, evently::StartError::GroupUnstated { subscribers } if subscribers.len() == 1),
+        "{message}"
+    );
+    assert!(
+        message.contains("transports::ungrouped") && message.contains("add `group ="),
+        "{message}"
     );
 }
 

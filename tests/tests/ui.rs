@@ -9,4 +9,5 @@ fn ui() {
     cases.compile_fail("ui/event_*.rs");
     cases.compile_fail("ui/drift_*.rs");
     cases.compile_fail("ui/subscriber_*.rs");
+    cases.compile_fail("ui/bus_*.rs");
 }

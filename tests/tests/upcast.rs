@@ -16,12 +16,13 @@ static OLDEST: Mutex<Vec<u64>> = Mutex::new(Vec::new());
 
 #[subscriber(group = "upcast")]
 async fn handle_latest(order: Envelope<UpcastPlaced>) -> evently::Result<()> {
+    let (data, meta) = (order.data(), order.metadata());
     LATEST.lock().expect("lock").push((
-        order.order_id,
-        order.total_cents,
-        order.currency.clone(),
-        order.version(),
-        order.id(),
+        data.order_id,
+        data.total_cents,
+        data.currency.clone(),
+        meta.version(),
+        meta.id(),
     ));
     Ok(())
 }
@@ -34,7 +35,7 @@ async fn handle_oldest(order: &UpcastPlacedV1) -> evently::Result<()> {
 
 #[tokio::test]
 async fn every_version_reaches_the_newest_subscriber_and_old_subscribers_keep_theirs() {
-    let bus = Bus::in_memory().filter(|s| s.group == Some("upcast")).build().expect("bus builds");
+    let bus = Bus::builder().group("upcast").start().await.expect("bus starts");
     let v1 = bus.publish(UpcastPlacedV1 { order_id: 1 }).await.expect("publish v1");
     let v2 =
         bus.publish(UpcastPlacedV2 { order_id: 2, total_cents: 250 }).await.expect("publish v2");

@@ -33,7 +33,7 @@ async fn by_reference(_order: &OrderPlaced) -> evently::Result<()> {
 
 #[subscriber(name = "custom", group = "billing", retries = 0, backoff = "immediate", dead_letter = "dlq.billing")]
 async fn by_envelope(order: Envelope<OrderPlaced>, ctx: Context) -> Result<(), MyError> {
-    let _ = (order.order_id, order.id(), ctx.attempt());
+    let _ = (order.data().order_id, order.metadata().id(), ctx.attempt());
     Ok(())
 }
 
@@ -42,7 +42,7 @@ async fn with_context_ref(_order: &OrderPlaced, _ctx: &Context) -> Result<(), Bo
     Ok(())
 }
 
-#[subscriber(backoff = fixed("1s"), idempotent = true)]
+#[subscriber(backoff = fixed("1s"), guard = false)]
 pub(crate) async fn string_errors(_user: &UserCreated) -> Result<(), String> {
     Err("nope".to_owned())
 }
@@ -52,8 +52,18 @@ async fn anyhow_style(_user: &UserCreated) -> anyhow::Result<()> {
     anyhow::bail!("anyhow errors convert")
 }
 
+#[subscriber(group = "legacy", topic = "legacy.users")]
+async fn with_metadata(_user: &UserCreated, _meta: evently::Metadata, _again: &evently::Metadata) -> evently::Result<()> {
+    Ok(())
+}
+
 fn main() {
     // The fns stay callable as written.
     let _ = by_reference;
     let _ = string_errors;
+    // Each subscriber is also a type that selects it on a bus.
+    let _ = evently::Bus::builder()
+        .subscribe::<(by_reference, by_envelope, with_context_ref, string_errors)>()
+        .subscribe::<anyhow_style>()
+        .subscribe::<with_metadata>();
 }

@@ -16,7 +16,7 @@ async fn not_hashable(_payment: &PaymentCaptured) -> evently::Result<()> {
     Ok(())
 }
 
-#[subscriber(idempotent, dedup_key = payment_id)]
+#[subscriber(guard = false, dedup_key = payment_id)]
 async fn both(_payment: &PaymentCaptured) -> evently::Result<()> {
     Ok(())
 }

@@ -110,7 +110,7 @@ pub trait AggregateEvent: Send + Sync + Sized + 'static {
     fn to_new_event(&self) -> Result<NewEvent, serde_json::Error>;
     /// The event a record holds, if it is one of this enum's (older versions
     /// are upcast); `Ok(None)` if the record's type is not in the enum.
-    fn from_record(record: &RecordedEvent) -> Result<Option<Self>, String>;
+    fn from_record(record: &RecordedEvent) -> Result<Option<Self>, RecordError>;
     /// The event in an envelope with the record's id and timestamp, ready to publish.
     #[doc(hidden)]
     fn into_published(self, new: &NewEvent, source: &'static str) -> (ErasedEnvelope, TypeId);
@@ -166,7 +166,7 @@ macro_rules! aggregate_events {
 
             fn from_record(
                 record: &$crate::sourcing::RecordedEvent,
-            ) -> ::core::result::Result<::core::option::Option<Self>, ::std::string::String> {
+            ) -> ::core::result::Result<::core::option::Option<Self>, $crate::sourcing::RecordError> {
                 $(
                     if let ::core::option::Option::Some(event) = $crate::sourcing::decode_record::<$ty>(record)? {
                         return ::core::result::Result::Ok(::core::option::Option::Some($name::$variant(event)));
@@ -179,7 +179,7 @@ macro_rules! aggregate_events {
                 self,
                 new: &$crate::sourcing::NewEvent,
                 source: &'static str,
-            ) -> ($crate::ErasedEnvelope, ::core::any::TypeId) {
+            ) -> ($crate::__private::ErasedEnvelope, ::core::any::TypeId) {
                 match self {
                     $( $name::$variant(event) => $crate::sourcing::publishable(event, new, source), )+
                 }
@@ -278,7 +278,7 @@ pub enum StoreError {
     },
     /// A stored event cannot be decoded into the aggregate's events.
     #[error(
-        "stream `{stream}` event {version} (global position {position}), `{event_type}` v{event_version}, does not decode: {reason}"
+        "stream `{stream}` event {version} (global position {position}), `{event_type}` v{event_version}, does not decode"
     )]
     Decode {
         /// The stream.
@@ -292,13 +292,14 @@ pub enum StoreError {
         /// The stored event version.
         event_version: u32,
         /// Why it does not decode.
-        reason: String,
+        #[source]
+        source: RecordError,
     },
     /// The state or an event could not be serialized.
-    #[error("cannot serialize: {0}")]
+    #[error("cannot serialize an event or a state")]
     Encode(#[from] serde_json::Error),
     /// The backing service cannot be reached.
-    #[error("{service} at {address} is unreachable: {source}")]
+    #[error("{service} at {address} is unreachable")]
     Unavailable {
         /// The service (`PostgreSQL`).
         service: &'static str,
@@ -309,7 +310,7 @@ pub enum StoreError {
         source: BoxError,
     },
     /// The backing service failed.
-    #[error("event store failed: {0}")]
+    #[error("event store failed")]
     Backend(#[source] BoxError),
 }
 
@@ -361,43 +362,74 @@ fn registry() -> &'static Registry {
     REGISTRY.get_or_init(|| Registry::collect(&mut Vec::new()))
 }
 
+/// Why a stored event does not decode into an aggregate's events.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum RecordError {
+    /// The stored data does not match the event's type.
+    #[error("the stored data does not match the event's type")]
+    Data(#[source] serde_json::Error),
+    /// The record was stored by a newer version of the event than this program knows.
+    #[error("it was stored as version {stored}, newer than this program's version {known}")]
+    NewerVersion {
+        /// The version it was stored with.
+        stored: u32,
+        /// The newest version this program knows.
+        known: u32,
+    },
+    /// This program does not know the stored (older) version.
+    #[error(
+        "this program does not know the stored version; keep the old version's type to upcast from"
+    )]
+    UnknownVersion(#[source] crate::error::DecodeError),
+    /// No `upcast_from` chain leads from the stored version to the program's.
+    #[error("no `upcast_from` chain leads from version {from} to version {to}")]
+    NoUpcastChain {
+        /// The stored version.
+        from: u32,
+        /// The version this program reads.
+        to: u32,
+    },
+    /// An upcaster failed.
+    #[error("could not upcast the stored version")]
+    Upcast(#[source] crate::error::UpcastError),
+    /// The record's event is not one of the aggregate's.
+    #[error("`{event_type}` is not one of the events of aggregate `{aggregate}`")]
+    NotInAggregate {
+        /// The stored event name.
+        event_type: String,
+        /// The aggregate's type.
+        aggregate: &'static str,
+    },
+}
+
 /// Decodes a record into `E` if it holds `E`'s event name: directly at `E`'s
 /// version, through the registered upcasters from an older one.
 #[doc(hidden)]
-pub fn decode_record<E: Event>(record: &RecordedEvent) -> Result<Option<E>, String> {
+pub fn decode_record<E: Event>(record: &RecordedEvent) -> Result<Option<E>, RecordError> {
     if record.event_type != E::NAME {
         return Ok(None);
     }
     if record.event_version == E::VERSION {
-        return E::deserialize(&record.data).map(Some).map_err(|error| error.to_string());
+        return E::deserialize(&record.data).map(Some).map_err(RecordError::Data);
     }
     if record.event_version > E::VERSION {
-        return Err(format!(
-            "it was stored as version {}, newer than this program's version {}",
-            record.event_version,
-            E::VERSION
-        ));
+        return Err(RecordError::NewerVersion { stored: record.event_version, known: E::VERSION });
     }
     let registry = registry();
     let descriptor = registry
         .lookup(&record.event_type, record.event_version)
-        .map_err(|error| format!("{error}; keep the old version's type to upcast from"))?;
+        .map_err(RecordError::UnknownVersion)?;
     let chain = registry
         .upcasts_into(TypeId::of::<E>())
         .into_iter()
-        .find(|(from, _)| *from == (descriptor.type_id)())
+        .find(|(from, _)| *from == descriptor.type_id())
         .map(|(_, chain)| chain)
-        .ok_or_else(|| {
-            format!(
-                "no `upcast_from` chain leads from version {} to version {}",
-                record.event_version,
-                E::VERSION
-            )
-        })?;
-    let raw = serde_json::value::to_raw_value(&record.data).map_err(|error| error.to_string())?;
+        .ok_or(RecordError::NoUpcastChain { from: record.event_version, to: E::VERSION })?;
+    let raw = serde_json::value::to_raw_value(&record.data).map_err(RecordError::Data)?;
     let meta = Metadata {
         id: record.id,
-        event_type: descriptor.name,
+        event_type: descriptor.name(),
         version: record.event_version,
         timestamp: record.timestamp.into(),
         source: crate::envelope::Text::Static(""),
@@ -405,11 +437,11 @@ pub fn decode_record<E: Event>(record: &RecordedEvent) -> Result<Option<E>, Stri
         correlation_id: None,
         causation_id: None,
     };
-    let mut envelope = (descriptor.decode)(meta, &raw).map_err(|error| error.to_string())?;
+    let mut envelope = (descriptor.decode())(meta, &raw).map_err(RecordError::Data)?;
     for convert in chain {
-        envelope = convert(&*envelope)?;
+        envelope = convert(&*envelope).map_err(RecordError::Upcast)?;
     }
-    crate::envelope::into_data::<E>(envelope).map(Some)
+    crate::envelope::into_data::<E>(envelope).map(Some).map_err(RecordError::Upcast)
 }
 
 /// The envelope an appended event is published in: its stored id and time.

@@ -8,7 +8,9 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use time::OffsetDateTime;
 
-use super::{Aggregate, AggregateEvent, EventStore, RecordedEvent, Snapshot, StoreError, Until};
+use super::{
+    Aggregate, AggregateEvent, EventStore, RecordError, RecordedEvent, Snapshot, StoreError, Until,
+};
 use crate::bus::Bus;
 use crate::error::PublishError;
 
@@ -37,13 +39,13 @@ pub struct Executed<A: Aggregate> {
 #[derive(Debug, thiserror::Error)]
 pub enum ExecuteError<E: std::error::Error + 'static> {
     /// The aggregate refused the command; nothing was stored.
-    #[error("command refused: {0}")]
+    #[error("command refused")]
     Rejected(#[source] E),
     /// The store failed, or another writer came first ([`StoreError::Conflict`]).
     #[error(transparent)]
     Store(#[from] StoreError),
     /// The events were stored, but publishing them failed.
-    #[error("events stored but not published: {0}")]
+    #[error("events stored but not published")]
     Publish(#[source] PublishError),
 }
 
@@ -225,21 +227,20 @@ impl<A: Aggregate + Serialize + DeserializeOwned, S: EventStore> Repository<A, S
 }
 
 fn decode<A: Aggregate>(record: &RecordedEvent) -> Result<A::Event, StoreError> {
-    let error = |reason: String| StoreError::Decode {
+    let error = |source: RecordError| StoreError::Decode {
         stream: record.stream.clone(),
         version: record.version,
         position: record.position,
         event_type: record.event_type.clone(),
         event_version: record.event_version,
-        reason,
+        source,
     };
     match A::Event::from_record(record) {
         Ok(Some(event)) => Ok(event),
-        Ok(None) => Err(error(format!(
-            "`{}` is not one of the events of aggregate `{}`",
-            record.event_type,
-            A::TYPE
-        ))),
+        Ok(None) => Err(error(RecordError::NotInAggregate {
+            event_type: record.event_type.clone(),
+            aggregate: A::TYPE,
+        })),
         Err(reason) => Err(error(reason)),
     }
 }

@@ -19,8 +19,10 @@ use rdkafka::producer::{FutureProducer, FutureRecord, Producer};
 use rdkafka::{Offset, TopicPartitionList};
 use tokio::sync::mpsc;
 
-use super::{Ack, Incoming, OutgoingMessage, Transport, TransportError};
-use crate::idempotency::BoxFuture;
+use super::{
+    Ack, Incoming, OutgoingMessage, StartPosition, Subscription, Transport, TransportError,
+};
+use crate::util::BoxFuture;
 
 const BROKER: &str = "Kafka";
 
@@ -263,11 +265,13 @@ impl Transport for KafkaTransport {
 
     fn subscribe<'a>(
         &'a self,
-        group: &'a str,
-        topics: &'a [&'static str],
+        subscription: Subscription<'a>,
     ) -> BoxFuture<'a, Result<mpsc::Receiver<Incoming>, TransportError>> {
         Box::pin(async move {
+            let Subscription { group, topics, start, .. } = subscription;
             let names: Vec<String> = topics.iter().map(|topic| self.topic(topic)).collect();
+            let by_name: Vec<(String, &'static str)> =
+                names.iter().cloned().zip(topics.iter().copied()).collect();
             for name in &names {
                 self.ensure_topic(name).await?;
             }
@@ -275,7 +279,13 @@ impl Transport for KafkaTransport {
                 .set("bootstrap.servers", self.config.brokers.join(","))
                 .set("group.id", format!("{}{group}", self.config.namespace))
                 .set("enable.auto.commit", "false")
-                .set("auto.offset.reset", "earliest")
+                .set(
+                    "auto.offset.reset",
+                    match start {
+                        StartPosition::Latest => "latest",
+                        _ => "earliest",
+                    },
+                )
                 .create()
                 .map_err(broker)?;
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -302,6 +312,11 @@ impl Transport for KafkaTransport {
                     };
                     let (topic, partition, offset) =
                         (message.topic().to_owned(), message.partition(), message.offset());
+                    let Some(subscribed) =
+                        by_name.iter().find(|(name, _)| *name == topic).map(|(_, t)| *t)
+                    else {
+                        continue;
+                    };
                     let headers = message
                         .headers()
                         .map(|headers| {
@@ -316,6 +331,7 @@ impl Transport for KafkaTransport {
                         .unwrap_or_default();
                     tracker.received(&topic, partition, offset);
                     let incoming = Incoming {
+                        topic: subscribed,
                         payload: message.payload().map(<[u8]>::to_vec).unwrap_or_default(),
                         headers,
                         origin: format!("{topic}/{partition}@{offset}"),

@@ -23,7 +23,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use tokio::sync::mpsc;
 
 use crate::error::BoxError;
-use crate::idempotency::BoxFuture;
+pub use crate::util::BoxFuture;
 
 #[cfg(feature = "kafka")]
 pub use kafka::{KafkaConfig, KafkaTransport};
@@ -59,8 +59,48 @@ pub struct OutgoingMessage<'a> {
     pub headers: Vec<(String, String)>,
 }
 
+/// Where a consumer group that is new to the broker starts reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum StartPosition {
+    /// From the oldest message the broker keeps (the default): a new
+    /// service sees what was published before it first started.
+    #[default]
+    Earliest,
+    /// From messages published after the group's first subscription.
+    Latest,
+}
+
+/// What a consumer group subscribes to.
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct Subscription<'a> {
+    /// The consumer group: each message is delivered to one member.
+    pub group: &'a str,
+    /// The topics its subscribers consume.
+    pub topics: &'a [&'static str],
+    /// Where the group starts if the broker does not know it yet.
+    pub start: StartPosition,
+}
+
+impl<'a> Subscription<'a> {
+    /// `group` consuming `topics`, from [`StartPosition::Earliest`] if the
+    /// broker does not know the group yet.
+    pub fn new(group: &'a str, topics: &'a [&'static str]) -> Self {
+        Self { group, topics, start: StartPosition::default() }
+    }
+
+    /// Where the group starts if the broker does not know it yet.
+    pub fn start(mut self, start: StartPosition) -> Self {
+        self.start = start;
+        self
+    }
+}
+
 /// A message a subscription received, to acknowledge once handled.
 pub struct Incoming {
+    /// The topic it was consumed from, as the subscription named it.
+    pub topic: &'static str,
     /// The encoded envelope, as received.
     pub payload: Vec<u8>,
     /// Its headers.
@@ -106,12 +146,11 @@ pub trait Transport: Send + Sync + 'static {
         message: OutgoingMessage<'a>,
     ) -> BoxFuture<'a, Result<(), TransportError>>;
 
-    /// Starts consuming `topics` as the consumer group `group`: each message
-    /// is delivered to one member of the group.
+    /// Starts consuming the subscription's topics as its consumer group:
+    /// each message is delivered to one member of the group.
     fn subscribe<'a>(
         &'a self,
-        group: &'a str,
-        topics: &'a [&'static str],
+        subscription: Subscription<'a>,
     ) -> BoxFuture<'a, Result<mpsc::Receiver<Incoming>, TransportError>>;
 
     /// Sends a message to a dead-letter destination and waits for the broker
@@ -138,10 +177,9 @@ impl Transport for Box<dyn Transport> {
     }
     fn subscribe<'a>(
         &'a self,
-        group: &'a str,
-        topics: &'a [&'static str],
+        subscription: Subscription<'a>,
     ) -> BoxFuture<'a, Result<mpsc::Receiver<Incoming>, TransportError>> {
-        (**self).subscribe(group, topics)
+        (**self).subscribe(subscription)
     }
     fn dead_letter<'a>(
         &'a self,
@@ -176,7 +214,7 @@ pub enum TransportError {
         reason: String,
     },
     /// The broker refused or failed an operation.
-    #[error("{broker}: {source}")]
+    #[error("{broker} failed")]
     Broker {
         /// The broker.
         broker: &'static str,

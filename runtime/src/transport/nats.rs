@@ -8,8 +8,11 @@ use async_nats::jetstream::{self, consumer, stream};
 use futures_util::StreamExt;
 use tokio::sync::mpsc;
 
-use super::{Ack, Incoming, OutgoingMessage, Transport, TransportError, object_name};
-use crate::idempotency::BoxFuture;
+use super::{
+    Ack, Incoming, OutgoingMessage, StartPosition, Subscription, Transport, TransportError,
+    object_name,
+};
+use crate::util::BoxFuture;
 
 const BROKER: &str = "NATS JetStream";
 
@@ -201,10 +204,14 @@ impl Transport for NatsTransport {
 
     fn subscribe<'a>(
         &'a self,
-        group: &'a str,
-        topics: &'a [&'static str],
+        subscription: Subscription<'a>,
     ) -> BoxFuture<'a, Result<mpsc::Receiver<Incoming>, TransportError>> {
         Box::pin(async move {
+            let Subscription { group, topics, start, .. } = subscription;
+            let deliver_policy = match start {
+                StartPosition::Latest => consumer::DeliverPolicy::New,
+                _ => consumer::DeliverPolicy::All,
+            };
             let (sender, receiver) = mpsc::channel(256);
             for topic in topics {
                 let stream = self.stream(topic).await?;
@@ -217,6 +224,7 @@ impl Transport for NatsTransport {
                             ack_policy: consumer::AckPolicy::Explicit,
                             ack_wait: self.config.ack_wait,
                             max_deliver: self.config.max_deliver,
+                            deliver_policy,
                             ..Default::default()
                         },
                     )
@@ -225,6 +233,7 @@ impl Transport for NatsTransport {
                 let mut messages = consumer.messages().await.map_err(broker)?;
                 let sender = sender.clone();
                 let origin = self.subject(topic);
+                let topic: &'static str = *topic;
                 tokio::spawn(async move {
                     loop {
                         let message = tokio::select! {
@@ -251,6 +260,7 @@ impl Transport for NatsTransport {
                             .collect();
                         let sequence = message.info().map(|info| info.stream_sequence).unwrap_or(0);
                         let incoming = Incoming {
+                            topic,
                             payload: message.payload.to_vec(),
                             headers,
                             origin: format!("{origin}#{sequence}"),

@@ -22,8 +22,8 @@ use lapin::types::{AMQPValue, FieldTable, LongString, ShortString};
 use lapin::{BasicProperties, Channel, Connection, ConnectionProperties, Consumer, ExchangeKind};
 use tokio::sync::mpsc;
 
-use super::{Ack, Incoming, OutgoingMessage, Transport, TransportError, object_name};
-use crate::idempotency::BoxFuture;
+use super::{Ack, Incoming, OutgoingMessage, Subscription, Transport, TransportError, object_name};
+use crate::util::BoxFuture;
 
 const BROKER: &str = "RabbitMQ";
 
@@ -334,6 +334,7 @@ impl Inner {
                     })
                     .unwrap_or_default();
                 let incoming = Incoming {
+                    topic,
                     payload: delivery.data,
                     headers,
                     origin: format!("{group}.{topic}#{}", delivery.delivery_tag),
@@ -427,10 +428,12 @@ impl Transport for RabbitMqTransport {
 
     fn subscribe<'a>(
         &'a self,
-        group: &'a str,
-        topics: &'a [&'static str],
+        subscription: Subscription<'a>,
     ) -> BoxFuture<'a, Result<mpsc::Receiver<Incoming>, TransportError>> {
         Box::pin(async move {
+            // A queue receives what is published after it is declared, so
+            // `StartPosition` has nothing to choose on RabbitMQ.
+            let Subscription { group, topics, .. } = subscription;
             let (sender, receiver) =
                 mpsc::channel(usize::from(self.inner.config.prefetch_count).max(16));
             for topic in topics {

@@ -1,0 +1,191 @@
+//! The core of a running bus: its route table and lanes, and how a message
+//! reaches them (in-process) or the broker.
+
+use std::any::TypeId;
+use std::pin::pin;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use tokio::sync::watch;
+use uuid::Uuid;
+
+use crate::cloudevents::{self, Encoding};
+use crate::envelope::ErasedEnvelope;
+use crate::error::{DecodeError, DeliveryError, Error, PublishError};
+use crate::event::Registry;
+use crate::handler::Publisher;
+use crate::lane::{LaneHandle, Message, dead_letter};
+use crate::routing::{Route, RouteTable};
+use crate::shared::Shared;
+use crate::transport::{OutgoingMessage, Receipt};
+use crate::util::{BoxFuture, on_drop};
+
+/// Everything a bus is; shared by every clone of its handle.
+pub(crate) struct Core {
+    pub(crate) source: &'static str,
+    pub(crate) registry: Registry,
+    pub(crate) table: RouteTable,
+    /// The lanes of each subscriber, by its index in the route table.
+    pub(crate) lanes: Vec<Box<[LaneHandle]>>,
+    pub(crate) shared: Arc<Shared>,
+    /// How events published through a broker are encoded.
+    pub(crate) encoding: Encoding,
+    /// Tells broker consumers to stop taking messages.
+    pub(crate) stop: watch::Sender<bool>,
+    pub(crate) closed: AtomicBool,
+}
+
+impl std::fmt::Debug for Core {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Core").field("source", &self.source).finish_non_exhaustive()
+    }
+}
+
+impl Core {
+    /// Publishes an envelope of the registered type `type_id` on `topic`:
+    /// to the broker, or to the lanes of every in-process subscriber.
+    pub(crate) async fn dispatch(
+        &self,
+        envelope: ErasedEnvelope,
+        type_id: TypeId,
+        topic: &str,
+        draining_allowed: bool,
+    ) -> Result<Uuid, PublishError> {
+        let meta = envelope.metadata();
+        let id = meta.id();
+        if !draining_allowed && self.closed.load(Ordering::Acquire) {
+            return Err(PublishError::Closed);
+        }
+        if let Some(transport) = &self.shared.transport {
+            // Through the broker: this bus's own consumers receive it from there.
+            let (payload, headers) =
+                cloudevents::encode(&*envelope, self.encoding, transport.cloudevents_prefix())
+                    .map_err(|source| PublishError::Encode {
+                        event_type: meta.event_type(),
+                        source,
+                    })?;
+            let message = OutgoingMessage { topic, key: meta.key(), payload, headers };
+            transport.publish(message).await?;
+            return Ok(id);
+        }
+        let routes = self.table.routes.get(type_id, topic);
+        let hash = lane_hash(meta.key(), id);
+        if let Some((last, others)) = routes.split_last() {
+            for route in others {
+                self.send(route, hash, Arc::clone(&envelope), None).await?;
+            }
+            // The last subscriber gets the envelope itself: one reference
+            // count change fewer, on a line the lane is about to touch.
+            self.send(last, hash, envelope, None).await?;
+        }
+        Ok(id)
+    }
+
+    /// Queues a message on the lane `hash` picks, upcast to the
+    /// subscriber's version first; a message that cannot be upcast is
+    /// dead-lettered.
+    pub(crate) async fn send(
+        &self,
+        route: &Route,
+        hash: usize,
+        mut envelope: ErasedEnvelope,
+        receipt: Option<Arc<Receipt>>,
+    ) -> Result<(), PublishError> {
+        let subscriber = &self.table.subscribers[route.subscriber];
+        for convert in route.upcast.iter() {
+            envelope = match convert(&*envelope) {
+                Ok(upcast) => upcast,
+                Err(error) => {
+                    let error = Error::permanent(DeliveryError::Upcast(error));
+                    let message = Message { envelope, attempt: 0, receipt };
+                    dead_letter(&self.shared, subscriber, message, error).await;
+                    return Ok(());
+                }
+            };
+        }
+        let lanes = &self.lanes[route.subscriber];
+        let lane = &lanes[hash % lanes.len()];
+        let message = Message { envelope, attempt: 0, receipt };
+        if lane.send(&self.shared, message).await {
+            Ok(())
+        } else {
+            Err(PublishError::LaneGone { subscriber: subscriber.descriptor.name() })
+        }
+    }
+
+    /// Decodes a received message (an evently envelope, a CloudEvent in
+    /// either mode, or the minimal envelope) into its registered event type.
+    pub(crate) fn decode(
+        &self,
+        payload: &[u8],
+        headers: &[(String, String)],
+        prefix: &str,
+    ) -> Result<(ErasedEnvelope, TypeId), DecodeError> {
+        let wire = crate::wire::read(payload, headers, prefix)?;
+        let descriptor = self.registry.lookup(wire.event_type(), wire.version())?;
+        let meta = wire.metadata(descriptor.name())?;
+        let envelope = (descriptor.decode())(meta, wire.data()).map_err(|source| {
+            DecodeError::DataMismatch {
+                event_type: descriptor.name().to_owned(),
+                version: descriptor.version(),
+                source,
+            }
+        })?;
+        Ok((envelope, descriptor.type_id()))
+    }
+
+    pub(crate) fn in_flight(&self) -> usize {
+        self.lanes
+            .iter()
+            .flat_map(|lanes| lanes.iter())
+            .map(|l| l.counters.in_flight() as usize)
+            .sum()
+    }
+
+    /// Waits until every message given to a lane is done.
+    pub(crate) async fn wait_idle(&self) {
+        let shared = &self.shared;
+        shared.waiters.fetch_add(1, Ordering::SeqCst);
+        let _waiting = on_drop(|| {
+            shared.waiters.fetch_sub(1, Ordering::SeqCst);
+        });
+        loop {
+            let mut notified = pin!(shared.idle.notified());
+            notified.as_mut().enable();
+            if self.in_flight() == 0 {
+                return;
+            }
+            notified.await;
+        }
+    }
+}
+
+impl Publisher for Core {
+    fn source(&self) -> &'static str {
+        self.source
+    }
+
+    fn publish_follow_up<'a>(
+        &'a self,
+        envelope: ErasedEnvelope,
+        type_id: TypeId,
+        topic: &'a str,
+    ) -> BoxFuture<'a, Result<Uuid, PublishError>> {
+        Box::pin(self.dispatch(envelope, type_id, topic, true))
+    }
+}
+
+/// Which lane a message goes to: by key, else by id (so copies of one
+/// message share a lane and never race each other's idempotency claim).
+pub(crate) fn lane_hash(key: Option<&str>, id: Uuid) -> usize {
+    match key {
+        Some(key) => {
+            let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+            for byte in key.as_bytes() {
+                hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3);
+            }
+            hash as usize
+        }
+        None => id.as_u128() as usize,
+    }
+}

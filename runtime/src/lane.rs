@@ -1,0 +1,484 @@
+//! The lane engine: each subscriber has `concurrency` lanes, each a task
+//! with a bounded queue that handles its messages one at a time. A message
+//! goes to the lane its key hashes to (its id when it has no key), so
+//! messages with one key are handled in order while different keys run
+//! concurrently. A failed message waiting for its retry leaves the lane
+//! free: only later messages with the same key wait behind it.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, VecDeque};
+use std::future::Future;
+use std::pin::{Pin, pin};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Weak};
+use std::task::{Context as TaskContext, Poll};
+
+use time::OffsetDateTime;
+use tokio::sync::mpsc;
+use tokio::time::Instant;
+use uuid::Uuid;
+
+use crate::dead_letter::DeadLetter;
+use crate::envelope::ErasedEnvelope;
+use crate::error::{DeliveryError, Error};
+use crate::handler::{Delivery, Handler, Publisher};
+use crate::idempotency::{Claim, IdempotencyKey};
+use crate::routing::Subscriber;
+use crate::shared::Shared;
+use crate::subscriber::Guard;
+use crate::transport::{Receipt, headers as transport_headers};
+use crate::util::{BoxFuture, Chain, Padded, lock};
+
+/// A message on its way through a lane.
+#[derive(Debug)]
+pub(crate) struct Message {
+    pub(crate) envelope: ErasedEnvelope,
+    /// Attempts made so far.
+    pub(crate) attempt: u32,
+    /// For a message from a broker: acknowledged once every subscriber of
+    /// the group is done with it.
+    pub(crate) receipt: Option<Arc<Receipt>>,
+}
+
+/// How many messages a lane was given and has finished. Publishers write
+/// `queued` and the lane writes `done`, on separate cache lines, so the hot
+/// path does not bounce one line between threads; only a waiter for
+/// idleness reads both.
+#[derive(Debug, Default)]
+pub(crate) struct LaneCounters {
+    queued: Padded<AtomicU64>,
+    done: Padded<AtomicU64>,
+}
+
+impl LaneCounters {
+    pub(crate) fn in_flight(&self) -> u64 {
+        // `queued` first: everything counted there is done once `done` catches up.
+        let queued = self.queued.0.load(Ordering::SeqCst);
+        queued.saturating_sub(self.done.0.load(Ordering::SeqCst))
+    }
+}
+
+/// Counts one message of a lane as done; wakes idle waiters if it was the
+/// lane's last.
+pub(crate) fn finish(counters: &LaneCounters, shared: &Shared) {
+    counters.done.0.fetch_add(1, Ordering::SeqCst);
+    if shared.waiters.load(Ordering::SeqCst) > 0 && counters.in_flight() == 0 {
+        shared.idle.notify_waiters();
+    }
+}
+
+/// One lane's queue, as publishers see it.
+#[derive(Debug)]
+pub(crate) struct LaneHandle {
+    pub(crate) sender: mpsc::Sender<Message>,
+    pub(crate) counters: Arc<LaneCounters>,
+}
+
+impl LaneHandle {
+    /// Queues a message, waiting while the queue is full; returns whether
+    /// the lane took it (false once the lane is gone).
+    pub(crate) async fn send(&self, shared: &Shared, message: Message) -> bool {
+        let pending = Pending::start(&self.counters, shared);
+        // The fast path takes a free slot without building the waiting
+        // machinery of `send`; only a full queue waits.
+        let queued = match self.sender.try_send(message) {
+            Ok(()) => true,
+            Err(mpsc::error::TrySendError::Full(message)) => {
+                self.sender.send(message).await.is_ok()
+            }
+            Err(mpsc::error::TrySendError::Closed(_)) => false,
+        };
+        if queued {
+            pending.handed_over();
+        }
+        queued
+    }
+}
+
+/// One message counted as queued on a lane; counted done again if it is
+/// dropped before the lane got it (the send failed or the publish was
+/// cancelled).
+struct Pending<'a> {
+    counters: &'a LaneCounters,
+    shared: &'a Shared,
+    handed_over: bool,
+}
+
+impl<'a> Pending<'a> {
+    fn start(counters: &'a LaneCounters, shared: &'a Shared) -> Self {
+        counters.queued.0.fetch_add(1, Ordering::SeqCst);
+        Self { counters, shared, handed_over: false }
+    }
+
+    fn handed_over(mut self) {
+        self.handed_over = true;
+    }
+}
+
+impl Drop for Pending<'_> {
+    fn drop(&mut self) {
+        if !self.handed_over {
+            finish(self.counters, self.shared);
+        }
+    }
+}
+
+/// Starts the lanes of `subscriber` as `shape` says, and returns their queues.
+pub(crate) fn start_lanes(
+    runtime: &tokio::runtime::Handle,
+    subscriber: &Arc<Subscriber>,
+    shared: &Arc<Shared>,
+    publisher: &Weak<dyn Publisher>,
+    shape: LaneShape,
+) -> Vec<LaneHandle> {
+    (0..shape.concurrency)
+        .map(|_| {
+            let (sender, receiver) = mpsc::channel(shape.queue_length);
+            let counters = Arc::new(LaneCounters::default());
+            let lane = Lane {
+                subscriber: Arc::clone(subscriber),
+                counters: Arc::clone(&counters),
+                shared: Arc::clone(shared),
+                publisher: publisher.clone(),
+                blocked: HashMap::new(),
+                timers: BinaryHeap::new(),
+                sequence: 0,
+                batch: shape.batch,
+            };
+            runtime.spawn((subscriber.descriptor.run_lane())(LaneTask { lane, receiver }));
+            LaneHandle { sender, counters }
+        })
+        .collect()
+}
+
+/// How many lanes a subscriber gets and how long their queues are.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LaneShape {
+    pub(crate) concurrency: usize,
+    pub(crate) queue_length: usize,
+    pub(crate) batch: usize,
+}
+
+impl LaneShape {
+    /// Lanes that together hold at most `queue_capacity` waiting messages.
+    pub(crate) fn new(queue_capacity: usize, concurrency: usize) -> Self {
+        let lane_capacity = queue_capacity.div_ceil(concurrency).max(1);
+        // A lane holds up to `batch` messages taken from its queue, one of them
+        // being handled; the queue keeps the rest of the bound.
+        let batch = (lane_capacity / 4).clamp(1, 32);
+        Self { concurrency, queue_length: lane_capacity - (batch - 1), batch }
+    }
+}
+
+/// A lane and its queue, ready to run; what [`RunLane`] receives.
+#[doc(hidden)]
+pub struct LaneTask {
+    lane: Lane,
+    receiver: mpsc::Receiver<Message>,
+}
+
+impl std::fmt::Debug for LaneTask {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LaneTask")
+            .field("subscriber", &self.lane.subscriber.descriptor.name())
+            .finish()
+    }
+}
+
+/// Runs one lane of a subscriber: `run_lane::<TheSubscribersHandler>`.
+#[doc(hidden)]
+pub type RunLane = fn(LaneTask) -> BoxFuture<'static, ()>;
+
+/// The [`RunLane`] of handler `H`.
+#[doc(hidden)]
+pub fn run_lane<H: Handler>(task: LaneTask) -> BoxFuture<'static, ()> {
+    Box::pin(task.lane.run::<H>(task.receiver))
+}
+
+/// One lane of one subscriber: handles its messages one at a time.
+struct Lane {
+    subscriber: Arc<Subscriber>,
+    counters: Arc<LaneCounters>,
+    shared: Arc<Shared>,
+    publisher: Weak<dyn Publisher>,
+    /// Keys with a message waiting for its retry, and the later messages of
+    /// that key held back to keep their order.
+    blocked: HashMap<Arc<str>, VecDeque<Message>>,
+    /// Messages waiting for their retry, soonest first.
+    timers: BinaryHeap<Reverse<Timer>>,
+    sequence: u64,
+    /// How many messages to take from the queue at once.
+    batch: usize,
+}
+
+struct Timer {
+    due: Instant,
+    sequence: u64,
+    message: Message,
+}
+
+impl PartialEq for Timer {
+    fn eq(&self, other: &Self) -> bool {
+        (self.due, self.sequence) == (other.due, other.sequence)
+    }
+}
+impl Eq for Timer {}
+impl PartialOrd for Timer {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Timer {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.due, self.sequence).cmp(&(other.due, other.sequence))
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Step {
+    Finished,
+    Scheduled,
+}
+
+impl Lane {
+    /// Takes up to `batch` messages from the queue at once (one wake-up and
+    /// one release of queue slots for many messages); the queue is that much
+    /// shorter, so queued and taken-but-not-started messages stay within the
+    /// configured bound.
+    async fn run<H: Handler>(mut self, mut receiver: mpsc::Receiver<Message>) {
+        let mut open = true;
+        let mut batch = Vec::with_capacity(self.batch);
+        loop {
+            let next_due = self.timers.peek().map(|Reverse(timer)| timer.due);
+            let received = match next_due {
+                // The common case: nothing waits for a retry.
+                None if open => receiver.recv_many(&mut batch, self.batch).await,
+                None => break,
+                Some(due) => {
+                    tokio::select! {
+                        biased;
+                        () = tokio::time::sleep_until(due) => {
+                            if let Some(Reverse(timer)) = self.timers.pop() {
+                                self.retry::<H>(timer.message).await;
+                            }
+                            continue;
+                        }
+                        received = receiver.recv_many(&mut batch, self.batch), if open => received,
+                    }
+                }
+            };
+            if received == 0 {
+                open = false;
+            }
+            for message in batch.drain(..) {
+                self.accept::<H>(message).await;
+            }
+        }
+    }
+
+    fn finished(&self) {
+        finish(&self.counters, &self.shared);
+    }
+
+    /// A new message: handled now, unless its key waits for a retry.
+    async fn accept<H: Handler>(&mut self, message: Message) {
+        if let Some(key) = &message.envelope.metadata().key
+            && let Some(held) = self.blocked.get_mut(key)
+        {
+            held.push_back(message);
+            return;
+        }
+        self.process::<H>(message).await;
+    }
+
+    /// A retry is due; once its message is done, the messages its key held back run.
+    async fn retry<H: Handler>(&mut self, message: Message) {
+        let key = message.envelope.metadata().key.clone();
+        if self.process::<H>(message).await == Step::Scheduled {
+            return;
+        }
+        let Some(key) = key else { return };
+        let mut held = self.blocked.remove(&key).unwrap_or_default();
+        while let Some(next) = held.pop_front() {
+            if self.process::<H>(next).await == Step::Scheduled {
+                self.blocked.entry(key).or_default().extend(held);
+                return;
+            }
+        }
+    }
+
+    /// Attempts a message; immediate retries run here, delayed ones are scheduled.
+    async fn process<H: Handler>(&mut self, mut message: Message) -> Step {
+        loop {
+            let error = match self.attempt::<H>(&mut message).await {
+                Ok(()) => {
+                    if let Some(receipt) = &message.receipt {
+                        receipt.settle().await;
+                    }
+                    self.finished();
+                    return Step::Finished;
+                }
+                Err(error) => error,
+            };
+            let policy = &self.subscriber.policy;
+            let retries_made = message.attempt - 1;
+            if error.is_permanent() || retries_made >= policy.max_retries {
+                dead_letter(&self.shared, &self.subscriber, message, error).await;
+                self.finished();
+                return Step::Finished;
+            }
+            self.shared.retries.fetch_add(1, Ordering::Relaxed);
+            let delay = policy.delay(message.attempt);
+            tracing::warn!(
+                subscriber = self.subscriber.descriptor.name(),
+                event_id = %message.envelope.metadata().id(),
+                attempt = message.attempt,
+                retry_in = ?delay,
+                error = %format_args!("{error:#}"),
+                "handler failed; will retry"
+            );
+            if delay.is_zero() {
+                continue;
+            }
+            if let Some(key) = &message.envelope.metadata().key {
+                self.blocked.entry(Arc::clone(key)).or_default();
+            }
+            self.sequence += 1;
+            self.timers.push(Reverse(Timer {
+                due: Instant::now() + delay,
+                sequence: self.sequence,
+                message,
+            }));
+            return Step::Scheduled;
+        }
+    }
+
+    /// One attempt: claim, run the handler (a panic counts as a failure),
+    /// then mark the claim done or release it.
+    async fn attempt<H: Handler>(&self, message: &mut Message) -> Result<(), Error> {
+        message.attempt += 1;
+        let descriptor = self.subscriber.descriptor;
+        let key = self.idempotency_key(&message.envelope);
+        if let Some(key) = &key {
+            match self.shared.store.claim(key).await {
+                Ok(Claim::Acquired) => {}
+                Ok(Claim::Done) => {
+                    self.shared.duplicates.fetch_add(1, Ordering::Relaxed);
+                    tracing::debug!(
+                        subscriber = descriptor.name(),
+                        event_id = %message.envelope.metadata().id(),
+                        "duplicate delivery acknowledged without running the handler"
+                    );
+                    return Ok(());
+                }
+                Ok(Claim::InProgress) => return Err(Error::new(DeliveryError::InProgress)),
+                Err(error) => return Err(Error::new(error)),
+            }
+        }
+        let delivery = Delivery {
+            envelope: &message.envelope,
+            attempt: message.attempt,
+            subscriber: descriptor.name(),
+            publisher: &self.publisher,
+        };
+        let result = match CatchUnwind(pin!(H::call(delivery))).await {
+            Ok(result) => result,
+            Err(panic) => Err(Error::new(DeliveryError::Panicked {
+                message: panic_message(&*panic).to_owned(),
+            })),
+        };
+        if let Some(key) = &key {
+            let update = match result {
+                Ok(()) => self.shared.store.complete(key).await,
+                Err(_) => self.shared.store.release(key).await,
+            };
+            if let Err(error) = update {
+                tracing::warn!(subscriber = descriptor.name(), error = %Chain(&error), "could not update the idempotency claim");
+            }
+        }
+        result
+    }
+
+    fn idempotency_key(&self, envelope: &ErasedEnvelope) -> Option<IdempotencyKey<'_>> {
+        let id: Uuid = match self.subscriber.descriptor.guard() {
+            Guard::Off => return None,
+            Guard::EnvelopeId => envelope.metadata().id(),
+            Guard::Key(extract) => extract(&**envelope).unwrap_or(envelope.metadata().id()),
+        };
+        Some(IdempotencyKey { scope: &self.subscriber.scope, id })
+    }
+}
+
+/// Keeps a message that failed for good, with why and after how many
+/// attempts; on a broker bus also sends it to its dead-letter destination
+/// there, and acknowledges it once that is confirmed.
+pub(crate) async fn dead_letter(
+    shared: &Shared,
+    subscriber: &Subscriber,
+    message: Message,
+    error: Error,
+) {
+    let Message { envelope, attempt: attempts, receipt } = message;
+    let error = format!("{error:#}");
+    tracing::error!(
+        subscriber = subscriber.descriptor.name(),
+        event_id = %envelope.metadata().id(),
+        attempts,
+        destination = &*subscriber.dead_letter,
+        error = %error,
+        "message dead-lettered"
+    );
+    shared.dead_lettered.fetch_add(1, Ordering::Relaxed);
+    if let Some(receipt) = receipt {
+        let headers = vec![
+            (transport_headers::ERROR.to_owned(), error.clone()),
+            (transport_headers::ATTEMPTS.to_owned(), attempts.to_string()),
+            (transport_headers::SUBSCRIBER.to_owned(), subscriber.descriptor.name().to_owned()),
+            (transport_headers::GROUP.to_owned(), subscriber.group.to_string()),
+            (transport_headers::ORIGIN.to_owned(), receipt.origin().to_owned()),
+        ];
+        match envelope.to_json() {
+            Ok(payload) => {
+                if shared.forward_dead_letter(&subscriber.dead_letter, payload, headers).await {
+                    receipt.settle().await;
+                }
+            }
+            Err(encode) => {
+                tracing::error!(error = %encode, "cannot encode a dead letter; it stays unacknowledged")
+            }
+        }
+    }
+    lock(&shared.dead_letters).push(DeadLetter {
+        id: 0,
+        destination: Arc::clone(&subscriber.dead_letter),
+        subscriber: subscriber.descriptor.name(),
+        group: Arc::clone(&subscriber.group),
+        error,
+        attempts,
+        failed_at: OffsetDateTime::now_utc(),
+        envelope,
+    });
+}
+
+/// Polls a future, turning a panic into an error.
+struct CatchUnwind<F>(F);
+
+impl<F: Future + Unpin> Future for CatchUnwind<F> {
+    type Output = Result<F::Output, Box<dyn std::any::Any + Send>>;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<Self::Output> {
+        let inner = &mut self.0;
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Pin::new(inner).poll(cx))) {
+            Ok(Poll::Pending) => Poll::Pending,
+            Ok(Poll::Ready(output)) => Poll::Ready(Ok(output)),
+            Err(panic) => Poll::Ready(Err(panic)),
+        }
+    }
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
+    panic
+        .downcast_ref::<&'static str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(non-text panic payload)")
+}
