@@ -116,7 +116,7 @@ impl RouteTable {
             })
             .collect();
         if !conflicts.is_empty() {
-            conflicts.sort_by(|a, b| a.to_string().cmp(&b.to_string()));
+            conflicts.sort_by_key(ToString::to_string);
             return Err(StartError::Conflicts(conflicts));
         }
         let unstated: Vec<String> = selected

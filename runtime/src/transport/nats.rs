@@ -233,7 +233,7 @@ impl Transport for NatsTransport {
                 let mut messages = consumer.messages().await.map_err(broker)?;
                 let sender = sender.clone();
                 let origin = self.subject(topic);
-                let topic: &'static str = *topic;
+                let topic: &'static str = topic;
                 tokio::spawn(async move {
                     loop {
                         let message = tokio::select! {
