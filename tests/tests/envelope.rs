@@ -200,3 +200,53 @@ fn every_event_is_registered_with_its_name_version_and_schema() {
     assert_eq!(descriptor.schema(), EnvelopeRenamed::schema());
     assert!(descriptor.type_name().ends_with("EnvelopeRenamed"));
 }
+
+#[test]
+fn a_timestamp_out_of_range_in_utc_is_a_decode_error_not_a_panic() {
+    // 9999-12-31T23:59:59-01:00 is in year 10000 once converted to UTC.
+    for timestamp in ["9999-12-31T23:59:59-01:00", "0000-01-01T00:00:00+01:00"] {
+        let error = decode_error(&format!(
+            r#"{{"type": "OrderPlaced", "version": 1, "timestamp": "{timestamp}", "data": {{"order_id": 1, "user_id": 2, "total": 3.0}}}}"#
+        ));
+        assert!(
+            matches!(&error, DecodeError::InvalidField { field: "timestamp", .. }),
+            "{timestamp}: {error}"
+        );
+    }
+    // Unix seconds far outside what RFC 3339 can write back are refused too.
+    let error = decode_error(
+        r#"{"type": "OrderPlaced", "version": 1, "timestamp": -99999999999.0, "data": {"order_id": 1, "user_id": 2, "total": 3.0}}"#,
+    );
+    assert!(matches!(&error, DecodeError::InvalidField { field: "timestamp", .. }), "{error}");
+}
+
+#[test]
+fn every_timestamp_that_decodes_encodes_again() {
+    for timestamp in ["0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z"] {
+        let envelope = Envelope::<OrderPlaced>::from_json(
+            format!(
+                r#"{{"type": "OrderPlaced", "version": 1, "timestamp": "{timestamp}", "data": {{"order_id": 1, "user_id": 2, "total": 3.0}}}}"#
+            )
+            .as_bytes(),
+        )
+        .expect("in range");
+        envelope.to_json().expect("what decodes, encodes");
+    }
+}
+
+#[test]
+fn the_content_derived_id_covers_key_correlation_and_causation() {
+    let id = |extra: &str| {
+        let json = format!(
+            r#"{{"type": "OrderPlaced", "version": 1, "timestamp": "2026-01-15T10:00:00Z", "source": "s"{extra}, "data": {{"order_id": 1, "user_id": 2, "total": 3.0}}}}"#
+        );
+        Envelope::<OrderPlaced>::from_json(json.as_bytes()).expect("decodes").metadata().id()
+    };
+    let plain = id("");
+    let keyed = id(r#", "key": "a""#);
+    assert_ne!(plain, keyed);
+    assert_ne!(keyed, id(r#", "key": "b""#));
+    assert_ne!(plain, id(r#", "correlation_id": "019373a4-6b7e-7cc0-8f3a-2f1e4c5d6a7b""#));
+    assert_ne!(plain, id(r#", "causation_id": "019373a4-6b7e-7cc0-8f3a-2f1e4c5d6a7b""#));
+    assert_eq!(keyed, id(r#",   "key":"a""#), "spacing does not change the id");
+}
