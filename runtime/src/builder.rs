@@ -27,6 +27,15 @@ use crate::transport::{StartPosition, Subscription, Transport};
 /// The destination of dead letters of subscribers that name none.
 pub const DEFAULT_DEAD_LETTER: &str = "dead-letters";
 
+impl Bus {
+    /// Starts configuring a bus: in-process (the embedded default), or over
+    /// a broker with [`transport`](BusBuilder::transport). Either way it
+    /// starts with [`start`](BusBuilder::start).
+    pub fn builder() -> BusBuilder {
+        BusBuilder::default()
+    }
+}
+
 /// Which linked subscribers a bus runs.
 #[derive(Debug, Default)]
 struct Selection {

@@ -8,7 +8,6 @@ use std::time::Duration;
 
 use uuid::Uuid;
 
-use crate::builder::BusBuilder;
 use crate::dead_letter::DeadLetter;
 use crate::dispatch::{Core, lane_hash};
 use crate::envelope::{Envelope, ErasedEnvelope, Metadata};
@@ -72,13 +71,6 @@ pub struct BusStats {
 }
 
 impl Bus {
-    /// Starts configuring a bus: in-process (the embedded default), or over
-    /// a broker with [`transport`](BusBuilder::transport). Either way it
-    /// starts with [`start`](BusBuilder::start).
-    pub fn builder() -> BusBuilder {
-        BusBuilder::default()
-    }
-
     pub(crate) fn from_core(core: Arc<Core>) -> Self {
         Self { core }
     }

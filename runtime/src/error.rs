@@ -10,8 +10,7 @@
 use std::error::Error as StdError;
 use std::fmt;
 
-/// A boxed error that can cross threads.
-pub type BoxError = Box<dyn StdError + Send + Sync + 'static>;
+pub use crate::util::BoxError;
 
 /// `Result<T, evently::Error>`, the return type of subscribers.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

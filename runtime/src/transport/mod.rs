@@ -22,7 +22,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use tokio::sync::mpsc;
 
-use crate::error::BoxError;
+use crate::util::BoxError;
 pub use crate::util::BoxFuture;
 
 #[cfg(feature = "kafka")]
