@@ -108,9 +108,11 @@ fn compat_mode(mode: &LitStr, errors: &mut Errors) -> bool {
 
 fn upcast_from(key: &Key, errors: &mut Errors) -> Option<syn::Type> {
     match attr::value(key, errors, "OlderVersionType")? {
-        Expr::Path(path) if path.qself.is_none() => {
-            Some(syn::Type::Path(syn::TypePath { qself: None, path: path.path.clone() }))
-        }
+        Expr::Path(path) if path.qself.is_none() => Some(syn::Type::Path(syn::TypePath {
+            attrs: Vec::new(),
+            qself: None,
+            path: path.path.clone(),
+        })),
         other => {
             errors.spanned(
                 other,
