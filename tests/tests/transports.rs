@@ -68,6 +68,13 @@ async fn member_b(event: Envelope<ConformanceChecked>) -> evently::Result<()> {
     Ok(())
 }
 
+/// Consumes another topic than the event's own.
+#[subscriber(group = "conformance-legacy", topic = "conformance.legacy")]
+async fn member_legacy(event: &ConformanceChecked) -> evently::Result<()> {
+    record(&event.run, "legacy", event, 1);
+    Ok(())
+}
+
 /// A subscriber that states no group: on a broker, the bus's source must name it.
 #[subscriber]
 async fn ungrouped(_event: &ConformanceChecked) -> evently::Result<()> {
@@ -321,6 +328,25 @@ async fn a_duplicate_delivery_runs_the_handler_once(kind: Kind) {
     bus.shutdown().await;
 }
 
+async fn a_subscriber_consumes_the_topic_it_names(kind: Kind) {
+    let run = run_id(kind);
+    let bus = bus(kind, &run, &["conformance-legacy", "conformance-b"]).await;
+    let groups: Vec<(String, Vec<&str>)> =
+        bus.groups().map(|(g, t)| (g.to_owned(), t.to_vec())).collect();
+    assert!(groups.contains(&("conformance-legacy".to_owned(), vec!["conformance.legacy"])));
+    bus.publish_to("conformance.legacy", event(&run, 1, "k")).await.expect("publish");
+    bus.publish(event(&run, 2, "k")).await.expect("publish");
+    eventually("each subscriber got the event of its topic", || {
+        seen(&run, "legacy").iter().any(|(seq, ..)| *seq == 1)
+            && seen(&run, "b").iter().any(|(seq, ..)| *seq == 2)
+    })
+    .await;
+    bus.shutdown().await;
+    let legacy: Vec<u32> = seen(&run, "legacy").iter().map(|(seq, ..)| *seq).collect();
+    let b: Vec<u32> = seen(&run, "b").iter().map(|(seq, ..)| *seq).collect();
+    assert_eq!((legacy, b), (vec![1], vec![2]), "each topic reaches only its subscribers");
+}
+
 async fn a_malformed_message_is_dead_lettered_and_consuming_goes_on(kind: Kind) {
     let run = run_id(kind);
     let bus = bus(kind, &run, &["conformance-b"]).await;
@@ -482,6 +508,11 @@ macro_rules! conformance {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn a_duplicate_delivery_runs_the_handler_once() {
                 super::a_duplicate_delivery_runs_the_handler_once($kind).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn a_subscriber_consumes_the_topic_it_names() {
+                super::a_subscriber_consumes_the_topic_it_names($kind).await;
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
