@@ -1,0 +1,68 @@
+//! Numbers: `integer` against `number`, bounds and `multipleOf`.
+
+use super::bounds::Bound;
+use super::node::{Keywords, number};
+use super::rule::Rule;
+use super::walk::Walk;
+
+impl Walk<'_> {
+    /// Compares two number schemas; `old_integer` and `new_integer` tell
+    /// `integer` from `number`.
+    pub(super) fn compare_numbers(
+        &mut self,
+        old: &Keywords,
+        old_integer: bool,
+        new: &Keywords,
+        new_integer: bool,
+        path: &str,
+    ) {
+        match (old_integer, new_integer) {
+            (true, false) => self.push(Rule::TypeExtended, path, "`integer` widened to `number`"),
+            (false, true) => self.push(Rule::TypeNarrowed, path, "`number` narrowed to `integer`"),
+            _ => {}
+        }
+        let bounds =
+            [Bound::Maximum, Bound::Minimum, Bound::ExclusiveMaximum, Bound::ExclusiveMinimum];
+        self.compare_bounds(old, new, path, &bounds);
+        self.compare_multiple_of(old, new, path);
+    }
+
+    fn compare_multiple_of(&mut self, old: &Keywords, new: &Keywords, path: &str) {
+        let at = format!("{path}/multipleOf");
+        match (number(old, "multipleOf"), number(new, "multipleOf")) {
+            (None, Some(value)) => self.push(
+                Rule::MultipleOfAdded,
+                &at,
+                format!("values must now be multiples of {value}"),
+            ),
+            (Some(value), None) => self.push(
+                Rule::MultipleOfRemoved,
+                &at,
+                format!("values need no longer be multiples of {value}"),
+            ),
+            (Some(a), Some(b)) if a != b => {
+                let divides = |x: f64, y: f64| y != 0.0 && (x / y).fract() == 0.0;
+                if divides(b, a) {
+                    self.push(
+                        Rule::MultipleOfExpanded,
+                        &at,
+                        format!("multipleOf grew from {a} to {b}"),
+                    );
+                } else if divides(a, b) {
+                    self.push(
+                        Rule::MultipleOfReduced,
+                        &at,
+                        format!("multipleOf shrank from {a} to {b}"),
+                    );
+                } else {
+                    self.push(
+                        Rule::MultipleOfChanged,
+                        &at,
+                        format!("multipleOf changed from {a} to {b}"),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+}
