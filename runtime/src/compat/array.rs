@@ -77,3 +77,51 @@ fn closed(array: &Keywords) -> bool {
 fn unique(array: &Keywords) -> bool {
     array.get("uniqueItems").and_then(Value::as_bool).unwrap_or(false)
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use crate::compat::{Rule, found};
+
+    fn tuple(items: &[&str], closed: bool) -> Value {
+        let items: Vec<Value> = items.iter().map(|ty| json!({ "type": ty })).collect();
+        let mut schema = json!({ "type": "array", "prefixItems": items });
+        if closed {
+            schema["items"] = json!(false);
+        }
+        schema
+    }
+
+    #[test]
+    fn tuple_items_are_compared_by_position() {
+        let old = tuple(&["string", "integer"], true);
+        let new = tuple(&["string", "number"], true);
+        assert_eq!(found(&old, &new), [(Rule::TypeExtended, "/prefixItems/1".into())]);
+    }
+
+    #[test]
+    fn a_tuple_item_added_or_removed_depends_on_further_items() {
+        let (one, two) = (["string"].as_slice(), ["string", "integer"].as_slice());
+        let at = "/prefixItems/1".to_owned();
+        let closed_add = found(&tuple(one, true), &tuple(two, true));
+        assert_eq!(closed_add, [(Rule::ItemAddedToClosedContentModel, at.clone())]);
+        let open_add = found(&tuple(one, false), &tuple(two, false));
+        assert_eq!(open_add, [(Rule::ItemAddedToOpenContentModel, at.clone())]);
+        let closed_remove = found(&tuple(two, true), &tuple(one, true));
+        assert_eq!(closed_remove, [(Rule::ItemRemovedFromClosedContentModel, at.clone())]);
+        let open_remove = found(&tuple(two, false), &tuple(one, false));
+        assert_eq!(open_remove, [(Rule::ItemRemovedFromOpenContentModel, at)]);
+    }
+
+    #[test]
+    fn items_and_uniqueness_restricted_or_freed() {
+        let any = json!({ "type": "array" });
+        let strings = json!({ "type": "array", "items": { "type": "string" } });
+        assert_eq!(found(&any, &strings), [(Rule::SchemaAdded, "/items".into())]);
+        assert_eq!(found(&strings, &any), [(Rule::SchemaRemoved, "/items".into())]);
+        let unique = json!({ "type": "array", "uniqueItems": true });
+        assert_eq!(found(&any, &unique), [(Rule::UniqueItemsAdded, "/uniqueItems".into())]);
+        assert_eq!(found(&unique, &any), [(Rule::UniqueItemsRemoved, "/uniqueItems".into())]);
+    }
+}

@@ -111,3 +111,34 @@ impl Walk<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::compat::{Rule, diff};
+
+    #[test]
+    fn an_upper_bound_raised_and_a_lower_bound_lowered_are_compatible() {
+        let old = json!({ "type": "array", "maxItems": 3, "minItems": 2 });
+        let new = json!({ "type": "array", "maxItems": 5, "minItems": 1 });
+        let found: Vec<_> = diff(&old, &new).into_iter().map(|d| (d.rule, d.compatible)).collect();
+        assert_eq!(found, [(Rule::MaxItemsIncreased, true), (Rule::MinItemsDecreased, true)]);
+        let back: Vec<_> = diff(&new, &old).into_iter().map(|d| (d.rule, d.compatible)).collect();
+        assert_eq!(back, [(Rule::MaxItemsDecreased, false), (Rule::MinItemsIncreased, false)]);
+    }
+
+    #[test]
+    fn a_bound_added_is_incompatible_and_removed_is_compatible() {
+        let old = json!({ "type": "object" });
+        let new = json!({ "type": "object", "minProperties": 1 });
+        let d = &diff(&old, &new)[0];
+        assert_eq!(
+            (d.rule, d.path.as_str(), d.compatible),
+            (Rule::MinPropertiesAdded, "/minProperties", false)
+        );
+        assert_eq!(d.message, "`minProperties` 1 added");
+        let d = &diff(&new, &old)[0];
+        assert_eq!((d.rule, d.compatible), (Rule::MinPropertiesRemoved, true));
+    }
+}

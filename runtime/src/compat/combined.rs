@@ -184,3 +184,73 @@ fn maximum_matching<T>(edges: &[Vec<(usize, T)>], right: usize) -> Vec<Option<us
     }
     matched
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::maximum_matching;
+    use crate::compat::{Rule, found};
+
+    #[test]
+    fn the_matching_reassigns_an_earlier_pair_to_match_more() {
+        // Left 0 fits right 0 or 1, left 1 fits only right 0.
+        let edges = vec![vec![(0, ()), (1, ())], vec![(0, ())]];
+        assert_eq!(maximum_matching(&edges, 2), [Some(1), Some(0)]);
+        let edges = vec![vec![(0, ())], vec![(0, ())]];
+        assert_eq!(maximum_matching(&edges, 1), [Some(0), None]);
+    }
+
+    #[test]
+    fn members_are_paired_whatever_their_order() {
+        let old = json!({ "oneOf": [{ "type": "string" }, { "type": "integer" }] });
+        let new = json!({ "oneOf": [{ "type": "number" }, { "type": "string" }] });
+        // `integer` pairs with `number` (widened), `string` with `string`.
+        assert_eq!(found(&old, &new), [(Rule::TypeExtended, "/oneOf/1".into())]);
+        let retyped = json!({ "oneOf": [{ "type": "boolean" }, { "type": "string" }] });
+        assert_eq!(found(&old, &retyped), [(Rule::CombinedTypeSubschemasChanged, "/".into())]);
+    }
+
+    #[test]
+    fn members_added_to_a_union_extend_it_and_to_an_all_of_do_not() {
+        let one = json!({ "anyOf": [{ "type": "string" }, { "type": "null" }] });
+        let two =
+            json!({ "anyOf": [{ "type": "string" }, { "type": "null" }, { "type": "integer" }] });
+        assert_eq!(found(&one, &two), [(Rule::SumTypeExtended, "/".into())]);
+        assert_eq!(found(&two, &one), [(Rule::SumTypeNarrowed, "/".into())]);
+        let all = |members: serde_json::Value| json!({ "allOf": members });
+        let (few, more) =
+            (all(json!([{ "minimum": 0 }])), all(json!([{ "minimum": 0 }, { "maximum": 9 }])));
+        assert_eq!(found(&few, &more)[0], (Rule::ProductTypeExtended, "/".into()));
+        assert_eq!(found(&more, &few)[0], (Rule::ProductTypeNarrowed, "/".into()));
+    }
+
+    #[test]
+    fn the_keyword_may_change_only_towards_any_of() {
+        let members = json!([{ "type": "string" }, { "type": "integer" }]);
+        let one_of = json!({ "oneOf": members });
+        let any_of = json!({ "anyOf": members });
+        assert_eq!(found(&one_of, &any_of), [(Rule::CombinedTypeExtended, "/".into())]);
+        assert_eq!(found(&any_of, &one_of), [(Rule::CombinedTypeChanged, "/".into())]);
+    }
+
+    #[test]
+    fn a_single_type_widens_to_a_union_that_reads_it() {
+        let old = json!({ "type": "integer" });
+        let new = json!({ "oneOf": [{ "type": "string" }, { "type": "number" }] });
+        assert_eq!(
+            found(&old, &new),
+            [(Rule::TypeExtended, "/oneOf/1".into()), (Rule::SumTypeExtended, "/".into())]
+        );
+        let unrelated = json!({ "oneOf": [{ "type": "string" }, { "type": "boolean" }] });
+        assert_eq!(found(&old, &unrelated), [(Rule::TypeChanged, "/".into())]);
+        assert_eq!(found(&new, &old), [(Rule::TypeChanged, "/".into())]);
+    }
+
+    #[test]
+    fn an_all_of_may_be_reduced_to_a_member() {
+        let old = json!({ "allOf": [{ "type": "string" }, { "type": "string", "maxLength": 4 }] });
+        let new = json!({ "type": "string" });
+        assert_eq!(found(&old, &new), [(Rule::ProductTypeNarrowed, "/".into())]);
+    }
+}

@@ -60,3 +60,44 @@ impl Walk<'_> {
 fn list(values: &[&Value]) -> String {
     values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::compat::{Rule, diff, found};
+
+    #[test]
+    fn enum_values_replaced_are_a_change() {
+        let old = json!({ "enum": ["card", "cash"] });
+        let new = json!({ "enum": ["card", "wire"] });
+        let differences = diff(&old, &new);
+        assert_eq!(differences.len(), 1);
+        assert_eq!(differences[0].rule, Rule::EnumArrayChanged);
+        assert_eq!(differences[0].message, r#"enum values removed: "cash"; added: "wire""#);
+    }
+
+    #[test]
+    fn an_enum_of_strings_may_become_any_string() {
+        let old = json!({ "type": "string", "enum": ["card", "cash"] });
+        let new = json!({ "type": "string" });
+        assert_eq!(found(&old, &new), [(Rule::ProductTypeNarrowed, "/".into())]);
+        let numbers = json!({ "enum": [1, 2] });
+        assert_eq!(found(&numbers, &new), [(Rule::TypeChanged, "/".into())]);
+    }
+
+    #[test]
+    fn a_const_is_an_enum_of_one() {
+        let card = json!({ "const": "card" });
+        assert!(found(&card, &card).is_empty());
+        assert_eq!(
+            found(&card, &json!({ "const": "cash" })),
+            [(Rule::EnumArrayChanged, "/".into())]
+        );
+        let kept = json!({ "enum": ["card", "cash"] });
+        assert_eq!(found(&card, &kept), [(Rule::EnumArrayExtended, "/".into())]);
+        let dropped = json!({ "enum": ["cash"] });
+        assert_eq!(found(&card, &dropped), [(Rule::EnumArrayChanged, "/".into())]);
+        assert_eq!(found(&kept, &card), [(Rule::TypeChanged, "/".into())]);
+    }
+}

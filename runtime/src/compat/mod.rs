@@ -142,3 +142,9 @@ impl Walk<'_> {
         }
     }
 }
+
+/// The rule and path of each difference from `old` to `new`.
+#[cfg(test)]
+fn found(old: &Value, new: &Value) -> Vec<(Rule, String)> {
+    diff(old, new).into_iter().map(|d| (d.rule, d.path)).collect()
+}

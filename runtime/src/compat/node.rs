@@ -154,3 +154,42 @@ impl<'a> Node<'a> {
 pub(super) fn number(object: &Keywords, key: &str) -> Option<f64> {
     object.get(key).and_then(Value::as_f64)
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::{Combinator, Node};
+
+    #[test]
+    fn annotations_alone_accept_anything() {
+        for schema in
+            [json!(true), json!({}), json!({ "description": "x", "default": 1 }), json!(3)]
+        {
+            assert_eq!(Node::of(&schema).name(), "any", "{schema}");
+        }
+        assert_eq!(Node::of(&json!(false)).name(), "nothing");
+    }
+
+    #[test]
+    fn a_type_array_is_a_union_of_one_member_per_type() {
+        let schema = json!({ "type": ["string", "null"], "maxLength": 3 });
+        let Node::Combined { kind, subs } = Node::of(&schema) else { panic!("not combined") };
+        assert_eq!(kind, Combinator::Any);
+        let members: Vec<_> = subs.iter().map(|sub| sub.value().clone()).collect();
+        assert_eq!(
+            members,
+            [
+                json!({ "type": "string", "maxLength": 3 }),
+                json!({ "type": "null", "maxLength": 3 })
+            ]
+        );
+    }
+
+    #[test]
+    fn keywords_stand_in_for_a_missing_type() {
+        assert_eq!(Node::of(&json!({ "properties": {} })).name(), "object");
+        assert_eq!(Node::of(&json!({ "prefixItems": [] })).name(), "array");
+        assert_eq!(Node::of(&json!({ "type": "integer", "enum": [1] })).name(), "enum");
+    }
+}

@@ -66,3 +66,46 @@ impl Walk<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use crate::compat::{Rule, diff, found};
+
+    fn multiple_of(value: f64) -> Value {
+        json!({ "type": "number", "multipleOf": value })
+    }
+
+    #[test]
+    fn multiple_of_follows_divisibility() {
+        let rule = |old: f64, new: f64| diff(&multiple_of(old), &multiple_of(new))[0].rule;
+        assert_eq!(rule(2.0, 4.0), Rule::MultipleOfExpanded);
+        assert_eq!(rule(4.0, 2.0), Rule::MultipleOfReduced);
+        assert_eq!(rule(2.0, 3.0), Rule::MultipleOfChanged);
+        assert_eq!(rule(0.5, 0.25), Rule::MultipleOfReduced);
+        let plain = json!({ "type": "number" });
+        assert_eq!(
+            found(&plain, &multiple_of(2.0)),
+            [(Rule::MultipleOfAdded, "/multipleOf".into())]
+        );
+        assert_eq!(
+            found(&multiple_of(2.0), &plain),
+            [(Rule::MultipleOfRemoved, "/multipleOf".into())]
+        );
+    }
+
+    #[test]
+    fn widening_to_number_comes_before_the_bounds() {
+        let old = json!({ "type": "integer", "maximum": 10 });
+        let new = json!({ "type": "number", "maximum": 5, "exclusiveMinimum": 0 });
+        assert_eq!(
+            found(&old, &new),
+            [
+                (Rule::TypeExtended, "/".into()),
+                (Rule::MaximumDecreased, "/maximum".into()),
+                (Rule::ExclusiveMinimumAdded, "/exclusiveMinimum".into()),
+            ]
+        );
+    }
+}

@@ -254,3 +254,113 @@ fn required(object: &Keywords) -> BTreeSet<String> {
 fn escape(name: &str) -> String {
     name.replace('~', "~0").replace('/', "~1")
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use crate::compat::{Rule, diff, found};
+
+    fn object(properties: Value, required: &[&str], additional: Option<Value>) -> Value {
+        let mut schema =
+            json!({ "type": "object", "properties": properties, "required": required });
+        if let Some(additional) = additional {
+            schema["additionalProperties"] = additional;
+        }
+        schema
+    }
+
+    #[test]
+    fn a_partially_open_content_model_covers_what_its_schema_reads() {
+        let strings = Some(json!({ "type": "string" }));
+        let bare = object(json!({}), &[], strings.clone());
+        let text = object(json!({ "note": { "type": "string" } }), &[], strings.clone());
+        let number = object(json!({ "note": { "type": "integer" } }), &[], strings);
+        assert_eq!(
+            found(&bare, &text),
+            [
+                (
+                    Rule::PropertyAddedIsCoveredByPartiallyOpenContentModel,
+                    "/properties/note".into()
+                ),
+                (Rule::OptionalPropertyAddedToUnopenContentModel, "/properties/note".into()),
+            ]
+        );
+        assert_eq!(
+            found(&bare, &number),
+            [
+                (Rule::TypeChanged, "/properties/note".into()),
+                (
+                    Rule::PropertyAddedNotCoveredByPartiallyOpenContentModel,
+                    "/properties/note".into()
+                ),
+                (Rule::OptionalPropertyAddedToUnopenContentModel, "/properties/note".into()),
+            ]
+        );
+        assert_eq!(
+            found(&text, &bare),
+            [(
+                Rule::PropertyRemovedIsCoveredByPartiallyOpenContentModel,
+                "/properties/note".into()
+            )]
+        );
+        assert_eq!(
+            found(&number, &bare),
+            [
+                (Rule::TypeChanged, "/properties/note".into()),
+                (
+                    Rule::PropertyRemovedNotCoveredByPartiallyOpenContentModel,
+                    "/properties/note".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn properties_accepting_anything_or_nothing() {
+        let open = object(json!({}), &[], None);
+        let any = object(json!({ "extra": {} }), &[], None);
+        assert_eq!(
+            found(&open, &any),
+            [(Rule::PropertyWithEmptySchemaAddedToOpenContentModel, "/properties/extra".into())]
+        );
+        let forbidden = object(json!({ "gone": false }), &[], Some(json!(false)));
+        let closed = object(json!({}), &[], Some(json!(false)));
+        assert_eq!(
+            found(&forbidden, &closed),
+            [(Rule::PropertyWithFalseRemovedFromClosedContentModel, "/properties/gone".into())]
+        );
+    }
+
+    #[test]
+    fn a_property_made_required_with_a_default_is_compatible() {
+        let old = object(json!({ "n": { "type": "integer", "default": 0 } }), &[], None);
+        let new = object(json!({ "n": { "type": "integer", "default": 0 } }), &["n"], None);
+        let differences = diff(&old, &new);
+        assert_eq!(differences.len(), 1);
+        assert_eq!(differences[0].rule, Rule::RequiredAttributeWithDefaultAdded);
+        assert_eq!(differences[0].path, "/required/n");
+        assert!(differences[0].compatible);
+    }
+
+    #[test]
+    fn additional_properties_restricted_freed_and_compared() {
+        let open = object(json!({}), &[], None);
+        let strings = object(json!({}), &[], Some(json!({ "type": "string" })));
+        let integers = object(json!({}), &[], Some(json!({ "type": "integer" })));
+        let closed = object(json!({}), &[], Some(json!(false)));
+        let at = "/additionalProperties".to_owned();
+        assert_eq!(found(&open, &strings), [(Rule::AdditionalPropertiesNarrowed, at.clone())]);
+        assert_eq!(found(&strings, &open), [(Rule::AdditionalPropertiesExtended, at.clone())]);
+        assert_eq!(found(&closed, &strings), [(Rule::AdditionalPropertiesAdded, at.clone())]);
+        assert_eq!(found(&strings, &closed), [(Rule::AdditionalPropertiesRemoved, at.clone())]);
+        assert_eq!(found(&strings, &integers), [(Rule::TypeChanged, at)]);
+    }
+
+    #[test]
+    fn property_names_are_escaped_in_paths() {
+        let old = object(json!({ "a/b~c": { "type": "string" } }), &[], None);
+        let new = object(json!({ "a/b~c": { "type": "integer" } }), &[], None);
+        assert_eq!(found(&old, &new), [(Rule::TypeChanged, "/properties/a~1b~0c".into())]);
+    }
+}

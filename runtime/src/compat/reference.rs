@@ -45,3 +45,56 @@ fn resolve<'v>(root: &'v Value, mut value: &'v Value) -> &'v Value {
     }
     value
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::compat::{Rule, found};
+
+    #[test]
+    fn refs_are_followed_on_each_side_in_its_own_document() {
+        let old = json!({ "$ref": "#/$defs/Id", "$defs": { "Id": { "type": "integer" } } });
+        let new =
+            json!({ "$ref": "#/definitions/Id", "definitions": { "Id": { "type": "string" } } });
+        assert_eq!(found(&old, &new), [(Rule::TypeChanged, "/".to_owned())]);
+    }
+
+    #[test]
+    fn a_ref_that_leads_nowhere_accepts_anything() {
+        let old = json!({ "type": "integer" });
+        let new = json!({ "$ref": "#/$defs/Missing" });
+        assert!(found(&old, &new).is_empty());
+    }
+
+    #[test]
+    fn a_ref_cycle_ends_as_a_schema_that_accepts_anything() {
+        let looped = json!({
+            "$ref": "#/$defs/A",
+            "$defs": { "A": { "$ref": "#/$defs/B" }, "B": { "$ref": "#/$defs/A" } }
+        });
+        assert!(found(&json!({ "type": "string" }), &looped).is_empty());
+        assert_eq!(found(&looped, &json!({ "type": "string" })), [(Rule::TypeChanged, "/".into())]);
+    }
+
+    #[test]
+    fn a_recursive_schema_is_compared_once_per_pair_of_nodes() {
+        let list = |item: &str| {
+            json!({
+                "$ref": "#/$defs/List",
+                "$defs": { "List": {
+                    "type": "object",
+                    "properties": {
+                        "item": { "type": item },
+                        "next": { "$ref": "#/$defs/List" }
+                    },
+                    "required": ["item"]
+                } }
+            })
+        };
+        assert_eq!(
+            found(&list("integer"), &list("string")),
+            [(Rule::TypeChanged, "/properties/item".to_owned())]
+        );
+    }
+}

@@ -24,3 +24,36 @@ impl Walk<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::compat::{Rule, diff, found};
+
+    #[test]
+    fn a_pattern_added_is_incompatible_and_removed_is_compatible() {
+        let plain = json!({ "type": "string" });
+        let patterned = json!({ "type": "string", "pattern": "^[a-z]+$" });
+        let added = diff(&plain, &patterned);
+        assert_eq!(added[0].rule, Rule::PatternAdded);
+        assert_eq!(added[0].path, "/pattern");
+        assert_eq!(added[0].message, r#"pattern "^[a-z]+$" added"#);
+        assert!(!added[0].compatible);
+        assert_eq!(found(&patterned, &plain), [(Rule::PatternRemoved, "/pattern".into())]);
+        assert!(found(&patterned, &patterned).is_empty());
+    }
+
+    #[test]
+    fn length_bounds_are_compared() {
+        let old = json!({ "type": "string", "minLength": 1 });
+        let new = json!({ "type": "string", "minLength": 0, "maxLength": 8 });
+        assert_eq!(
+            found(&old, &new),
+            [
+                (Rule::MaxLengthAdded, "/maxLength".into()),
+                (Rule::MinLengthDecreased, "/minLength".into())
+            ]
+        );
+    }
+}
