@@ -490,7 +490,7 @@ fn check_versions(name: &str, by_version: &BTreeMap<u32, Version>, report: &mut 
             }
             for difference in compat::check(&older.schema, &newer.schema, mode) {
                 report.problems.push(Problem {
-                    rule: difference.rule,
+                    rule: difference.rule.as_str(),
                     event: name.to_owned(),
                     version,
                     path: difference.path,

@@ -4,14 +4,14 @@
 //! passes).
 
 use evently::Compatibility;
-use evently::compat;
+use evently::compat::{self, Rule};
 use serde_json::{Value, json};
 
 struct Row {
     case: &'static str,
     old: Value,
     new: Value,
-    rule: Option<&'static str>,
+    rule: Option<Rule>,
     backward: bool,
     forward: bool,
 }
@@ -40,7 +40,7 @@ fn rows() -> Vec<Row> {
             case: "optional property added to a closed struct",
             old: object(json!({ "id": id }), &["id"], true),
             new: object(json!({ "id": id, "note": text }), &["id"], true),
-            rule: Some("OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL"),
+            rule: Some(Rule::OptionalPropertyAddedToUnopenContentModel),
             backward: true,
             forward: false,
         },
@@ -48,7 +48,7 @@ fn rows() -> Vec<Row> {
             case: "required property added to a closed struct",
             old: object(json!({ "id": id }), &["id"], true),
             new: object(json!({ "id": id, "total": { "type": "number" } }), &["id", "total"], true),
-            rule: Some("REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL"),
+            rule: Some(Rule::RequiredPropertyAddedToUnopenContentModel),
             backward: false,
             forward: false,
         },
@@ -60,7 +60,7 @@ fn rows() -> Vec<Row> {
                 &["id", "total"],
                 true,
             ),
-            rule: Some("REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL"),
+            rule: Some(Rule::RequiredPropertyWithDefaultAddedToUnopenContentModel),
             backward: true,
             forward: false,
         },
@@ -68,7 +68,7 @@ fn rows() -> Vec<Row> {
             case: "property added to an open struct",
             old: object(json!({ "id": id }), &["id"], false),
             new: object(json!({ "id": id, "note": text }), &["id"], false),
-            rule: Some("PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL"),
+            rule: Some(Rule::PropertyAddedToOpenContentModel),
             backward: false,
             forward: true,
         },
@@ -76,7 +76,7 @@ fn rows() -> Vec<Row> {
             case: "property removed from an open struct",
             old: object(json!({ "id": id, "note": text }), &["id"], false),
             new: object(json!({ "id": id }), &["id"], false),
-            rule: Some("PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL"),
+            rule: Some(Rule::PropertyRemovedFromOpenContentModel),
             backward: true,
             forward: false,
         },
@@ -84,7 +84,7 @@ fn rows() -> Vec<Row> {
             case: "property removed from a closed struct",
             old: object(json!({ "id": id, "note": text }), &["id"], true),
             new: object(json!({ "id": id }), &["id"], true),
-            rule: Some("PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL"),
+            rule: Some(Rule::PropertyRemovedFromClosedContentModel),
             backward: false,
             forward: true,
         },
@@ -92,7 +92,7 @@ fn rows() -> Vec<Row> {
             case: "optional property made required",
             old: object(json!({ "id": id, "note": text }), &["id"], true),
             new: object(json!({ "id": id, "note": text }), &["id", "note"], true),
-            rule: Some("REQUIRED_ATTRIBUTE_ADDED"),
+            rule: Some(Rule::RequiredAttributeAdded),
             backward: false,
             forward: true,
         },
@@ -100,7 +100,7 @@ fn rows() -> Vec<Row> {
             case: "required property made optional",
             old: object(json!({ "id": id, "note": text }), &["id", "note"], true),
             new: object(json!({ "id": id, "note": text }), &["id"], true),
-            rule: Some("REQUIRED_ATTRIBUTE_REMOVED"),
+            rule: Some(Rule::RequiredAttributeRemoved),
             backward: true,
             forward: false,
         },
@@ -108,7 +108,7 @@ fn rows() -> Vec<Row> {
             case: "integer widened to number",
             old: json!({ "type": "integer" }),
             new: json!({ "type": "number" }),
-            rule: Some("TYPE_EXTENDED"),
+            rule: Some(Rule::TypeExtended),
             backward: true,
             forward: false,
         },
@@ -116,7 +116,7 @@ fn rows() -> Vec<Row> {
             case: "number narrowed to integer",
             old: json!({ "type": "number" }),
             new: json!({ "type": "integer" }),
-            rule: Some("TYPE_NARROWED"),
+            rule: Some(Rule::TypeNarrowed),
             backward: false,
             forward: true,
         },
@@ -124,7 +124,7 @@ fn rows() -> Vec<Row> {
             case: "string retyped to integer",
             old: json!({ "type": "string" }),
             new: json!({ "type": "integer" }),
-            rule: Some("TYPE_CHANGED"),
+            rule: Some(Rule::TypeChanged),
             backward: false,
             forward: false,
         },
@@ -132,7 +132,7 @@ fn rows() -> Vec<Row> {
             case: "T made Option<T>",
             old: json!({ "type": "string" }),
             new: json!({ "type": ["string", "null"] }),
-            rule: Some("SUM_TYPE_EXTENDED"),
+            rule: Some(Rule::SumTypeExtended),
             backward: true,
             forward: false,
         },
@@ -140,7 +140,7 @@ fn rows() -> Vec<Row> {
             case: "enum value added",
             old: json!({ "type": "string", "enum": ["card", "cash"] }),
             new: json!({ "type": "string", "enum": ["card", "cash", "wire"] }),
-            rule: Some("ENUM_ARRAY_EXTENDED"),
+            rule: Some(Rule::EnumArrayExtended),
             backward: true,
             forward: false,
         },
@@ -148,7 +148,7 @@ fn rows() -> Vec<Row> {
             case: "enum value removed",
             old: json!({ "type": "string", "enum": ["card", "cash"] }),
             new: json!({ "type": "string", "enum": ["card"] }),
-            rule: Some("ENUM_ARRAY_NARROWED"),
+            rule: Some(Rule::EnumArrayNarrowed),
             backward: false,
             forward: true,
         },
@@ -156,7 +156,7 @@ fn rows() -> Vec<Row> {
             case: "maxLength tightened",
             old: json!({ "type": "string", "maxLength": 64 }),
             new: json!({ "type": "string", "maxLength": 32 }),
-            rule: Some("MAX_LENGTH_DECREASED"),
+            rule: Some(Rule::MaxLengthDecreased),
             backward: false,
             forward: true,
         },
@@ -164,7 +164,7 @@ fn rows() -> Vec<Row> {
             case: "minimum added",
             old: json!({ "type": "integer" }),
             new: json!({ "type": "integer", "minimum": 0 }),
-            rule: Some("MINIMUM_ADDED"),
+            rule: Some(Rule::MinimumAdded),
             backward: false,
             forward: true,
         },
@@ -172,7 +172,7 @@ fn rows() -> Vec<Row> {
             case: "pattern changed",
             old: json!({ "type": "string", "pattern": "^[a-z]+$" }),
             new: json!({ "type": "string", "pattern": "^[a-z0-9]+$" }),
-            rule: Some("PATTERN_CHANGED"),
+            rule: Some(Rule::PatternChanged),
             backward: false,
             forward: false,
         },
@@ -180,7 +180,7 @@ fn rows() -> Vec<Row> {
             case: "struct closed (deny_unknown_fields added)",
             old: object(json!({ "id": id }), &["id"], false),
             new: object(json!({ "id": id }), &["id"], true),
-            rule: Some("ADDITIONAL_PROPERTIES_REMOVED"),
+            rule: Some(Rule::AdditionalPropertiesRemoved),
             backward: false,
             forward: true,
         },
@@ -188,7 +188,7 @@ fn rows() -> Vec<Row> {
             case: "array items retyped",
             old: json!({ "type": "array", "items": { "type": "string" } }),
             new: json!({ "type": "array", "items": { "type": "integer" } }),
-            rule: Some("TYPE_CHANGED"),
+            rule: Some(Rule::TypeChanged),
             backward: false,
             forward: false,
         },
@@ -206,7 +206,7 @@ fn rows() -> Vec<Row> {
                 "required": ["address"],
                 "$defs": { "Address": object(json!({ "city": text, "zip": text }), &["city", "zip"], true) }
             }),
-            rule: Some("REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL"),
+            rule: Some(Rule::RequiredPropertyAddedToUnopenContentModel),
             backward: false,
             forward: false,
         },
@@ -254,7 +254,8 @@ fn problems_name_the_rule_and_the_json_path() {
         object(json!({ "id": { "type": "integer" }, "note": { "type": "string" } }), &["id"], true);
     let new = object(json!({ "id": { "type": "string" } }), &["id"], true);
     let broken = compat::check(&old, &new, Compatibility::Backward);
-    let found: Vec<(&str, &str)> = broken.iter().map(|d| (d.rule, d.path.as_str())).collect();
+    let found: Vec<(&str, &str)> =
+        broken.iter().map(|d| (d.rule.as_str(), d.path.as_str())).collect();
     assert_eq!(
         found,
         [
@@ -262,6 +263,8 @@ fn problems_name_the_rule_and_the_json_path() {
             ("PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL", "/properties/note")
         ]
     );
+    assert_eq!(broken[0].rule, Rule::TypeChanged);
+    assert_eq!(broken[0].rule.to_string(), "TYPE_CHANGED");
 }
 
 #[test]

@@ -1,0 +1,100 @@
+//! `$ref`: followed within each side's own document, with a guard against
+//! walking a recursive schema forever.
+
+use serde_json::Value;
+
+use super::walk::Walk;
+
+/// How many `$ref`s in a row are followed before giving up (a chain of
+/// references that never reaches a schema).
+const MAX_HOPS: usize = 32;
+
+impl<'a> Walk<'a> {
+    /// Compares an old schema node with a new one at `path`, following
+    /// `$ref`s on both sides. A pair of nodes already being compared (a
+    /// recursive schema) is not compared again.
+    pub(super) fn compare(&mut self, old: &Value, new: &Value, path: String) {
+        let old = resolve(self.old_root, old);
+        let new = resolve(self.new_root, new);
+        let pair = (old as *const Value, new as *const Value);
+        if !self.visiting.insert(pair) {
+            return;
+        }
+        self.compare_nodes(old, new, &path);
+        self.visiting.remove(&pair);
+    }
+
+    /// The node a new schema node's `$ref`s lead to (itself without one).
+    pub(super) fn new_target<'v>(&self, value: &'v Value) -> &'v Value
+    where
+        'a: 'v,
+    {
+        resolve(self.new_root, value)
+    }
+}
+
+/// Follows `$ref`s into the document's `$defs` (or `definitions`).
+fn resolve<'v>(root: &'v Value, mut value: &'v Value) -> &'v Value {
+    for _ in 0..MAX_HOPS {
+        let Some(reference) = value.get("$ref").and_then(Value::as_str) else { break };
+        let Some(target) = reference.strip_prefix('#').and_then(|pointer| root.pointer(pointer))
+        else {
+            break;
+        };
+        value = target;
+    }
+    value
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::compat::{Rule, found};
+
+    #[test]
+    fn refs_are_followed_on_each_side_in_its_own_document() {
+        let old = json!({ "$ref": "#/$defs/Id", "$defs": { "Id": { "type": "integer" } } });
+        let new =
+            json!({ "$ref": "#/definitions/Id", "definitions": { "Id": { "type": "string" } } });
+        assert_eq!(found(&old, &new), [(Rule::TypeChanged, "/".to_owned())]);
+    }
+
+    #[test]
+    fn a_ref_that_leads_nowhere_accepts_anything() {
+        let old = json!({ "type": "integer" });
+        let new = json!({ "$ref": "#/$defs/Missing" });
+        assert!(found(&old, &new).is_empty());
+    }
+
+    #[test]
+    fn a_ref_cycle_ends_as_a_schema_that_accepts_anything() {
+        let looped = json!({
+            "$ref": "#/$defs/A",
+            "$defs": { "A": { "$ref": "#/$defs/B" }, "B": { "$ref": "#/$defs/A" } }
+        });
+        assert!(found(&json!({ "type": "string" }), &looped).is_empty());
+        assert_eq!(found(&looped, &json!({ "type": "string" })), [(Rule::TypeChanged, "/".into())]);
+    }
+
+    #[test]
+    fn a_recursive_schema_is_compared_once_per_pair_of_nodes() {
+        let list = |item: &str| {
+            json!({
+                "$ref": "#/$defs/List",
+                "$defs": { "List": {
+                    "type": "object",
+                    "properties": {
+                        "item": { "type": item },
+                        "next": { "$ref": "#/$defs/List" }
+                    },
+                    "required": ["item"]
+                } }
+            })
+        };
+        assert_eq!(
+            found(&list("integer"), &list("string")),
+            [(Rule::TypeChanged, "/properties/item".to_owned())]
+        );
+    }
+}
