@@ -3,9 +3,11 @@
 //! `#[event]` finds the schemas folder (the `schemas = "dir"` key, resolved
 //! next to the source file like `include_str!`; else `EVENTLY_SCHEMAS_DIR`;
 //! else the nearest `schemas/` from the crate's manifest folder up to its
-//! workspace root), reads `<name>/v<version>.json`, and compares the shape the
-//! file recorded with the struct's. A missing file is not an error here: the
-//! schema test reports it and writes it in update mode.
+//! workspace root, or the root's `schemas/` if none exists yet), reads
+//! `<name>/v<version>.json`, and compares the shape the file recorded with the
+//! struct's. A missing file is not an error here: the schema test reports it
+//! and writes it in update mode. The folder is recorded in the event's
+//! descriptor, so both checks read the same one.
 
 use std::path::{Path, PathBuf};
 
@@ -26,11 +28,10 @@ pub(crate) fn locate(explicit: Option<&str>) -> Option<PathBuf> {
         }
         // Relative to the file the attribute is in, as `include_str!` is.
         let file = proc_macro::Span::call_site().local_file()?;
-        let file = if file.is_absolute() {
-            file
-        } else {
-            Path::new(&std::env::var("CARGO_MANIFEST_DIR").ok()?).join(file)
-        };
+        // A relative source path is relative to the compiler's working
+        // directory (the workspace root for a workspace member), not to the
+        // crate's manifest.
+        let file = if file.is_absolute() { file } else { std::env::current_dir().ok()?.join(file) };
         return Some(file.parent()?.join(explicit));
     }
     if let Ok(dir) = std::env::var(DIR_VARIABLE) {
@@ -40,15 +41,15 @@ pub(crate) fn locate(explicit: Option<&str>) -> Option<PathBuf> {
     nearest(&manifest_dir)
 }
 
-/// The nearest `schemas/` folder from `start` up to the workspace root.
+/// The nearest `schemas/` folder from `start` up to the workspace root, or
+/// the workspace root's `schemas/` if there is none yet (where update mode
+/// creates it). This is the one search: the event's descriptor records its
+/// result, and the test-time check reads the folder from there.
 fn nearest(start: &Path) -> Option<PathBuf> {
     for dir in start.ancestors() {
         let candidate = dir.join("schemas");
-        if candidate.is_dir() {
+        if candidate.is_dir() || is_workspace_root(dir) {
             return Some(candidate);
-        }
-        if is_workspace_root(dir) {
-            return None;
         }
     }
     None

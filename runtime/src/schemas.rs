@@ -87,28 +87,6 @@ pub fn to_text(value: &Value) -> String {
     text
 }
 
-/// The schemas folder for a crate: `EVENTLY_SCHEMAS_DIR`, else the nearest
-/// `schemas/` from `manifest_dir` up to the workspace root (the same search
-/// as `#[event]`'s).
-pub fn locate(manifest_dir: &Path) -> Option<PathBuf> {
-    if let Ok(dir) = std::env::var(DIR_VARIABLE) {
-        return Some(PathBuf::from(dir));
-    }
-    for dir in manifest_dir.ancestors() {
-        let candidate = dir.join("schemas");
-        if candidate.is_dir() {
-            return Some(candidate);
-        }
-        let is_root = std::fs::read_to_string(dir.join("Cargo.toml")).is_ok_and(|manifest| {
-            manifest.lines().any(|line| line.trim_start().starts_with("[workspace"))
-        }) || dir.join(".git").exists();
-        if is_root {
-            return Some(candidate);
-        }
-    }
-    None
-}
-
 /// One thing wrong with the committed schemas.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -177,6 +155,7 @@ impl fmt::Display for Report {
 /// [`assert_schemas!`](crate::assert_schemas).
 #[derive(Debug, Clone)]
 pub struct SchemaCheck {
+    /// A folder for every event instead of each event's own.
     dir: Option<PathBuf>,
     package: String,
     update: bool,
@@ -191,28 +170,25 @@ pub struct SchemaCheck {
 #[macro_export]
 macro_rules! assert_schemas {
     () => {
-        $crate::schemas::SchemaCheck::new(
-            ::core::env!("CARGO_MANIFEST_DIR"),
-            ::core::env!("CARGO_PKG_NAME"),
-        )
-        .run()
-        .assert_ok()
+        $crate::schemas::SchemaCheck::new(::core::env!("CARGO_PKG_NAME")).run().assert_ok()
     };
 }
 
 impl SchemaCheck {
-    /// A check of the events of `package`, whose manifest is in `manifest_dir`;
-    /// update mode and CI are read from the environment.
-    pub fn new(manifest_dir: impl AsRef<Path>, package: impl Into<String>) -> Self {
+    /// A check of the events of `package`, each against the schemas folder
+    /// `#[event]` checked it against at compile time (its descriptor's
+    /// [`schemas_dir`](EventDescriptor::schemas_dir)); update mode and CI are
+    /// read from the environment.
+    pub fn new(package: impl Into<String>) -> Self {
         Self {
-            dir: locate(manifest_dir.as_ref()),
+            dir: None,
             package: package.into(),
             update: std::env::var(UPDATE_VARIABLE).is_ok_and(|mode| mode == "overwrite"),
             on_ci: std::env::var_os("CI").is_some_and(|ci| !ci.is_empty() && ci != "false"),
         }
     }
 
-    /// Uses this schemas folder.
+    /// Uses this schemas folder for every event, instead of each event's own.
     pub fn dir(mut self, dir: impl Into<PathBuf>) -> Self {
         self.dir = Some(dir.into());
         self
@@ -241,18 +217,21 @@ impl SchemaCheck {
     /// Runs the check over the given events (all of one package).
     pub fn run_on(&self, events: &[&'static EventDescriptor]) -> Report {
         let mut report = Report::default();
-        let Some(dir) = self.dir.clone() else {
+        let folder = |descriptor: &EventDescriptor| {
+            self.dir.clone().or_else(|| descriptor.schemas_dir().map(PathBuf::from))
+        };
+        if let Some(lost) = events.iter().find(|d| folder(d).is_none()) {
             report.problems.push(Problem {
                 rule: "NO_SCHEMAS_FOLDER",
-                event: String::new(),
-                version: 0,
+                event: lost.name().to_owned(),
+                version: lost.version(),
                 path: String::new(),
                 message: format!(
-                    "no `schemas/` folder between the crate and its workspace root; create one (or set {DIR_VARIABLE}) and run `{UPDATE_COMMAND}`"
+                    "`#[event]` found no schemas folder for this event; set `schemas = \"dir\"` or {DIR_VARIABLE} and run `{UPDATE_COMMAND}`"
                 ),
             });
             return report;
-        };
+        }
         if events.is_empty() {
             report.problems.push(Problem {
                 rule: "NO_EVENTS",
@@ -274,6 +253,7 @@ impl SchemaCheck {
         for descriptor in events {
             report.checked += 1;
             let generated = document(descriptor);
+            let dir = folder(descriptor).unwrap_or_default();
             let path = file_path(&dir, descriptor.name(), descriptor.version());
             self.compare_with_file(
                 &path,
@@ -288,7 +268,10 @@ impl SchemaCheck {
                 Version { schema: generated, descriptor: Some(descriptor) },
             );
         }
-        self.read_committed(&dir, events, &mut versions, &mut report);
+        let dirs: BTreeSet<PathBuf> = events.iter().filter_map(|d| folder(d)).collect();
+        for dir in &dirs {
+            self.read_committed(dir, events, &mut versions, &mut report);
+        }
         for (name, by_version) in &versions {
             check_versions(name, by_version, &mut report);
         }

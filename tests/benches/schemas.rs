@@ -25,7 +25,7 @@ fn main() {
     assert_eq!(events.len(), 500, "every generated event is registered");
     let dir = std::env::temp_dir().join(format!("evently-bench-schemas-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let check = SchemaCheck::new(env!("CARGO_MANIFEST_DIR"), "evently-tests").dir(&dir).ci(false);
+    let check = SchemaCheck::new("evently-tests").dir(&dir).ci(false);
 
     let start = Instant::now();
     let written = check.clone().update(true).run_on(&events);

@@ -16,9 +16,16 @@ fn event_schemas_are_committed_and_compatible() {
     evently::assert_schemas!();
 }
 
+/// The folder `#[event]` checked this package's events against.
 fn schemas_dir() -> PathBuf {
-    schemas::locate(Path::new(env!("CARGO_MANIFEST_DIR")))
-        .expect("the workspace has a schemas folder")
+    let dirs: std::collections::BTreeSet<&str> = evently::registered_events()
+        .filter(|d| d.package() == "evently-tests" && d.name() != "test.schemas.relocated")
+        .map(|d| d.schemas_dir().expect("each event records its schemas folder"))
+        .collect();
+    assert_eq!(dirs.len(), 1, "one folder for the package's other events: {dirs:?}");
+    let dir = PathBuf::from(dirs.first().expect("a folder"));
+    assert!(dir.ends_with("schemas") && dir.is_dir(), "{dir:?}");
+    dir
 }
 
 fn committed_files(dir: &Path) -> Vec<PathBuf> {
@@ -69,7 +76,7 @@ fn descriptor(name: &str) -> &'static evently::EventDescriptor {
 }
 
 fn check(dir: &Path) -> SchemaCheck {
-    SchemaCheck::new(env!("CARGO_MANIFEST_DIR"), "evently-tests").dir(dir).ci(false).update(false)
+    SchemaCheck::new("evently-tests").dir(dir).ci(false).update(false)
 }
 
 fn rules(report: &schemas::Report) -> Vec<(&'static str, String, u32)> {
@@ -199,4 +206,23 @@ fn descriptor_version(name: &str, version: u32) -> &'static evently::EventDescri
 
 fn read(path: &Path) -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("json")
+}
+
+/// An event whose schemas live in a folder of its own (relative to this file).
+#[evently::event(name = "test.schemas.relocated", schemas = "schemas_elsewhere")]
+pub struct SchemasElsewhereChecked {
+    pub id: u64,
+}
+
+#[test]
+fn an_events_own_schemas_folder_is_the_one_the_test_time_check_reads() {
+    let descriptor = evently::registered_events()
+        .find(|d| d.name() == "test.schemas.relocated")
+        .expect("registered");
+    let dir = PathBuf::from(descriptor.schemas_dir().expect("recorded"));
+    assert!(dir.ends_with("tests/schemas_elsewhere"), "{dir:?}");
+    assert!(dir.join("test.schemas.relocated/v1.json").is_file(), "committed there");
+    // The package-wide check finds it there: no missing or orphaned schema.
+    let report = SchemaCheck::new("evently-tests").ci(false).update(false).run();
+    assert!(report.is_ok(), "{report:?}");
 }
