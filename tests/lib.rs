@@ -2,6 +2,12 @@
 //! this package lives here, so each test binary registers all of them and
 //! the schema check sees the whole package.
 
+/// The README's code, compiled (and, where it needs no broker, run) as doc
+/// tests, so it cannot drift from the API.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 pub mod events {
     //! The events the tests publish.
     #![allow(missing_docs)]
