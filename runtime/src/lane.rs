@@ -19,15 +19,26 @@ use tokio::time::Instant;
 use uuid::Uuid;
 
 use crate::dead_letter::DeadLetter;
-use crate::envelope::ErasedEnvelope;
+use crate::envelope::{AnyEnvelope, ErasedEnvelope};
 use crate::error::{DeliveryError, Error};
 use crate::handler::{Delivery, Handler, Publisher};
 use crate::idempotency::{Claim, IdempotencyKey};
 use crate::routing::Subscriber;
 use crate::shared::Shared;
-use crate::subscriber::Guard;
 use crate::transport::{Receipt, headers as transport_headers};
 use crate::util::{BoxFuture, Chain, Padded, lock};
+
+/// How a subscriber is guarded against duplicate deliveries.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy)]
+pub enum Guard {
+    /// Guard on the envelope id (the default).
+    EnvelopeId,
+    /// Guard on a business key taken from the event (`dedup_key = field`).
+    Key(fn(&dyn AnyEnvelope) -> Option<Uuid>),
+    /// No guard: the handler is naturally idempotent (`guard = false`).
+    Off,
+}
 
 /// A message on its way through a lane.
 #[derive(Debug)]

@@ -61,6 +61,7 @@ mod handler;
 mod id;
 pub mod idempotency;
 mod lane;
+mod registry;
 mod retry;
 mod routing;
 pub mod schemas;
@@ -83,8 +84,9 @@ pub use error::{
     BoxError, Conflict, DecodeError, DeliveryError, Error, PublishError, ReplayError, Result,
     StartError, UpcastError,
 };
-pub use event::{Compatibility, Event, EventDescriptor, registered_events};
+pub use event::{Compatibility, Event};
 pub use handler::{Context, FromDelivery};
+pub use registry::{EventDescriptor, registered_events};
 pub use retry::{Backoff, RetryPolicy};
 pub use subscriber::{Subscriber, SubscriberDescriptor, Subscribers, registered_subscribers};
 pub use transport::StartPosition;
@@ -172,11 +174,11 @@ pub mod __private {
     pub use serde_json;
 
     pub use crate::envelope::{AnyEnvelope, ErasedEnvelope, decode_erased, upcast};
-    pub use crate::event::{DecodeFn, Upcast, UpcastFn};
     pub use crate::handler::{Delivery, Handler};
     pub use crate::idempotency::dedup_id;
-    pub use crate::lane::{LaneTask, RunLane, run_lane};
-    pub use crate::subscriber::{Guard, Registration};
+    pub use crate::lane::{Guard, LaneTask, RunLane, run_lane};
+    pub use crate::registry::{DecodeFn, Upcast, UpcastFn};
+    pub use crate::subscriber::Registration;
 
     use crate::envelope::data_of;
     use crate::error::{BoxError, Error};

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::error::{Conflict, StartError};
-use crate::event::UpcastFn;
+use crate::registry::UpcastFn;
 use crate::retry::RetryPolicy;
 use crate::subscriber::SubscriberDescriptor;
 

@@ -35,7 +35,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value, json};
 
 use crate::compat;
-use crate::event::{EventDescriptor, registered_events};
+use crate::registry::{EventDescriptor, registered_events};
 
 /// Set to `overwrite` to write missing or outdated schema files.
 pub const UPDATE_VARIABLE: &str = "EVENTLY_SCHEMAS";

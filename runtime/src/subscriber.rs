@@ -2,23 +2,8 @@
 
 use std::any::TypeId;
 
-use uuid::Uuid;
-
-use crate::envelope::AnyEnvelope;
-use crate::lane::RunLane;
+use crate::lane::{Guard, RunLane};
 use crate::retry::Backoff;
-
-/// How a subscriber is guarded against duplicate deliveries.
-#[doc(hidden)]
-#[derive(Debug, Clone, Copy)]
-pub enum Guard {
-    /// Guard on the envelope id (the default).
-    EnvelopeId,
-    /// Guard on a business key taken from the event (`dedup_key = field`).
-    Key(fn(&dyn AnyEnvelope) -> Option<Uuid>),
-    /// No guard: the handler is naturally idempotent (`guard = false`).
-    Off,
-}
 
 /// Static facts about one `#[subscriber]`, registered by the macro.
 ///

@@ -79,7 +79,8 @@ use uuid::Uuid;
 
 use crate::envelope::{Envelope, ErasedEnvelope, Metadata};
 use crate::error::BoxError;
-use crate::event::{Event, Registry};
+use crate::event::Event;
+use crate::registry::Registry;
 
 pub use memory::InMemoryEventStore;
 #[cfg(feature = "postgres")]
