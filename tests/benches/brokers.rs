@@ -173,9 +173,7 @@ async fn raw_rabbitmq(run: &str) -> Duration {
     let connect = || {
         lapin::Connection::connect(
             "amqp://guest:guest@127.0.0.1:5672/%2f",
-            lapin::ConnectionProperties::default()
-                .with_executor(tokio_executor_trait::Tokio::current())
-                .with_reactor(tokio_reactor_trait::Tokio),
+            lapin::ConnectionProperties::default(),
         )
     };
     let connection = connect().await.expect("RabbitMQ");
@@ -184,7 +182,7 @@ async fn raw_rabbitmq(run: &str) -> Duration {
     let exchange = format!("{run}raw");
     publisher
         .exchange_declare(
-            &exchange,
+            exchange.as_str().into(),
             lapin::ExchangeKind::Topic,
             ExchangeDeclareOptions { durable: true, ..Default::default() },
             FieldTable::default(),
@@ -196,18 +194,29 @@ async fn raw_rabbitmq(run: &str) -> Duration {
     let queue = format!("{run}raw.queue");
     consumer_channel
         .queue_declare(
-            &queue,
+            queue.as_str().into(),
             QueueDeclareOptions { durable: true, ..Default::default() },
             FieldTable::default(),
         )
         .await
         .expect("queue");
     consumer_channel
-        .queue_bind(&queue, &exchange, "raw", QueueBindOptions::default(), FieldTable::default())
+        .queue_bind(
+            queue.as_str().into(),
+            exchange.as_str().into(),
+            "raw".into(),
+            QueueBindOptions::default(),
+            FieldTable::default(),
+        )
         .await
         .expect("bind");
     let mut consumer = consumer_channel
-        .basic_consume(&queue, "raw", BasicConsumeOptions::default(), FieldTable::default())
+        .basic_consume(
+            queue.as_str().into(),
+            "raw".into(),
+            BasicConsumeOptions::default(),
+            FieldTable::default(),
+        )
         .await
         .expect("consume");
     let consumed = Arc::new(AtomicUsize::new(0));
@@ -215,7 +224,8 @@ async fn raw_rabbitmq(run: &str) -> Duration {
     let consuming = tokio::spawn(async move {
         while let Some(Ok(delivery)) = consumer.next().await {
             std::hint::black_box(&delivery.data);
-            delivery.acker.ack(BasicAckOptions::default()).await.expect("ack");
+            let acked = delivery.acker.ack(BasicAckOptions::default()).await.expect("ack");
+            assert!(acked, "the channel is open");
             counter.fetch_add(1, Ordering::Relaxed);
         }
     });
@@ -227,8 +237,8 @@ async fn raw_rabbitmq(run: &str) -> Duration {
             let properties = lapin::BasicProperties::default().with_delivery_mode(2);
             publisher
                 .basic_publish(
-                    &exchange,
-                    "raw",
+                    exchange.as_str().into(),
+                    "raw".into(),
                     BasicPublishOptions::default(),
                     &payload(seq),
                     properties,

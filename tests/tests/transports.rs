@@ -270,16 +270,14 @@ async fn broker_dead_letter(kind: Kind, run: &str) -> HashMap<String, String> {
         // RabbitMQ keeps dead letters in a queue named after the destination.
         let connection = lapin::Connection::connect(
             "amqp://guest:guest@127.0.0.1:5672/%2f",
-            lapin::ConnectionProperties::default()
-                .with_executor(tokio_executor_trait::Tokio::current())
-                .with_reactor(tokio_reactor_trait::Tokio),
+            lapin::ConnectionProperties::default(),
         )
         .await
         .expect("connect to RabbitMQ");
         let channel = connection.create_channel().await.expect("channel");
         let queue = format!("{run}.conformance.dlq");
         let message = channel
-            .basic_get(&queue, lapin::options::BasicGetOptions { no_ack: true })
+            .basic_get(queue.into(), lapin::options::BasicGetOptions { no_ack: true })
             .await
             .expect("basic.get")
             .expect("a dead letter in the queue");

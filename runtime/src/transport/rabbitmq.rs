@@ -17,9 +17,11 @@ use lapin::options::{
     BasicPublishOptions, BasicQosOptions, ConfirmSelectOptions, ExchangeDeclareOptions,
     QueueBindOptions, QueueDeclareOptions,
 };
-use lapin::publisher_confirm::Confirmation;
 use lapin::types::{AMQPValue, FieldTable, LongString, ShortString};
-use lapin::{BasicProperties, Channel, Connection, ConnectionProperties, Consumer, ExchangeKind};
+use lapin::{
+    Acker, BasicProperties, Channel, Confirmation, Connection, ConnectionProperties, Consumer,
+    ExchangeKind,
+};
 use tokio::sync::mpsc;
 
 use super::{Ack, Incoming, OutgoingMessage, Subscription, Transport, TransportError, object_name};
@@ -91,6 +93,13 @@ fn broker(error: lapin::Error) -> TransportError {
     TransportError::Broker { broker: BROKER, source: Box::new(error) }
 }
 
+/// An AMQP short string (exchange, queue, routing key, consumer tag, header
+/// name): at most 255 bytes, refused here rather than by the broker.
+fn short(text: &str) -> Result<ShortString, TransportError> {
+    ShortString::try_new(text)
+        .map_err(|error| TransportError::Broker { broker: BROKER, source: Box::new(error) })
+}
+
 fn any_char(_: char) -> bool {
     true
 }
@@ -137,12 +146,12 @@ impl Inner {
             address: address.clone(),
             reason,
         };
-        let properties = ConnectionProperties::default()
-            .with_executor(tokio_executor_trait::Tokio::current())
-            .with_reactor(tokio_reactor_trait::Tokio);
+        // lapin runs on the tokio runtime it is called from (its `tokio`
+        // feature). Automatic recovery stays off: `link` and `consume` open
+        // the connection, channels and consumers again themselves.
         let connection = tokio::time::timeout(
             config.connect_timeout,
-            Connection::connect(&config.url, properties),
+            Connection::connect(&config.url, ConnectionProperties::default()),
         )
         .await
         .map_err(|_| unreachable(format!("no answer within {:?}", config.connect_timeout)))?
@@ -151,7 +160,7 @@ impl Inner {
         publisher.confirm_select(ConfirmSelectOptions::default()).await.map_err(broker)?;
         publisher
             .exchange_declare(
-                exchange,
+                short(exchange)?,
                 ExchangeKind::Topic,
                 ExchangeDeclareOptions { durable: true, ..Default::default() },
                 FieldTable::default(),
@@ -193,7 +202,7 @@ impl Inner {
             if !known {
                 link.publisher
                     .queue_declare(
-                        routing_key,
+                        short(routing_key)?,
                         QueueDeclareOptions { durable: true, ..Default::default() },
                         FieldTable::default(),
                     )
@@ -207,20 +216,17 @@ impl Inner {
         }
         let mut headers = FieldTable::default();
         for (name, value) in &message.headers {
-            headers.insert(
-                ShortString::from(name.as_str()),
-                AMQPValue::LongString(LongString::from(value.as_str())),
-            );
+            headers.insert(short(name)?, AMQPValue::LongString(LongString::from(value.as_str())));
         }
         let properties = BasicProperties::default()
             .with_delivery_mode(2)
-            .with_content_type(ShortString::from("application/json"))
+            .with_content_type(short("application/json")?)
             .with_headers(headers);
         let confirmation = link
             .publisher
             .basic_publish(
-                exchange,
-                routing_key,
+                short(exchange)?,
+                short(routing_key)?,
                 BasicPublishOptions::default(),
                 &message.payload,
                 properties,
@@ -269,10 +275,11 @@ impl Inner {
             .basic_qos(self.config.prefetch_count, BasicQosOptions::default())
             .await
             .map_err(broker)?;
-        let queue = object_name(&self.config.namespace, &format!("{group}.{topic}"), any_char);
+        let queue =
+            short(&object_name(&self.config.namespace, &format!("{group}.{topic}"), any_char))?;
         channel
             .queue_declare(
-                &queue,
+                queue.clone(),
                 QueueDeclareOptions { durable: true, ..Default::default() },
                 FieldTable::default(),
             )
@@ -280,16 +287,21 @@ impl Inner {
             .map_err(broker)?;
         channel
             .queue_bind(
-                &queue,
-                &self.exchange,
-                &self.routing_key(topic),
+                queue.clone(),
+                short(&self.exchange)?,
+                short(&self.routing_key(topic))?,
                 QueueBindOptions::default(),
                 FieldTable::default(),
             )
             .await
             .map_err(broker)?;
         let consumer = channel
-            .basic_consume(&queue, tag, BasicConsumeOptions::default(), FieldTable::default())
+            .basic_consume(
+                queue,
+                short(tag)?,
+                BasicConsumeOptions::default(),
+                FieldTable::default(),
+            )
             .await
             .map_err(broker)?;
         Ok((channel, consumer))
@@ -348,7 +360,7 @@ impl Inner {
             if stopped {
                 // Stop the deliveries and requeue what the client holds, so
                 // other members get it now.
-                let _ = channel.basic_cancel(&tag, BasicCancelOptions::default()).await;
+                let _ = channel.basic_cancel(consumer.tag(), BasicCancelOptions::default()).await;
                 while let Ok(Some(Ok(delivery))) =
                     tokio::time::timeout(Duration::from_millis(100), consumer.next()).await
                 {
@@ -380,19 +392,30 @@ impl Inner {
     }
 }
 
-struct RabbitAck(lapin::acker::Acker);
+struct RabbitAck(Acker);
+
+/// lapin answers `false` instead of sending an ack or nack when the channel
+/// the delivery came on is gone: the broker requeued the message already.
+fn settled(sent: lapin::Result<bool>) -> Result<(), TransportError> {
+    match sent {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(TransportError::Broker {
+            broker: BROKER,
+            source: "the channel the message came on is closed; the broker delivers it again"
+                .into(),
+        }),
+        Err(error) => Err(broker(error)),
+    }
+}
 
 impl Ack for RabbitAck {
     fn ack(self: Box<Self>) -> BoxFuture<'static, Result<(), TransportError>> {
-        Box::pin(async move { self.0.ack(BasicAckOptions::default()).await.map_err(broker) })
+        Box::pin(async move { settled(self.0.ack(BasicAckOptions::default()).await) })
     }
 
     fn release(self: Box<Self>) -> BoxFuture<'static, Result<(), TransportError>> {
         Box::pin(async move {
-            self.0
-                .nack(BasicNackOptions { requeue: true, ..Default::default() })
-                .await
-                .map_err(broker)
+            settled(self.0.nack(BasicNackOptions { requeue: true, ..Default::default() }).await)
         })
     }
 }
