@@ -241,6 +241,7 @@ pub struct RecordedEvent {
 
 /// Up to where a stream is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Until {
     /// Every event.
     End,

@@ -37,6 +37,7 @@ pub struct Executed<A: Aggregate> {
 /// Why a command did not take effect (or, for `Publish`, took effect but
 /// was not published).
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum ExecuteError<E: std::error::Error + 'static> {
     /// The aggregate refused the command; nothing was stored.
     #[error("command refused")]
