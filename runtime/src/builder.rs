@@ -22,7 +22,7 @@ use crate::retry::RetryPolicy;
 use crate::routing::{Defaults, RouteTable};
 use crate::shared::Shared;
 use crate::subscriber::{SubscriberDescriptor, Subscribers, registered_subscribers};
-use crate::transport::{StartPosition, Subscription, Transport};
+use crate::transport::{DynTransport, StartPosition, Subscription, Transport};
 
 /// The destination of dead letters of subscribers that name none.
 pub const DEFAULT_DEAD_LETTER: &str = "dead-letters";
@@ -58,7 +58,7 @@ pub struct BusBuilder {
     store: Option<Store>,
     retry_policy: RetryPolicy,
     dead_letter_capacity: usize,
-    transport: Option<Arc<dyn Transport>>,
+    transport: Option<Arc<dyn DynTransport>>,
     encoding: Encoding,
     dead_letter: Option<String>,
     start_position: StartPosition,
@@ -303,7 +303,7 @@ impl BusBuilder {
                     topics: &group.topics,
                     start: self.start_position,
                 };
-                let incoming = transport.subscribe(subscription).await?;
+                let incoming = transport.subscribe_boxed(subscription).await?;
                 tokio::spawn(consume(
                     Arc::downgrade(&core),
                     index,

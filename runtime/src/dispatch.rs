@@ -65,7 +65,7 @@ impl Core {
                         source,
                     })?;
             let message = OutgoingMessage { topic, key: meta.key(), payload, headers };
-            transport.publish(message).await?;
+            transport.publish_boxed(message).await?;
             return Ok(id);
         }
         let routes = self.table.routes.get(type_id, topic);

@@ -179,6 +179,7 @@ pub mod __private {
     pub use crate::lane::{Guard, LaneTask, RunLane, run_lane};
     pub use crate::registry::{DecodeFn, Upcast, UpcastFn};
     pub use crate::subscriber::Registration;
+    pub use crate::util::BoxFuture;
 
     use crate::envelope::data_of;
     use crate::error::{BoxError, Error};

@@ -9,11 +9,11 @@ use tokio::sync::Notify;
 
 use crate::dead_letter::DeadLetters;
 use crate::idempotency::Store;
-use crate::transport::{OutgoingMessage, Transport};
+use crate::transport::{DynTransport, OutgoingMessage};
 
 pub(crate) struct Shared {
     /// The broker, for a bus that is not in-process.
-    pub(crate) transport: Option<Arc<dyn Transport>>,
+    pub(crate) transport: Option<Arc<dyn DynTransport>>,
     pub(crate) idle: Notify,
     /// How many `wait_idle` calls are waiting; lanes check for idleness only then.
     pub(crate) waiters: AtomicUsize,
@@ -44,7 +44,7 @@ impl Shared {
     ) -> bool {
         let Some(transport) = &self.transport else { return true };
         let message = OutgoingMessage { topic: destination, key: None, payload, headers };
-        match transport.dead_letter(message).await {
+        match transport.dead_letter_boxed(message).await {
             Ok(()) => true,
             Err(error) => {
                 tracing::error!(error = %crate::util::Chain(&error), destination, "could not send a dead letter; the message stays unacknowledged");

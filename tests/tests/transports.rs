@@ -12,8 +12,8 @@ use std::time::Duration;
 
 use evently::idempotency::InMemoryIdempotencyStore;
 use evently::transport::{
-    KafkaConfig, KafkaTransport, NatsConfig, NatsTransport, OutgoingMessage, RabbitMqConfig,
-    RabbitMqTransport, Subscription, Transport,
+    BoxTransport, KafkaConfig, KafkaTransport, NatsConfig, NatsTransport, OutgoingMessage,
+    RabbitMqConfig, RabbitMqTransport, Subscription, Transport,
 };
 use evently::{Bus, BusBuilder, Context, Envelope, subscriber};
 use evently_tests::conformance::ConformanceChecked;
@@ -88,14 +88,14 @@ fn run_id(kind: Kind) -> String {
         .to_lowercase()
 }
 
-async fn transport(kind: Kind, run: &str) -> Option<Box<dyn Transport>> {
+async fn transport(kind: Kind, run: &str) -> Option<BoxTransport> {
     let namespace = format!("{run}.");
     match kind {
         Kind::InProcess => None,
         Kind::Kafka => {
             match KafkaTransport::connect(KafkaConfig { namespace, ..KafkaConfig::default() }).await
             {
-                Ok(transport) => Some(Box::new(transport)),
+                Ok(transport) => Some(BoxTransport::new(transport)),
                 Err(error) => {
                     panic!("this test needs Kafka (tansu, started by scripts/test): {error}")
                 }
@@ -103,7 +103,7 @@ async fn transport(kind: Kind, run: &str) -> Option<Box<dyn Transport>> {
         }
         Kind::Nats => {
             match NatsTransport::connect(NatsConfig { namespace, ..NatsConfig::default() }).await {
-                Ok(transport) => Some(Box::new(transport)),
+                Ok(transport) => Some(BoxTransport::new(transport)),
                 Err(error) => panic!("this test needs NATS JetStream: {error}"),
             }
         }
@@ -114,7 +114,7 @@ async fn transport(kind: Kind, run: &str) -> Option<Box<dyn Transport>> {
             })
             .await
             {
-                Ok(transport) => Some(Box::new(transport)),
+                Ok(transport) => Some(BoxTransport::new(transport)),
                 Err(error) => panic!("this test needs RabbitMQ: {error}"),
             }
         }

@@ -20,9 +20,8 @@ use rdkafka::{Offset, TopicPartitionList};
 use tokio::sync::mpsc;
 
 use super::{
-    Ack, Incoming, OutgoingMessage, StartPosition, Subscription, Transport, TransportError,
+    Ack, Acker, Incoming, OutgoingMessage, StartPosition, Subscription, Transport, TransportError,
 };
-use crate::util::BoxFuture;
 
 const BROKER: &str = "Kafka";
 
@@ -232,15 +231,14 @@ impl Drop for KafkaAck {
 }
 
 impl Ack for KafkaAck {
-    fn ack(self: Box<Self>) -> BoxFuture<'static, Result<(), TransportError>> {
-        let result = self.tracker.done(&self.topic, self.partition, self.offset);
-        Box::pin(std::future::ready(result))
+    async fn ack(self) -> Result<(), TransportError> {
+        self.tracker.done(&self.topic, self.partition, self.offset)
     }
 
-    fn release(self: Box<Self>) -> BoxFuture<'static, Result<(), TransportError>> {
+    async fn release(self) -> Result<(), TransportError> {
         // Kafka has no per-message return: the offset stays uncommitted, and
         // the partition's next owner reads it again.
-        Box::pin(std::future::ready(Ok(())))
+        Ok(())
     }
 }
 
@@ -249,125 +247,117 @@ impl Transport for KafkaTransport {
         BROKER
     }
 
-    fn publish<'a>(
-        &'a self,
-        message: OutgoingMessage<'a>,
-    ) -> BoxFuture<'a, Result<(), TransportError>> {
-        Box::pin(self.send(message))
+    async fn publish(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
+        self.send(message).await
     }
 
-    fn dead_letter<'a>(
-        &'a self,
-        message: OutgoingMessage<'a>,
-    ) -> BoxFuture<'a, Result<(), TransportError>> {
-        Box::pin(self.send(message))
+    async fn dead_letter(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
+        self.send(message).await
     }
 
-    fn subscribe<'a>(
-        &'a self,
-        subscription: Subscription<'a>,
-    ) -> BoxFuture<'a, Result<mpsc::Receiver<Incoming>, TransportError>> {
-        Box::pin(async move {
-            let Subscription { group, topics, start, .. } = subscription;
-            let names: Vec<String> = topics.iter().map(|topic| self.topic(topic)).collect();
-            let by_name: Vec<(String, &'static str)> =
-                names.iter().cloned().zip(topics.iter().copied()).collect();
-            for name in &names {
-                self.ensure_topic(name).await?;
-            }
-            let consumer: StreamConsumer = ClientConfig::new()
-                .set("bootstrap.servers", self.config.brokers.join(","))
-                .set("group.id", format!("{}{group}", self.config.namespace))
-                .set("enable.auto.commit", "false")
-                .set(
-                    "auto.offset.reset",
-                    match start {
-                        StartPosition::Latest => "latest",
-                        _ => "earliest",
-                    },
-                )
-                .create()
-                .map_err(broker)?;
-            let names: Vec<&str> = names.iter().map(String::as_str).collect();
-            consumer.subscribe(&names).map_err(broker)?;
-            let consumer = Arc::new(consumer);
-            let tracker = Arc::new(Tracker {
-                consumer: Arc::clone(&consumer),
-                offsets: Mutex::new(Offsets::default()),
-                outstanding: std::sync::atomic::AtomicUsize::new(0),
-            });
-            let (sender, receiver) = mpsc::channel(256);
-            tokio::spawn(async move {
-                loop {
-                    let message = tokio::select! {
-                        () = sender.closed() => break,
-                        message = consumer.recv() => message,
-                    };
-                    let message = match message {
-                        Ok(message) => message,
-                        Err(error) => {
-                            tracing::warn!(%error, "Kafka consumer error");
-                            continue;
-                        }
-                    };
-                    let (topic, partition, offset) =
-                        (message.topic().to_owned(), message.partition(), message.offset());
-                    let Some(subscribed) =
-                        by_name.iter().find(|(name, _)| *name == topic).map(|(_, t)| *t)
-                    else {
+    async fn subscribe(
+        &self,
+        subscription: Subscription<'_>,
+    ) -> Result<mpsc::Receiver<Incoming>, TransportError> {
+        let Subscription { group, topics, start, .. } = subscription;
+        let names: Vec<String> = topics.iter().map(|topic| self.topic(topic)).collect();
+        let by_name: Vec<(String, &'static str)> =
+            names.iter().cloned().zip(topics.iter().copied()).collect();
+        for name in &names {
+            self.ensure_topic(name).await?;
+        }
+        let consumer: StreamConsumer = ClientConfig::new()
+            .set("bootstrap.servers", self.config.brokers.join(","))
+            .set("group.id", format!("{}{group}", self.config.namespace))
+            .set("enable.auto.commit", "false")
+            .set(
+                "auto.offset.reset",
+                match start {
+                    StartPosition::Latest => "latest",
+                    _ => "earliest",
+                },
+            )
+            .create()
+            .map_err(broker)?;
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        consumer.subscribe(&names).map_err(broker)?;
+        let consumer = Arc::new(consumer);
+        let tracker = Arc::new(Tracker {
+            consumer: Arc::clone(&consumer),
+            offsets: Mutex::new(Offsets::default()),
+            outstanding: std::sync::atomic::AtomicUsize::new(0),
+        });
+        let (sender, receiver) = mpsc::channel(256);
+        tokio::spawn(async move {
+            loop {
+                let message = tokio::select! {
+                    () = sender.closed() => break,
+                    message = consumer.recv() => message,
+                };
+                let message = match message {
+                    Ok(message) => message,
+                    Err(error) => {
+                        tracing::warn!(%error, "Kafka consumer error");
                         continue;
-                    };
-                    let headers = message
-                        .headers()
-                        .map(|headers| {
-                            headers
-                                .iter()
-                                .filter_map(|header| {
-                                    let value = std::str::from_utf8(header.value?).ok()?;
-                                    Some((header.key.to_owned(), value.to_owned()))
-                                })
-                                .collect()
-                        })
-                        .unwrap_or_default();
-                    tracker.received(&topic, partition, offset);
-                    let incoming = Incoming {
-                        topic: subscribed,
-                        payload: message.payload().map(<[u8]>::to_vec).unwrap_or_default(),
-                        headers,
-                        origin: format!("{topic}/{partition}@{offset}"),
-                        ack: Box::new(KafkaAck {
-                            tracker: Arc::clone(&tracker),
-                            topic,
-                            partition,
-                            offset,
-                        }),
-                    };
-                    if sender.send(incoming).await.is_err() {
-                        break;
                     }
+                };
+                let (topic, partition, offset) =
+                    (message.topic().to_owned(), message.partition(), message.offset());
+                let Some(subscribed) =
+                    by_name.iter().find(|(name, _)| *name == topic).map(|(_, t)| *t)
+                else {
+                    continue;
+                };
+                let headers = message
+                    .headers()
+                    .map(|headers| {
+                        headers
+                            .iter()
+                            .filter_map(|header| {
+                                let value = std::str::from_utf8(header.value?).ok()?;
+                                Some((header.key.to_owned(), value.to_owned()))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                tracker.received(&topic, partition, offset);
+                let incoming = Incoming {
+                    topic: subscribed,
+                    payload: message.payload().map(<[u8]>::to_vec).unwrap_or_default(),
+                    headers,
+                    origin: format!("{topic}/{partition}@{offset}"),
+                    ack: Acker::new(KafkaAck {
+                        tracker: Arc::clone(&tracker),
+                        topic,
+                        partition,
+                        offset,
+                    }),
+                };
+                if sender.send(incoming).await.is_err() {
+                    break;
                 }
-                // Stay in the group until every message handed out is done
-                // (the bus drains its lanes), commit where each partition got
-                // to, then leave: the other members resume from there.
-                let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
-                while tracker.outstanding.load(std::sync::atomic::Ordering::Acquire) > 0
-                    && tokio::time::Instant::now() < deadline
-                {
-                    tokio::time::sleep(Duration::from_millis(10)).await;
+            }
+            // Stay in the group until every message handed out is done
+            // (the bus drains its lanes), commit where each partition got
+            // to, then leave: the other members resume from there.
+            let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+            while tracker.outstanding.load(std::sync::atomic::Ordering::Acquire) > 0
+                && tokio::time::Instant::now() < deadline
+            {
+                tokio::time::sleep(Duration::from_millis(10)).await;
+            }
+            match tracker.commit_points() {
+                Ok(list) if list.count() > 0 => {
+                    let consumer = Arc::clone(&consumer);
+                    let _ = tokio::task::spawn_blocking(move || {
+                        consumer.commit(&list, CommitMode::Sync)
+                    })
+                    .await;
                 }
-                match tracker.commit_points() {
-                    Ok(list) if list.count() > 0 => {
-                        let consumer = Arc::clone(&consumer);
-                        let _ = tokio::task::spawn_blocking(move || {
-                            consumer.commit(&list, CommitMode::Sync)
-                        })
-                        .await;
-                    }
-                    _ => {}
-                }
-                consumer.unsubscribe();
-            });
-            Ok(receiver)
-        })
+                _ => {}
+            }
+            consumer.unsubscribe();
+        });
+        Ok(receiver)
     }
 }

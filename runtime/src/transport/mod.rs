@@ -23,7 +23,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use tokio::sync::mpsc;
 
 use crate::util::BoxError;
-pub use crate::util::BoxFuture;
+use std::future::Future;
+
+use crate::util::BoxFuture;
 
 #[cfg(feature = "kafka")]
 pub use kafka::{KafkaConfig, KafkaTransport};
@@ -107,8 +109,8 @@ pub struct Incoming {
     pub headers: Vec<(String, String)>,
     /// Where it came from (for dead-letter headers and logs).
     pub origin: String,
-    /// Acknowledges it to the broker.
-    pub ack: Box<dyn Ack>,
+    /// Acknowledges it to the broker, or gives it back.
+    pub ack: Acker,
 }
 
 impl std::fmt::Debug for Incoming {
@@ -120,16 +122,60 @@ impl std::fmt::Debug for Incoming {
     }
 }
 
-/// Acknowledges one received message.
+/// Acknowledges one received message; implemented by each transport.
 pub trait Ack: Send + Sync + 'static {
     /// Tells the broker the message is done with.
-    fn ack(self: Box<Self>) -> BoxFuture<'static, Result<(), TransportError>>;
+    fn ack(self) -> impl Future<Output = Result<(), TransportError>> + Send;
     /// Gives the message back for redelivery now (it was taken but not
     /// handled, because the consumer is stopping).
-    fn release(self: Box<Self>) -> BoxFuture<'static, Result<(), TransportError>>;
+    fn release(self) -> impl Future<Output = Result<(), TransportError>> + Send;
+}
+
+/// [`Ack`] with boxed futures, so [`Acker`] can hold any transport's.
+trait DynAck: Send + Sync {
+    fn ack_boxed(self: Box<Self>) -> BoxFuture<'static, Result<(), TransportError>>;
+    fn release_boxed(self: Box<Self>) -> BoxFuture<'static, Result<(), TransportError>>;
+}
+
+impl<A: Ack> DynAck for A {
+    fn ack_boxed(self: Box<Self>) -> BoxFuture<'static, Result<(), TransportError>> {
+        Box::pin((*self).ack())
+    }
+    fn release_boxed(self: Box<Self>) -> BoxFuture<'static, Result<(), TransportError>> {
+        Box::pin((*self).release())
+    }
+}
+
+/// The acknowledgement of one received message, whatever its broker.
+pub struct Acker(Box<dyn DynAck>);
+
+impl Acker {
+    /// Wraps a transport's [`Ack`].
+    pub fn new(ack: impl Ack) -> Self {
+        Self(Box::new(ack))
+    }
+
+    /// Tells the broker the message is done with.
+    pub async fn ack(self) -> Result<(), TransportError> {
+        self.0.ack_boxed().await
+    }
+
+    /// Gives the message back for redelivery now.
+    pub async fn release(self) -> Result<(), TransportError> {
+        self.0.release_boxed().await
+    }
+}
+
+impl std::fmt::Debug for Acker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Acker")
+    }
 }
 
 /// A broker connection a [`Bus`](crate::Bus) publishes and consumes through.
+///
+/// Implement the methods as `async fn` (every async trait of evently is
+/// written this way); [`BoxTransport`] holds a transport chosen at run time.
 pub trait Transport: Send + Sync + 'static {
     /// The broker's name, for messages (`NATS JetStream`, `RabbitMQ`).
     fn name(&self) -> &'static str;
@@ -141,51 +187,105 @@ pub trait Transport: Send + Sync + 'static {
     }
 
     /// Publishes a message and waits for the broker to confirm it.
-    fn publish<'a>(
-        &'a self,
-        message: OutgoingMessage<'a>,
-    ) -> BoxFuture<'a, Result<(), TransportError>>;
+    fn publish(
+        &self,
+        message: OutgoingMessage<'_>,
+    ) -> impl Future<Output = Result<(), TransportError>> + Send;
 
     /// Starts consuming the subscription's topics as its consumer group:
     /// each message is delivered to one member of the group.
-    fn subscribe<'a>(
-        &'a self,
-        subscription: Subscription<'a>,
-    ) -> BoxFuture<'a, Result<mpsc::Receiver<Incoming>, TransportError>>;
+    fn subscribe(
+        &self,
+        subscription: Subscription<'_>,
+    ) -> impl Future<Output = Result<mpsc::Receiver<Incoming>, TransportError>> + Send;
 
     /// Sends a message to a dead-letter destination and waits for the broker
     /// to confirm it.
-    fn dead_letter<'a>(
+    fn dead_letter(
+        &self,
+        message: OutgoingMessage<'_>,
+    ) -> impl Future<Output = Result<(), TransportError>> + Send;
+}
+
+/// [`Transport`] with boxed futures, so a bus can hold any transport.
+pub(crate) trait DynTransport: Send + Sync {
+    fn name(&self) -> &'static str;
+    fn cloudevents_prefix(&self) -> &'static str;
+    fn publish_boxed<'a>(
+        &'a self,
+        message: OutgoingMessage<'a>,
+    ) -> BoxFuture<'a, Result<(), TransportError>>;
+    fn subscribe_boxed<'a>(
+        &'a self,
+        subscription: Subscription<'a>,
+    ) -> BoxFuture<'a, Result<mpsc::Receiver<Incoming>, TransportError>>;
+    fn dead_letter_boxed<'a>(
         &'a self,
         message: OutgoingMessage<'a>,
     ) -> BoxFuture<'a, Result<(), TransportError>>;
 }
 
-/// A transport chosen at run time.
-impl Transport for Box<dyn Transport> {
+impl<T: Transport> DynTransport for T {
     fn name(&self) -> &'static str {
-        (**self).name()
+        Transport::name(self)
     }
     fn cloudevents_prefix(&self) -> &'static str {
-        (**self).cloudevents_prefix()
+        Transport::cloudevents_prefix(self)
     }
-    fn publish<'a>(
+    fn publish_boxed<'a>(
         &'a self,
         message: OutgoingMessage<'a>,
     ) -> BoxFuture<'a, Result<(), TransportError>> {
-        (**self).publish(message)
+        Box::pin(self.publish(message))
     }
-    fn subscribe<'a>(
+    fn subscribe_boxed<'a>(
         &'a self,
         subscription: Subscription<'a>,
     ) -> BoxFuture<'a, Result<mpsc::Receiver<Incoming>, TransportError>> {
-        (**self).subscribe(subscription)
+        Box::pin(self.subscribe(subscription))
     }
-    fn dead_letter<'a>(
+    fn dead_letter_boxed<'a>(
         &'a self,
         message: OutgoingMessage<'a>,
     ) -> BoxFuture<'a, Result<(), TransportError>> {
-        (**self).dead_letter(message)
+        Box::pin(self.dead_letter(message))
+    }
+}
+
+/// A transport chosen at run time (Kafka in one deployment, NATS in another).
+pub struct BoxTransport(std::sync::Arc<dyn DynTransport>);
+
+impl BoxTransport {
+    /// Boxes a transport.
+    pub fn new(transport: impl Transport) -> Self {
+        Self(std::sync::Arc::new(transport))
+    }
+}
+
+impl std::fmt::Debug for BoxTransport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("BoxTransport").field(&self.0.name()).finish()
+    }
+}
+
+impl Transport for BoxTransport {
+    fn name(&self) -> &'static str {
+        self.0.name()
+    }
+    fn cloudevents_prefix(&self) -> &'static str {
+        self.0.cloudevents_prefix()
+    }
+    async fn publish(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
+        self.0.publish_boxed(message).await
+    }
+    async fn subscribe(
+        &self,
+        subscription: Subscription<'_>,
+    ) -> Result<mpsc::Receiver<Incoming>, TransportError> {
+        self.0.subscribe_boxed(subscription).await
+    }
+    async fn dead_letter(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
+        self.0.dead_letter_boxed(message).await
     }
 }
 
@@ -228,7 +328,7 @@ pub enum TransportError {
 /// subscriber of the group is done with it.
 pub(crate) struct Receipt {
     remaining: AtomicUsize,
-    ack: Mutex<Option<Box<dyn Ack>>>,
+    ack: Mutex<Option<Acker>>,
     origin: String,
 }
 
@@ -241,7 +341,7 @@ impl std::fmt::Debug for Receipt {
 }
 
 impl Receipt {
-    pub(crate) fn new(subscribers: usize, ack: Box<dyn Ack>, origin: String) -> Self {
+    pub(crate) fn new(subscribers: usize, ack: Acker, origin: String) -> Self {
         Self { remaining: AtomicUsize::new(subscribers), ack: Mutex::new(Some(ack)), origin }
     }
 

@@ -9,10 +9,9 @@ use futures_util::StreamExt;
 use tokio::sync::mpsc;
 
 use super::{
-    Ack, Incoming, OutgoingMessage, StartPosition, Subscription, Transport, TransportError,
+    Ack, Acker, Incoming, OutgoingMessage, StartPosition, Subscription, Transport, TransportError,
     object_name,
 };
-use crate::util::BoxFuture;
 
 const BROKER: &str = "NATS JetStream";
 
@@ -160,22 +159,15 @@ impl NatsTransport {
 struct NatsAck(jetstream::Message);
 
 impl Ack for NatsAck {
-    fn ack(self: Box<Self>) -> BoxFuture<'static, Result<(), TransportError>> {
-        Box::pin(async move {
-            self.0
-                .ack()
-                .await
-                .map_err(|error| TransportError::Broker { broker: BROKER, source: error })
-        })
+    async fn ack(self) -> Result<(), TransportError> {
+        self.0.ack().await.map_err(|error| TransportError::Broker { broker: BROKER, source: error })
     }
 
-    fn release(self: Box<Self>) -> BoxFuture<'static, Result<(), TransportError>> {
-        Box::pin(async move {
-            self.0
-                .ack_with(jetstream::AckKind::Nak(Some(RELEASE_DELAY)))
-                .await
-                .map_err(|error| TransportError::Broker { broker: BROKER, source: error })
-        })
+    async fn release(self) -> Result<(), TransportError> {
+        self.0
+            .ack_with(jetstream::AckKind::Nak(Some(RELEASE_DELAY)))
+            .await
+            .map_err(|error| TransportError::Broker { broker: BROKER, source: error })
     }
 }
 
@@ -188,101 +180,90 @@ impl Transport for NatsTransport {
         "ce-"
     }
 
-    fn publish<'a>(
-        &'a self,
-        message: OutgoingMessage<'a>,
-    ) -> BoxFuture<'a, Result<(), TransportError>> {
-        Box::pin(self.send(message))
+    async fn publish(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
+        self.send(message).await
     }
 
-    fn dead_letter<'a>(
-        &'a self,
-        message: OutgoingMessage<'a>,
-    ) -> BoxFuture<'a, Result<(), TransportError>> {
-        Box::pin(self.send(message))
+    async fn dead_letter(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
+        self.send(message).await
     }
 
-    fn subscribe<'a>(
-        &'a self,
-        subscription: Subscription<'a>,
-    ) -> BoxFuture<'a, Result<mpsc::Receiver<Incoming>, TransportError>> {
-        Box::pin(async move {
-            let Subscription { group, topics, start, .. } = subscription;
-            let deliver_policy = match start {
-                StartPosition::Latest => consumer::DeliverPolicy::New,
-                _ => consumer::DeliverPolicy::All,
-            };
-            let (sender, receiver) = mpsc::channel(256);
-            for topic in topics {
-                let stream = self.stream(topic).await?;
-                let durable = object_name(&self.config.namespace, group, name_part);
-                let consumer: consumer::PullConsumer = stream
-                    .get_or_create_consumer(
-                        &durable,
-                        consumer::pull::Config {
-                            durable_name: Some(durable.clone()),
-                            ack_policy: consumer::AckPolicy::Explicit,
-                            ack_wait: self.config.ack_wait,
-                            max_deliver: self.config.max_deliver,
-                            deliver_policy,
-                            ..Default::default()
-                        },
-                    )
-                    .await
-                    .map_err(broker)?;
-                let mut messages = consumer.messages().await.map_err(broker)?;
-                let sender = sender.clone();
-                let origin = self.subject(topic);
-                let topic: &'static str = topic;
-                tokio::spawn(async move {
-                    loop {
-                        let message = tokio::select! {
-                            () = sender.closed() => None,
-                            message = messages.next() => message,
-                        };
-                        let message = match message {
-                            None => break,
-                            Some(Ok(message)) => message,
-                            Some(Err(error)) => {
-                                tracing::warn!(%error, subject = %origin, "NATS JetStream consumer error");
-                                continue;
-                            }
-                        };
-                        let headers = message
-                            .headers
-                            .iter()
-                            .flat_map(|map| map.iter())
-                            .flat_map(|(name, values)| {
-                                values
-                                    .iter()
-                                    .map(move |value| (name.to_string(), value.to_string()))
-                            })
-                            .collect();
-                        let sequence = message.info().map(|info| info.stream_sequence).unwrap_or(0);
-                        let incoming = Incoming {
-                            topic,
-                            payload: message.payload.to_vec(),
-                            headers,
-                            origin: format!("{origin}#{sequence}"),
-                            ack: Box::new(NatsAck(message)),
-                        };
-                        if let Err(unsent) = sender.send(incoming).await {
-                            let _ = unsent.0.ack.release().await;
-                            break;
+    async fn subscribe(
+        &self,
+        subscription: Subscription<'_>,
+    ) -> Result<mpsc::Receiver<Incoming>, TransportError> {
+        let Subscription { group, topics, start, .. } = subscription;
+        let deliver_policy = match start {
+            StartPosition::Latest => consumer::DeliverPolicy::New,
+            _ => consumer::DeliverPolicy::All,
+        };
+        let (sender, receiver) = mpsc::channel(256);
+        for topic in topics {
+            let stream = self.stream(topic).await?;
+            let durable = object_name(&self.config.namespace, group, name_part);
+            let consumer: consumer::PullConsumer = stream
+                .get_or_create_consumer(
+                    &durable,
+                    consumer::pull::Config {
+                        durable_name: Some(durable.clone()),
+                        ack_policy: consumer::AckPolicy::Explicit,
+                        ack_wait: self.config.ack_wait,
+                        max_deliver: self.config.max_deliver,
+                        deliver_policy,
+                        ..Default::default()
+                    },
+                )
+                .await
+                .map_err(broker)?;
+            let mut messages = consumer.messages().await.map_err(broker)?;
+            let sender = sender.clone();
+            let origin = self.subject(topic);
+            let topic: &'static str = topic;
+            tokio::spawn(async move {
+                loop {
+                    let message = tokio::select! {
+                        () = sender.closed() => None,
+                        message = messages.next() => message,
+                    };
+                    let message = match message {
+                        None => break,
+                        Some(Ok(message)) => message,
+                        Some(Err(error)) => {
+                            tracing::warn!(%error, subject = %origin, "NATS JetStream consumer error");
+                            continue;
                         }
+                    };
+                    let headers = message
+                        .headers
+                        .iter()
+                        .flat_map(|map| map.iter())
+                        .flat_map(|(name, values)| {
+                            values.iter().map(move |value| (name.to_string(), value.to_string()))
+                        })
+                        .collect();
+                    let sequence = message.info().map(|info| info.stream_sequence).unwrap_or(0);
+                    let incoming = Incoming {
+                        topic,
+                        payload: message.payload.to_vec(),
+                        headers,
+                        origin: format!("{origin}#{sequence}"),
+                        ack: Acker::new(NatsAck(message)),
+                    };
+                    if let Err(unsent) = sender.send(incoming).await {
+                        let _ = unsent.0.ack.release().await;
+                        break;
                     }
-                    // The bus stopped: give back what the client fetched ahead,
-                    // then stop pulling, so other members get them now rather
-                    // than after `ack_wait`.
-                    while let Ok(Some(Ok(message))) =
-                        tokio::time::timeout(Duration::from_millis(100), messages.next()).await
-                    {
-                        let _ =
-                            message.ack_with(jetstream::AckKind::Nak(Some(RELEASE_DELAY))).await;
-                    }
-                });
-            }
-            Ok(receiver)
-        })
+                }
+                // The bus stopped: give back what the client fetched ahead,
+                // then stop pulling, so other members get them now rather
+                // than after `ack_wait`.
+                while let Ok(Some(Ok(message))) =
+                    tokio::time::timeout(Duration::from_millis(100), messages.next()).await
+                {
+                    let _ = message.ack_with(jetstream::AckKind::Nak(Some(RELEASE_DELAY))).await;
+                }
+            });
+        }
+        Ok(receiver)
     }
 }

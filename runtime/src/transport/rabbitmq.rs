@@ -19,13 +19,14 @@ use lapin::options::{
 };
 use lapin::types::{AMQPValue, FieldTable, LongString, ShortString};
 use lapin::{
-    Acker, BasicProperties, Channel, Confirmation, Connection, ConnectionProperties, Consumer,
+    BasicProperties, Channel, Confirmation, Connection, ConnectionProperties, Consumer,
     ExchangeKind,
 };
 use tokio::sync::mpsc;
 
-use super::{Ack, Incoming, OutgoingMessage, Subscription, Transport, TransportError, object_name};
-use crate::util::BoxFuture;
+use super::{
+    Ack, Acker, Incoming, OutgoingMessage, Subscription, Transport, TransportError, object_name,
+};
 
 const BROKER: &str = "RabbitMQ";
 
@@ -350,7 +351,7 @@ impl Inner {
                     payload: delivery.data,
                     headers,
                     origin: format!("{group}.{topic}#{}", delivery.delivery_tag),
-                    ack: Box::new(RabbitAck(delivery.acker)),
+                    ack: Acker::new(RabbitAck(delivery.acker)),
                 };
                 if let Err(unsent) = sender.send(incoming).await {
                     let _ = unsent.0.ack.release().await;
@@ -392,7 +393,7 @@ impl Inner {
     }
 }
 
-struct RabbitAck(Acker);
+struct RabbitAck(lapin::Acker);
 
 /// lapin answers `false` instead of sending an ack or nack when the channel
 /// the delivery came on is gone: the broker requeued the message already.
@@ -409,14 +410,12 @@ fn settled(sent: lapin::Result<bool>) -> Result<(), TransportError> {
 }
 
 impl Ack for RabbitAck {
-    fn ack(self: Box<Self>) -> BoxFuture<'static, Result<(), TransportError>> {
-        Box::pin(async move { settled(self.0.ack(BasicAckOptions::default()).await) })
+    async fn ack(self) -> Result<(), TransportError> {
+        settled(self.0.ack(BasicAckOptions::default()).await)
     }
 
-    fn release(self: Box<Self>) -> BoxFuture<'static, Result<(), TransportError>> {
-        Box::pin(async move {
-            settled(self.0.nack(BasicNackOptions { requeue: true, ..Default::default() }).await)
-        })
+    async fn release(self) -> Result<(), TransportError> {
+        settled(self.0.nack(BasicNackOptions { requeue: true, ..Default::default() }).await)
     }
 }
 
@@ -429,47 +428,35 @@ impl Transport for RabbitMqTransport {
         "cloudEvents:"
     }
 
-    fn publish<'a>(
-        &'a self,
-        message: OutgoingMessage<'a>,
-    ) -> BoxFuture<'a, Result<(), TransportError>> {
-        Box::pin(async move {
-            let routing_key = self.inner.routing_key(message.topic);
-            self.inner.send(&self.inner.exchange, &routing_key, message).await
-        })
+    async fn publish(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
+        let routing_key = self.inner.routing_key(message.topic);
+        self.inner.send(&self.inner.exchange, &routing_key, message).await
     }
 
-    fn dead_letter<'a>(
-        &'a self,
-        message: OutgoingMessage<'a>,
-    ) -> BoxFuture<'a, Result<(), TransportError>> {
-        Box::pin(async move {
-            let queue = object_name(&self.inner.config.namespace, message.topic, any_char);
-            self.inner.send("", &queue, message).await
-        })
+    async fn dead_letter(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
+        let queue = object_name(&self.inner.config.namespace, message.topic, any_char);
+        self.inner.send("", &queue, message).await
     }
 
-    fn subscribe<'a>(
-        &'a self,
-        subscription: Subscription<'a>,
-    ) -> BoxFuture<'a, Result<mpsc::Receiver<Incoming>, TransportError>> {
-        Box::pin(async move {
-            // A queue receives what is published after it is declared, so
-            // `StartPosition` has nothing to choose on RabbitMQ.
-            let Subscription { group, topics, .. } = subscription;
-            let (sender, receiver) =
-                mpsc::channel(usize::from(self.inner.config.prefetch_count).max(16));
-            for topic in topics {
-                let tag = format!("evently.{group}.{topic}");
-                let opened = self.inner.open_consumer(group, topic, &tag).await?;
-                tokio::spawn(Arc::clone(&self.inner).consume(
-                    group.to_owned(),
-                    topic,
-                    opened,
-                    sender.clone(),
-                ));
-            }
-            Ok(receiver)
-        })
+    async fn subscribe(
+        &self,
+        subscription: Subscription<'_>,
+    ) -> Result<mpsc::Receiver<Incoming>, TransportError> {
+        // A queue receives what is published after it is declared, so
+        // `StartPosition` has nothing to choose on RabbitMQ.
+        let Subscription { group, topics, .. } = subscription;
+        let (sender, receiver) =
+            mpsc::channel(usize::from(self.inner.config.prefetch_count).max(16));
+        for topic in topics {
+            let tag = format!("evently.{group}.{topic}");
+            let opened = self.inner.open_consumer(group, topic, &tag).await?;
+            tokio::spawn(Arc::clone(&self.inner).consume(
+                group.to_owned(),
+                topic,
+                opened,
+                sender.clone(),
+            ));
+        }
+        Ok(receiver)
     }
 }
