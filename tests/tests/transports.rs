@@ -613,3 +613,35 @@ async fn a_setting_that_cannot_work_is_an_error_naming_it() {
 fn stamp() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
+
+/// A group new to the broker starts where the bus's `start_position` says;
+/// on NATS JetStream the durable consumer is created with that policy.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_group_starts_at_the_configured_position() {
+    for (position, expected) in
+        [(evently::StartPosition::Earliest, vec![1, 2]), (evently::StartPosition::Latest, vec![2])]
+    {
+        let run = run_id(Kind::Nats);
+        let publisher = Bus::builder()
+            .source("conformance")
+            .transport(transport(Kind::Nats, &run).await.expect("NATS"))
+            .start()
+            .await
+            .expect("publisher starts");
+        publisher.publish(event(&run, 1, "k")).await.expect("published before the group exists");
+        let bus = Bus::builder()
+            .source("conformance")
+            .group("conformance-b")
+            .start_position(position)
+            .transport(transport(Kind::Nats, &run).await.expect("NATS"))
+            .start()
+            .await
+            .expect("bus starts");
+        publisher.publish(event(&run, 2, "k")).await.expect("published after");
+        eventually("the later event arrived", || seen(&run, "b").iter().any(|(s, ..)| *s == 2))
+            .await;
+        bus.shutdown().await;
+        let seqs: Vec<u32> = seen(&run, "b").iter().map(|(seq, ..)| *seq).collect();
+        assert_eq!(seqs, expected, "{position:?}");
+    }
+}
