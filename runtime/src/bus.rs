@@ -13,6 +13,7 @@ use crate::dispatch::{Core, lane_hash};
 use crate::envelope::{Envelope, ErasedEnvelope, Metadata};
 use crate::error::{DecodeError, PublishError, ReplayError};
 use crate::event::Event;
+use crate::lane::Sender;
 use crate::subscriber::SubscriberDescriptor;
 use crate::util::lock;
 
@@ -109,7 +110,7 @@ impl Bus {
     /// the subscribers that consume `topic` (`#[subscriber(topic = "...")]`).
     pub async fn publish_to<E: Event>(&self, topic: &str, event: E) -> Result<Uuid, PublishError> {
         let envelope = Envelope::builder(event).static_source(self.core.source).build();
-        self.core.dispatch(envelope.into_erased(), TypeId::of::<E>(), topic, false).await
+        self.core.dispatch(envelope.into_erased(), TypeId::of::<E>(), topic, Sender::Outside).await
     }
 
     /// Publishes an envelope as it is (its id, source and metadata are kept)
@@ -118,7 +119,9 @@ impl Bus {
         &self,
         envelope: Envelope<E>,
     ) -> Result<Uuid, PublishError> {
-        self.core.dispatch(envelope.into_erased(), TypeId::of::<E>(), E::TOPIC, false).await
+        self.core
+            .dispatch(envelope.into_erased(), TypeId::of::<E>(), E::TOPIC, Sender::Outside)
+            .await
     }
 
     /// Publishes a wire envelope received from elsewhere to its event's
@@ -128,7 +131,7 @@ impl Bus {
     pub async fn publish_json(&self, bytes: &[u8]) -> Result<Uuid, PublishError> {
         let (envelope, type_id) = self.core.decode(bytes, &[], "ce_")?;
         let topic = self.core.registry.descriptor(type_id).map_or("", |d| d.topic());
-        self.core.dispatch(envelope, type_id, topic, false).await
+        self.core.dispatch(envelope, type_id, topic, Sender::Outside).await
     }
 
     /// Decodes a wire envelope into the registered event type it names.
@@ -144,7 +147,7 @@ impl Bus {
         type_id: TypeId,
     ) -> Result<Uuid, PublishError> {
         let topic = self.core.registry.descriptor(type_id).map_or("", |d| d.topic());
-        self.core.dispatch(envelope, type_id, topic, false).await
+        self.core.dispatch(envelope, type_id, topic, Sender::Outside).await
     }
 
     /// Waits until every published message has been handled, retried to the
@@ -210,7 +213,9 @@ impl Bus {
         let meta = letter.envelope.metadata();
         let hash = lane_hash(meta.key(), meta.id());
         let route = crate::routing::Route { subscriber: index, upcast: Arc::new([]) };
-        if let Err(error) = self.core.send(&route, hash, Arc::clone(&letter.envelope), None).await {
+        if let Err(error) =
+            self.core.send(&route, hash, Arc::clone(&letter.envelope), None, Sender::Outside).await
+        {
             lock(dead_letters).put_back(letter);
             return Err(error.into());
         }

@@ -8,6 +8,7 @@ use std::sync::{Arc, Weak};
 use tokio::sync::{mpsc, watch};
 
 use crate::dispatch::{Core, lane_hash};
+use crate::lane::Sender;
 use crate::routing::Group;
 use crate::transport::{Incoming, Receipt, headers as transport_headers};
 use crate::util::Chain;
@@ -71,8 +72,9 @@ async fn deliver(core: &Core, group: &Group, dead_letter: &str, incoming: Incomi
     let meta = envelope.metadata();
     let hash = lane_hash(meta.key(), meta.id());
     for route in routes {
-        if let Err(error) =
-            core.send(route, hash, Arc::clone(&envelope), Some(Arc::clone(&receipt))).await
+        if let Err(error) = core
+            .send(route, hash, Arc::clone(&envelope), Some(Arc::clone(&receipt)), Sender::Outside)
+            .await
         {
             tracing::error!(error = %Chain(&error), "a lane is gone; the message stays unacknowledged");
         }

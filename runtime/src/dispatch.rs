@@ -13,7 +13,7 @@ use crate::cloudevents::{self, Encoding};
 use crate::envelope::ErasedEnvelope;
 use crate::error::{DecodeError, DeliveryError, Error, PublishError};
 use crate::handler::Publisher;
-use crate::lane::{LaneHandle, Message, dead_letter};
+use crate::lane::{LaneHandle, Message, Sender, dead_letter};
 use crate::registry::Registry;
 use crate::routing::{Route, RouteTable};
 use crate::shared::Shared;
@@ -49,11 +49,12 @@ impl Core {
         envelope: ErasedEnvelope,
         type_id: TypeId,
         topic: &str,
-        draining_allowed: bool,
+        from: Sender,
     ) -> Result<Uuid, PublishError> {
         let meta = envelope.metadata();
         let id = meta.id();
-        if !draining_allowed && self.closed.load(Ordering::Acquire) {
+        // Handlers may publish follow-ups while the bus drains.
+        if from == Sender::Outside && self.closed.load(Ordering::Acquire) {
             return Err(PublishError::Closed);
         }
         if let Some(transport) = &self.shared.transport {
@@ -72,11 +73,11 @@ impl Core {
         let hash = lane_hash(meta.key(), id);
         if let Some((last, others)) = routes.split_last() {
             for route in others {
-                self.send(route, hash, Arc::clone(&envelope), None).await?;
+                self.send(route, hash, Arc::clone(&envelope), None, from).await?;
             }
             // The last subscriber gets the envelope itself: one reference
             // count change fewer, on a line the lane is about to touch.
-            self.send(last, hash, envelope, None).await?;
+            self.send(last, hash, envelope, None, from).await?;
         }
         Ok(id)
     }
@@ -90,6 +91,7 @@ impl Core {
         hash: usize,
         mut envelope: ErasedEnvelope,
         receipt: Option<Arc<Receipt>>,
+        from: Sender,
     ) -> Result<(), PublishError> {
         let subscriber = &self.table.subscribers[route.subscriber];
         for convert in route.upcast.iter() {
@@ -106,7 +108,7 @@ impl Core {
         let lanes = &self.lanes[route.subscriber];
         let lane = &lanes[hash % lanes.len()];
         let message = Message { envelope, attempt: 0, receipt };
-        if lane.send(&self.shared, message).await {
+        if lane.send(&self.shared, message, from).await {
             Ok(())
         } else {
             Err(PublishError::LaneGone { subscriber: subscriber.descriptor.name() })
@@ -171,7 +173,7 @@ impl Publisher for Core {
         type_id: TypeId,
         topic: &'a str,
     ) -> BoxFuture<'a, Result<Uuid, PublishError>> {
-        Box::pin(self.dispatch(envelope, type_id, topic, true))
+        Box::pin(self.dispatch(envelope, type_id, topic, Sender::Handler))
     }
 }
 

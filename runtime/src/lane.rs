@@ -78,18 +78,38 @@ pub(crate) fn finish(counters: &LaneCounters, shared: &Shared) {
     }
 }
 
-/// One lane's queue, as publishers see it.
+/// Who publishes a message into a lane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Sender {
+    /// A publisher outside the bus's handlers: waits while the queue is full.
+    Outside,
+    /// A handler publishing a follow-up: never waits. A handler waiting on a
+    /// queue that only its own lane (or a cycle of subscribers) drains would
+    /// wait forever.
+    Handler,
+}
+
+/// One lane's queues, as publishers see them.
 #[derive(Debug)]
 pub(crate) struct LaneHandle {
-    pub(crate) sender: mpsc::Sender<Message>,
+    sender: mpsc::Sender<Message>,
+    /// Follow-ups published by handlers; bounded by what handlers publish.
+    follow_ups: mpsc::UnboundedSender<Message>,
     pub(crate) counters: Arc<LaneCounters>,
 }
 
 impl LaneHandle {
-    /// Queues a message, waiting while the queue is full; returns whether
-    /// the lane took it (false once the lane is gone).
-    pub(crate) async fn send(&self, shared: &Shared, message: Message) -> bool {
+    /// Queues a message; an outside publisher waits while the queue is full.
+    /// Returns whether the lane took it (false once the lane is gone).
+    pub(crate) async fn send(&self, shared: &Shared, message: Message, from: Sender) -> bool {
         let pending = Pending::start(&self.counters, shared);
+        if from == Sender::Handler {
+            let queued = self.follow_ups.send(message).is_ok();
+            if queued {
+                pending.handed_over();
+            }
+            return queued;
+        }
         // The fast path takes a free slot without building the waiting
         // machinery of `send`; only a full queue waits.
         let queued = match self.sender.try_send(message) {
@@ -145,6 +165,7 @@ pub(crate) fn start_lanes(
     (0..shape.concurrency)
         .map(|_| {
             let (sender, receiver) = mpsc::channel(shape.queue_length);
+            let (follow_ups, follow_up_receiver) = mpsc::unbounded_channel();
             let counters = Arc::new(LaneCounters::default());
             let lane = Lane {
                 subscriber: Arc::clone(subscriber),
@@ -156,8 +177,12 @@ pub(crate) fn start_lanes(
                 sequence: 0,
                 batch: shape.batch,
             };
-            runtime.spawn((subscriber.descriptor.run_lane())(LaneTask { lane, receiver }));
-            LaneHandle { sender, counters }
+            runtime.spawn((subscriber.descriptor.run_lane())(LaneTask {
+                lane,
+                receiver,
+                follow_ups: follow_up_receiver,
+            }));
+            LaneHandle { sender, follow_ups, counters }
         })
         .collect()
 }
@@ -186,6 +211,7 @@ impl LaneShape {
 pub struct LaneTask {
     lane: Lane,
     receiver: mpsc::Receiver<Message>,
+    follow_ups: mpsc::UnboundedReceiver<Message>,
 }
 
 impl std::fmt::Debug for LaneTask {
@@ -203,7 +229,7 @@ pub type RunLane = fn(LaneTask) -> BoxFuture<'static, ()>;
 /// The [`RunLane`] of handler `H`.
 #[doc(hidden)]
 pub fn run_lane<H: Handler>(task: LaneTask) -> BoxFuture<'static, ()> {
-    Box::pin(task.lane.run::<H>(task.receiver))
+    Box::pin(task.lane.run::<H>(task.receiver, task.follow_ups))
 }
 
 /// One lane of one subscriber: handles its messages one at a time.
@@ -256,32 +282,38 @@ impl Lane {
     /// one release of queue slots for many messages); the queue is that much
     /// shorter, so queued and taken-but-not-started messages stay within the
     /// configured bound.
-    async fn run<H: Handler>(mut self, mut receiver: mpsc::Receiver<Message>) {
-        let mut open = true;
+    async fn run<H: Handler>(
+        mut self,
+        mut receiver: mpsc::Receiver<Message>,
+        mut follow_ups: mpsc::UnboundedReceiver<Message>,
+    ) {
+        let (mut open, mut follow_ups_open) = (true, true);
         let mut batch = Vec::with_capacity(self.batch);
+        let mut follow_up_batch = Vec::new();
         loop {
             let next_due = self.timers.peek().map(|Reverse(timer)| timer.due);
-            let received = match next_due {
-                // The common case: nothing waits for a retry.
-                None if open => receiver.recv_many(&mut batch, self.batch).await,
-                None => break,
-                Some(due) => {
-                    tokio::select! {
-                        biased;
-                        () = tokio::time::sleep_until(due) => {
-                            if let Some(Reverse(timer)) = self.timers.pop() {
-                                self.retry::<H>(timer.message).await;
-                            }
-                            continue;
-                        }
-                        received = receiver.recv_many(&mut batch, self.batch), if open => received,
-                    }
-                }
-            };
-            if received == 0 {
-                open = false;
+            if next_due.is_none() && !open && !follow_ups_open {
+                break;
             }
-            for message in batch.drain(..) {
+            let sleep = tokio::time::sleep_until(next_due.unwrap_or_else(Instant::now));
+            tokio::select! {
+                biased;
+                () = sleep, if next_due.is_some() => {
+                    if let Some(Reverse(timer)) = self.timers.pop() {
+                        self.retry::<H>(timer.message).await;
+                    }
+                    continue;
+                }
+                // Follow-ups first: draining them is what lets the handlers
+                // that published them, and so the queue, move on.
+                received = follow_ups.recv_many(&mut follow_up_batch, self.batch), if follow_ups_open => {
+                    follow_ups_open = received > 0;
+                }
+                received = receiver.recv_many(&mut batch, self.batch), if open => {
+                    open = received > 0;
+                }
+            }
+            for message in follow_up_batch.drain(..).chain(batch.drain(..)) {
                 self.accept::<H>(message).await;
             }
         }
