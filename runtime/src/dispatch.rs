@@ -99,7 +99,7 @@ impl Core {
                 Ok(upcast) => upcast,
                 Err(error) => {
                     let error = Error::permanent(DeliveryError::Upcast(error));
-                    let message = Message { envelope, attempt: 0, receipt };
+                    let message = Message { envelope, attempt: 0, busy: 0, receipt };
                     dead_letter(&self.shared, subscriber, message, error).await;
                     return Ok(());
                 }
@@ -107,7 +107,7 @@ impl Core {
         }
         let lanes = &self.lanes[route.subscriber];
         let lane = &lanes[hash % lanes.len()];
-        let message = Message { envelope, attempt: 0, receipt };
+        let message = Message { envelope, attempt: 0, busy: 0, receipt };
         if lane.send(&self.shared, message, from).await {
             Ok(())
         } else {

@@ -334,9 +334,6 @@ pub enum ReplayError {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum DeliveryError {
-    /// Another delivery of this message holds its idempotency claim.
-    #[error("another delivery of this message is being handled")]
-    InProgress,
     /// The handler panicked.
     #[error("handler panicked: {message}")]
     Panicked {

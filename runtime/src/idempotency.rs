@@ -34,15 +34,40 @@ pub struct IdempotencyKey<'a> {
     pub id: Uuid,
 }
 
+/// Who holds a claim: [`complete`](IdempotencyStore::complete) and
+/// [`release`](IdempotencyStore::release) act only for the holder, so a
+/// delivery whose lease ran out cannot free the claim of the one that took
+/// it over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ClaimToken(Uuid);
+
+impl ClaimToken {
+    /// A token with this value (a store's own counter, or a random UUID).
+    pub const fn new(value: Uuid) -> Self {
+        Self(value)
+    }
+
+    /// A fresh random token.
+    pub fn random() -> Self {
+        Self(crate::id::now_v7().0)
+    }
+
+    /// The token's value, for storing it.
+    pub const fn value(self) -> Uuid {
+        self.0
+    }
+}
+
 /// The state of a claim when it was asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Claim {
-    /// The caller now holds the claim and runs the handler.
-    Acquired,
+    /// The caller now holds the claim, with this token, and runs the handler.
+    Acquired(ClaimToken),
     /// The message was handled before: acknowledge it, do not run the handler.
     Done,
-    /// Another delivery holds the claim right now: try again later.
+    /// Another delivery holds the claim right now, or the store has no room
+    /// for a new claim: try again later (never a failure).
     InProgress,
 }
 
@@ -56,15 +81,19 @@ pub trait IdempotencyStore: Send + Sync + 'static {
         &self,
         key: &IdempotencyKey<'_>,
     ) -> impl Future<Output = Result<Claim, StoreError>> + Send;
-    /// Marks a held claim done: later deliveries of `key` are duplicates.
+    /// Marks the claim `token` holds done: later deliveries of `key` are
+    /// duplicates. Does nothing if another token holds it now.
     fn complete(
         &self,
         key: &IdempotencyKey<'_>,
+        token: ClaimToken,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
-    /// Gives up a held claim after a failure, so a retry can claim it again.
+    /// Gives up the claim `token` holds after a failure, so a retry can claim
+    /// it again. Does nothing if another token holds it now, or it is done.
     fn release(
         &self,
         key: &IdempotencyKey<'_>,
+        token: ClaimToken,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
 }
 
@@ -79,14 +108,16 @@ impl<S: IdempotencyStore> IdempotencyStore for Arc<S> {
     fn complete(
         &self,
         key: &IdempotencyKey<'_>,
+        token: ClaimToken,
     ) -> impl Future<Output = Result<(), StoreError>> + Send {
-        (**self).complete(key)
+        (**self).complete(key, token)
     }
     fn release(
         &self,
         key: &IdempotencyKey<'_>,
+        token: ClaimToken,
     ) -> impl Future<Output = Result<(), StoreError>> + Send {
-        (**self).release(key)
+        (**self).release(key, token)
     }
 }
 
@@ -99,10 +130,12 @@ pub(crate) trait DynStore: Send + Sync {
     fn complete_boxed<'a>(
         &'a self,
         key: &'a IdempotencyKey<'a>,
+        token: ClaimToken,
     ) -> BoxFuture<'a, Result<(), StoreError>>;
     fn release_boxed<'a>(
         &'a self,
         key: &'a IdempotencyKey<'a>,
+        token: ClaimToken,
     ) -> BoxFuture<'a, Result<(), StoreError>>;
 }
 
@@ -116,14 +149,16 @@ impl<S: IdempotencyStore> DynStore for S {
     fn complete_boxed<'a>(
         &'a self,
         key: &'a IdempotencyKey<'a>,
+        token: ClaimToken,
     ) -> BoxFuture<'a, Result<(), StoreError>> {
-        Box::pin(IdempotencyStore::complete(self, key))
+        Box::pin(IdempotencyStore::complete(self, key, token))
     }
     fn release_boxed<'a>(
         &'a self,
         key: &'a IdempotencyKey<'a>,
+        token: ClaimToken,
     ) -> BoxFuture<'a, Result<(), StoreError>> {
-        Box::pin(IdempotencyStore::release(self, key))
+        Box::pin(IdempotencyStore::release(self, key, token))
     }
 }
 
@@ -159,23 +194,31 @@ impl Store {
         }
     }
 
-    pub(crate) async fn complete(&self, key: &IdempotencyKey<'_>) -> Result<(), StoreError> {
+    pub(crate) async fn complete(
+        &self,
+        key: &IdempotencyKey<'_>,
+        token: ClaimToken,
+    ) -> Result<(), StoreError> {
         match self {
             Store::Memory(store) => {
-                store.complete_now(key);
+                store.complete_now(key, token);
                 Ok(())
             }
-            Store::Other(store) => store.complete_boxed(key).await,
+            Store::Other(store) => store.complete_boxed(key, token).await,
         }
     }
 
-    pub(crate) async fn release(&self, key: &IdempotencyKey<'_>) -> Result<(), StoreError> {
+    pub(crate) async fn release(
+        &self,
+        key: &IdempotencyKey<'_>,
+        token: ClaimToken,
+    ) -> Result<(), StoreError> {
         match self {
             Store::Memory(store) => {
-                store.release_now(key);
+                store.release_now(key, token);
                 Ok(())
             }
-            Store::Other(store) => store.release_boxed(key).await,
+            Store::Other(store) => store.release_boxed(key, token).await,
         }
     }
 }
@@ -192,7 +235,9 @@ const SHARDS: usize = 16;
 ///
 /// Done entries are remembered for `retention` (default 24 h); a claim whose
 /// holder vanished is freed after `lease` (default 5 min). When `capacity`
-/// entries are held, the oldest is forgotten first.
+/// entries are held, the oldest done (or expired) entry is forgotten first;
+/// a claim in progress is never forgotten, so a store full of claims in
+/// progress answers [`Claim::InProgress`] (try later) to new ones.
 #[derive(Debug)]
 pub struct InMemoryIdempotencyStore {
     shards: Box<[Mutex<Shard>]>,
@@ -219,7 +264,14 @@ struct Shard {
 struct Entry {
     done: bool,
     expires: Instant,
+    /// The claim's number in its shard, and its holder's token.
     generation: u64,
+}
+
+impl Entry {
+    fn holds(&self, token: ClaimToken) -> bool {
+        token.value() == Uuid::from_u64_pair(0, self.generation)
+    }
 }
 
 impl Default for InMemoryIdempotencyStore {
@@ -276,44 +328,55 @@ impl InMemoryIdempotencyStore {
         let now = Instant::now();
         let (stored, mut shard) = self.locate(key);
         let shard = &mut *shard;
-        shard.generation += 1;
-        let generation = shard.generation;
-        match shard.entries.entry(stored) {
-            Entry_::Occupied(mut occupied) => {
-                let entry = occupied.get_mut();
-                if entry.expires > now {
-                    return if entry.done { Claim::Done } else { Claim::InProgress };
-                }
-                *entry = Entry { done: false, expires: now + self.lease, generation };
+        match shard.entries.get(&stored) {
+            Some(entry) if entry.expires > now => {
+                return if entry.done { Claim::Done } else { Claim::InProgress };
             }
-            Entry_::Vacant(vacant) => {
-                vacant.insert(Entry { done: false, expires: now + self.lease, generation });
+            // Expired: claimed again below, in place.
+            Some(_) => {}
+            None => {
+                if !shard.make_room(self.capacity_per_shard, now) {
+                    return Claim::InProgress;
+                }
             }
         }
+        shard.generation += 1;
+        let generation = shard.generation;
+        shard.entries.insert(stored, Entry { done: false, expires: now + self.lease, generation });
         shard.order.push_back((stored, generation));
-        shard.evict(self.capacity_per_shard);
-        Claim::Acquired
+        Claim::Acquired(ClaimToken::new(Uuid::from_u64_pair(0, generation)))
     }
 }
 
-use std::collections::hash_map::Entry as Entry_;
-
 impl Shard {
-    /// Forgets the oldest entries beyond `capacity`, and drops order records
-    /// of entries that were released or claimed again since.
-    fn evict(&mut self, capacity: usize) {
-        while self.entries.len() > capacity || self.order.len() > 2 * capacity {
-            let Some((key, generation)) = self.order.pop_front() else {
-                break;
-            };
-            if self.entries.get(&key).is_some_and(|e| e.generation == generation) {
-                if self.entries.len() > capacity {
-                    self.entries.remove(&key);
-                } else {
-                    self.order.push_back((key, generation));
-                }
+    /// Forgets the oldest done or expired entries until there is room for
+    /// one more below `capacity`; never a claim in progress. Returns whether
+    /// there is room.
+    fn make_room(&mut self, capacity: usize, now: Instant) -> bool {
+        let mut looked_at = 0;
+        let records = self.order.len();
+        while self.entries.len() >= capacity && looked_at < records {
+            looked_at += 1;
+            let Some((key, generation)) = self.order.pop_front() else { break };
+            let Some(entry) = self.entries.get(&key) else { continue };
+            if entry.generation != generation {
+                // Released and claimed again since: a newer record exists.
+                continue;
+            }
+            if entry.done || entry.expires <= now {
+                self.entries.remove(&key);
+            } else {
+                self.order.push_back((key, generation));
             }
         }
+        // Records of released entries pile up; drop them now and then.
+        if self.order.len() > 2 * capacity.max(8) {
+            let entries = &self.entries;
+            self.order.retain(|(key, generation)| {
+                entries.get(key).is_some_and(|entry| entry.generation == *generation)
+            });
+        }
+        self.entries.len() < capacity
     }
 }
 
@@ -324,18 +387,20 @@ fn lock(shard: &Mutex<Shard>) -> MutexGuard<'_, Shard> {
 }
 
 impl InMemoryIdempotencyStore {
-    fn complete_now(&self, key: &IdempotencyKey<'_>) {
+    fn complete_now(&self, key: &IdempotencyKey<'_>, token: ClaimToken) {
         let expires = Instant::now() + self.retention;
         let (stored, mut shard) = self.locate(key);
-        if let Some(entry) = shard.entries.get_mut(&stored) {
+        if let Some(entry) = shard.entries.get_mut(&stored)
+            && entry.holds(token)
+        {
             entry.done = true;
             entry.expires = expires;
         }
     }
 
-    fn release_now(&self, key: &IdempotencyKey<'_>) {
+    fn release_now(&self, key: &IdempotencyKey<'_>, token: ClaimToken) {
         let (stored, mut shard) = self.locate(key);
-        if shard.entries.get(&stored).is_some_and(|entry| !entry.done) {
+        if shard.entries.get(&stored).is_some_and(|entry| !entry.done && entry.holds(token)) {
             shard.entries.remove(&stored);
         }
     }
@@ -346,13 +411,17 @@ impl IdempotencyStore for InMemoryIdempotencyStore {
         Ok(self.claim_now(key))
     }
 
-    async fn complete(&self, key: &IdempotencyKey<'_>) -> Result<(), StoreError> {
-        self.complete_now(key);
+    async fn complete(
+        &self,
+        key: &IdempotencyKey<'_>,
+        token: ClaimToken,
+    ) -> Result<(), StoreError> {
+        self.complete_now(key, token);
         Ok(())
     }
 
-    async fn release(&self, key: &IdempotencyKey<'_>) -> Result<(), StoreError> {
-        self.release_now(key);
+    async fn release(&self, key: &IdempotencyKey<'_>, token: ClaimToken) -> Result<(), StoreError> {
+        self.release_now(key, token);
         Ok(())
     }
 }
@@ -402,14 +471,21 @@ mod tests {
         store.claim(&key(n)).await.expect("in-memory store does not fail")
     }
 
+    async fn acquire(store: &InMemoryIdempotencyStore, n: u128) -> ClaimToken {
+        match claim(store, n).await {
+            Claim::Acquired(token) => token,
+            other => panic!("expected to acquire {n}, got {other:?}"),
+        }
+    }
+
     #[tokio::test]
     async fn a_done_claim_reports_done_and_a_released_one_can_be_claimed_again() {
         let store = InMemoryIdempotencyStore::default();
-        assert_eq!(claim(&store, 1).await, Claim::Acquired);
+        let token = acquire(&store, 1).await;
         assert_eq!(claim(&store, 1).await, Claim::InProgress);
-        store.release(&key(1)).await.expect("release");
-        assert_eq!(claim(&store, 1).await, Claim::Acquired);
-        store.complete(&key(1)).await.expect("complete");
+        store.release(&key(1), token).await.expect("release");
+        let token = acquire(&store, 1).await;
+        store.complete(&key(1), token).await.expect("complete");
         assert_eq!(claim(&store, 1).await, Claim::Done);
     }
 
@@ -418,23 +494,67 @@ mod tests {
         let store = InMemoryIdempotencyStore::default()
             .retention(Duration::from_millis(20))
             .lease(Duration::from_millis(20));
-        assert_eq!(claim(&store, 1).await, Claim::Acquired);
-        assert_eq!(claim(&store, 2).await, Claim::Acquired);
-        store.complete(&key(2)).await.expect("complete");
+        acquire(&store, 1).await;
+        let token = acquire(&store, 2).await;
+        store.complete(&key(2), token).await.expect("complete");
         std::thread::sleep(Duration::from_millis(30));
-        assert_eq!(claim(&store, 1).await, Claim::Acquired, "lease expired");
-        assert_eq!(claim(&store, 2).await, Claim::Acquired, "retention expired");
+        acquire(&store, 1).await;
+        acquire(&store, 2).await;
     }
 
     #[tokio::test]
     async fn the_store_stays_within_its_capacity() {
         let store = InMemoryIdempotencyStore::new(160);
         for n in 0..10_000 {
-            assert_eq!(claim(&store, n).await, Claim::Acquired);
-            store.complete(&key(n)).await.expect("complete");
+            let token = acquire(&store, n).await;
+            store.complete(&key(n), token).await.expect("complete");
         }
         assert!(store.len() <= 160, "holds {}", store.len());
         assert_eq!(claim(&store, 9_999).await, Claim::Done, "the newest entries are kept");
+    }
+
+    #[tokio::test]
+    async fn a_claim_in_progress_is_never_evicted_by_later_claims() {
+        let store = InMemoryIdempotencyStore::new(16);
+        acquire(&store, 1).await;
+        for n in 2..2_000 {
+            if let Claim::Acquired(token) = claim(&store, n).await {
+                store.complete(&key(n), token).await.expect("complete");
+            }
+        }
+        assert_eq!(claim(&store, 1).await, Claim::InProgress, "still held, not forgotten");
+    }
+
+    #[tokio::test]
+    async fn a_store_full_of_claims_in_progress_says_later_not_acquired() {
+        let store = InMemoryIdempotencyStore::new(16);
+        let mut held = Vec::new();
+        for n in 0..2_000 {
+            match claim(&store, n).await {
+                Claim::Acquired(token) => held.push((n, token)),
+                Claim::InProgress => {}
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+        assert!(held.len() <= 16, "at most the capacity is held: {}", held.len());
+        for (n, _) in &held {
+            assert_eq!(claim(&store, *n).await, Claim::InProgress, "{n} is still held");
+        }
+    }
+
+    #[tokio::test]
+    async fn only_the_holder_completes_or_releases_a_claim() {
+        let store = InMemoryIdempotencyStore::default().lease(Duration::from_millis(10));
+        let stale = acquire(&store, 1).await;
+        std::thread::sleep(Duration::from_millis(20));
+        let current = acquire(&store, 1).await;
+        assert_ne!(stale, current);
+        store.release(&key(1), stale).await.expect("release");
+        assert_eq!(claim(&store, 1).await, Claim::InProgress, "the stale holder freed nothing");
+        store.complete(&key(1), stale).await.expect("complete");
+        assert_eq!(claim(&store, 1).await, Claim::InProgress, "nor completed it");
+        store.complete(&key(1), current).await.expect("complete");
+        assert_eq!(claim(&store, 1).await, Claim::Done);
     }
 
     #[test]

@@ -27,6 +27,7 @@ use crate::routing::Subscriber;
 use crate::shared::Shared;
 use crate::transport::{Receipt, headers as transport_headers};
 use crate::util::{BoxFuture, Chain, Padded, lock};
+use std::time::Duration;
 
 /// How a subscriber is guarded against duplicate deliveries.
 #[doc(hidden)]
@@ -46,6 +47,8 @@ pub(crate) struct Message {
     pub(crate) envelope: ErasedEnvelope,
     /// Attempts made so far.
     pub(crate) attempt: u32,
+    /// How often it found its claim held by another delivery.
+    pub(crate) busy: u32,
     /// For a message from a broker: acknowledged once every subscriber of
     /// the group is done with it.
     pub(crate) receipt: Option<Arc<Receipt>>,
@@ -277,6 +280,21 @@ enum Step {
     Scheduled,
 }
 
+/// What one attempt came to.
+enum Outcome {
+    /// The handler succeeded, or the message was handled before.
+    Handled,
+    /// The handler failed.
+    Failed(Error),
+    /// Another delivery holds the claim: neither done nor failed.
+    Later,
+}
+
+/// The first wait of a message whose claim another delivery holds; it
+/// doubles up to [`BUSY_MAX`].
+const BUSY_DELAY: Duration = Duration::from_millis(50);
+const BUSY_MAX: Duration = Duration::from_secs(5);
+
 impl Lane {
     /// Takes up to `batch` messages from the queue at once (one wake-up and
     /// one release of queue slots for many messages); the queue is that much
@@ -354,14 +372,23 @@ impl Lane {
     async fn process<H: Handler>(&mut self, mut message: Message) -> Step {
         loop {
             let error = match self.attempt::<H>(&mut message).await {
-                Ok(()) => {
+                Outcome::Handled => {
                     if let Some(receipt) = &message.receipt {
                         receipt.settle().await;
                     }
                     self.finished();
                     return Step::Finished;
                 }
-                Err(error) => error,
+                Outcome::Later => {
+                    // Another delivery holds the claim (a member that may
+                    // have crashed, until its lease runs out): not a
+                    // failure, no retry spent; look again later.
+                    let delay = BUSY_DELAY.saturating_mul(1 << message.busy.min(6)).min(BUSY_MAX);
+                    message.busy += 1;
+                    self.schedule(message, delay);
+                    return Step::Scheduled;
+                }
+                Outcome::Failed(error) => error,
             };
             let policy = &self.subscriber.policy;
             let retries_made = message.attempt - 1;
@@ -383,28 +410,34 @@ impl Lane {
             if delay.is_zero() {
                 continue;
             }
-            if let Some(key) = &message.envelope.metadata().key {
-                self.blocked.entry(Arc::clone(key)).or_default();
-            }
-            self.sequence += 1;
-            self.timers.push(Reverse(Timer {
-                due: Instant::now() + delay,
-                sequence: self.sequence,
-                message,
-            }));
+            self.schedule(message, delay);
             return Step::Scheduled;
         }
     }
 
+    /// Runs `message` again after `delay`; later messages of its key wait.
+    fn schedule(&mut self, message: Message, delay: Duration) {
+        if let Some(key) = &message.envelope.metadata().key {
+            self.blocked.entry(Arc::clone(key)).or_default();
+        }
+        self.sequence += 1;
+        self.timers.push(Reverse(Timer {
+            due: Instant::now() + delay,
+            sequence: self.sequence,
+            message,
+        }));
+    }
+
     /// One attempt: claim, run the handler (a panic counts as a failure),
     /// then mark the claim done or release it.
-    async fn attempt<H: Handler>(&self, message: &mut Message) -> Result<(), Error> {
+    async fn attempt<H: Handler>(&self, message: &mut Message) -> Outcome {
         message.attempt += 1;
         let descriptor = self.subscriber.descriptor;
         let key = self.idempotency_key(&message.envelope);
+        let mut token = None;
         if let Some(key) = &key {
             match self.shared.store.claim(key).await {
-                Ok(Claim::Acquired) => {}
+                Ok(Claim::Acquired(held)) => token = Some(held),
                 Ok(Claim::Done) => {
                     self.shared.duplicates.fetch_add(1, Ordering::Relaxed);
                     tracing::debug!(
@@ -412,10 +445,13 @@ impl Lane {
                         event_id = %message.envelope.metadata().id(),
                         "duplicate delivery acknowledged without running the handler"
                     );
-                    return Ok(());
+                    return Outcome::Handled;
                 }
-                Ok(Claim::InProgress) => return Err(Error::new(DeliveryError::InProgress)),
-                Err(error) => return Err(Error::new(error)),
+                Ok(_) => {
+                    message.attempt -= 1;
+                    return Outcome::Later;
+                }
+                Err(error) => return Outcome::Failed(Error::new(error)),
             }
         }
         let delivery = Delivery {
@@ -430,16 +466,19 @@ impl Lane {
                 message: panic_message(&*panic).to_owned(),
             })),
         };
-        if let Some(key) = &key {
+        if let (Some(key), Some(token)) = (&key, token) {
             let update = match result {
-                Ok(()) => self.shared.store.complete(key).await,
-                Err(_) => self.shared.store.release(key).await,
+                Ok(()) => self.shared.store.complete(key, token).await,
+                Err(_) => self.shared.store.release(key, token).await,
             };
             if let Err(error) = update {
                 tracing::warn!(subscriber = descriptor.name(), error = %Chain(&error), "could not update the idempotency claim");
             }
         }
-        result
+        match result {
+            Ok(()) => Outcome::Handled,
+            Err(error) => Outcome::Failed(error),
+        }
     }
 
     fn idempotency_key(&self, envelope: &ErasedEnvelope) -> Option<IdempotencyKey<'_>> {
@@ -461,7 +500,7 @@ pub(crate) async fn dead_letter(
     message: Message,
     error: Error,
 ) {
-    let Message { envelope, attempt: attempts, receipt } = message;
+    let Message { envelope, attempt: attempts, receipt, .. } = message;
     let error = format!("{error:#}");
     tracing::error!(
         subscriber = subscriber.descriptor.name(),
