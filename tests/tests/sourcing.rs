@@ -247,6 +247,38 @@ async fn postgres_one_of_two_concurrent_writers_wins() {
     drop_tables(&first).await;
 }
 
+/// Writers with skewed clocks: the third event is stamped before the second.
+async fn as_of_a_time_is_a_prefix_of_the_stream_even_when_clocks_are_skewed<S: EventStore>(
+    store: S,
+) {
+    let start = time::OffsetDateTime::now_utc() - time::Duration::minutes(10);
+    let stamped = |event: NewEvent, seconds: i64| NewEvent {
+        timestamp: start + time::Duration::seconds(seconds),
+        ..event
+    };
+    let events = vec![
+        stamped(NewEvent::of(&EsUserCreated { id: 9, name: "Ada".into() }).expect("encodes"), 0),
+        stamped(NewEvent::of(&EsNameChanged { new_name: "Ada L.".into() }).expect("encodes"), 20),
+        stamped(NewEvent::of(&EsNameChanged { new_name: "Ada K.".into() }).expect("encodes"), 10),
+    ];
+    store.append("user-9", 0, events).await.expect("append");
+    let users = Repository::<User, _>::new(store);
+    let as_of = users.load_as_of("9", start + time::Duration::seconds(15)).await.expect("load");
+    // Event 2 happened after the time, so the state stops before it; event 3,
+    // stamped earlier, comes after it in the stream and is not applied alone.
+    assert_eq!((as_of.state.name.as_str(), as_of.version), ("Ada", 1));
+    let later = users.load_as_of("9", start + time::Duration::seconds(25)).await.expect("load");
+    assert_eq!((later.state.name.as_str(), later.version), ("Ada K.", 3));
+}
+
+#[tokio::test]
+async fn in_memory_as_of_a_time_is_a_prefix() {
+    as_of_a_time_is_a_prefix_of_the_stream_even_when_clocks_are_skewed(
+        InMemoryEventStore::default(),
+    )
+    .await;
+}
+
 async fn drop_tables(store: &PostgresEventStore) {
     store.drop_tables().await.expect("drop the test's tables");
 }
@@ -272,6 +304,10 @@ on_postgres!(
 );
 on_postgres!(postgres_older_versions_are_upcast, older_stored_versions_are_upcast_on_load);
 on_postgres!(postgres_global_order, the_global_order_reads_every_stream_from_a_position);
+on_postgres!(
+    postgres_as_of_a_time_is_a_prefix,
+    as_of_a_time_is_a_prefix_of_the_stream_even_when_clocks_are_skewed
+);
 
 #[tokio::test]
 async fn an_unreachable_postgres_is_an_error_naming_its_address() {
@@ -315,4 +351,76 @@ async fn appended_events_are_published_with_their_stored_ids() {
 /// Seconds since the epoch, so names stay unique across runs that reuse a pid.
 fn stamp() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}
+
+// ------------------------------------------------ a snapshot failing after commit
+
+/// An in-memory store whose snapshots always fail.
+#[derive(Debug, Default)]
+struct SnapshotsFail(InMemoryEventStore);
+
+impl EventStore for SnapshotsFail {
+    async fn append(
+        &self,
+        stream: &str,
+        expected: u64,
+        events: Vec<NewEvent>,
+    ) -> Result<u64, StoreError> {
+        self.0.append(stream, expected, events).await
+    }
+    async fn read_stream(
+        &self,
+        stream: &str,
+        after: u64,
+        until: Until,
+    ) -> Result<Vec<evently::sourcing::RecordedEvent>, StoreError> {
+        self.0.read_stream(stream, after, until).await
+    }
+    async fn read_all(
+        &self,
+        after: u64,
+        limit: usize,
+    ) -> Result<Vec<evently::sourcing::RecordedEvent>, StoreError> {
+        self.0.read_all(after, limit).await
+    }
+    async fn save_snapshot(
+        &self,
+        _snapshot: evently::sourcing::Snapshot,
+    ) -> Result<(), StoreError> {
+        Err(StoreError::Backend("the snapshot table is full".into()))
+    }
+    async fn load_snapshot(
+        &self,
+        stream: &str,
+        at_most: u64,
+    ) -> Result<Option<evently::sourcing::Snapshot>, StoreError> {
+        self.0.load_snapshot(stream, at_most).await
+    }
+}
+
+static SNAPSHOT_PUBLISHED: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+#[subscriber(group = "sourcing-snapshot")]
+async fn record_after_snapshot(event: &EsNameChanged) -> evently::Result<()> {
+    SNAPSHOT_PUBLISHED.lock().expect("lock").push(event.new_name.clone());
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_failed_snapshot_after_commit_neither_stops_publishing_nor_reports_not_stored() {
+    let bus = Bus::builder()
+        .source("users")
+        .subscribe::<record_after_snapshot>()
+        .start()
+        .await
+        .expect("bus starts");
+    let users = Repository::<User, _>::new(SnapshotsFail::default())
+        .snapshot_every(1)
+        .publish_to(bus.clone());
+    users.execute("6", create("Edsger")).await.expect("stored: the snapshot is an optimisation");
+    let executed = users.execute("6", rename("Edsger D.")).await.expect("stored and published");
+    assert_eq!(executed.version, 2);
+    tokio::time::timeout(Duration::from_secs(10), bus.wait_idle()).await.expect("idle");
+    assert_eq!(*SNAPSHOT_PUBLISHED.lock().expect("lock"), ["Edsger D."]);
+    assert_eq!(users.load("6").await.expect("load").state.name, "Edsger D.");
 }

@@ -247,7 +247,8 @@ pub enum Until {
     End,
     /// Events up to and including this stream version.
     Version(u64),
-    /// Events that happened at or before this time.
+    /// The events before the first one that happened after this time: a
+    /// prefix of the stream, even where timestamps are out of order.
     Time(OffsetDateTime),
 }
 

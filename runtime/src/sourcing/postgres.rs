@@ -99,7 +99,14 @@ impl PostgresEventStore {
                 .await
                 .map_err(backend)?,
             read_stream_until_time: reader
-                .prepare(&format!("{select} WHERE stream = $1 AND version > $2 AND occurred_at <= $3 ORDER BY version"))
+                // A prefix of the stream: up to the first event that happened
+                // after the time, whatever the timestamps of later events
+                // (writers with skewed clocks), as the in-memory store does.
+                .prepare(&format!(
+                    "{select} WHERE stream = $1 AND version > $2 AND version < COALESCE(\
+                     (SELECT MIN(version) FROM {events} WHERE stream = $1 AND occurred_at > $3), \
+                     9223372036854775807) ORDER BY version"
+                ))
                 .await
                 .map_err(backend)?,
             read_all: reader

@@ -112,7 +112,8 @@ impl<A: Aggregate, S: EventStore> Repository<A, S> {
         self.load_until(id, Until::Version(version), true).await
     }
 
-    /// The state as of `time`: every event that happened at or before it.
+    /// The state as of `time`: the events up to the first one that happened
+    /// after it (a prefix of the stream, whatever later timestamps say).
     pub async fn load_as_of(
         &self,
         id: &str,
@@ -181,15 +182,22 @@ impl<A: Aggregate, S: EventStore> Repository<A, S> {
         for event in &events {
             state.apply(event);
         }
-        if let Some(snapshots) = &self.snapshots {
+        if let Some(snapshots) = &self.snapshots
             // A snapshot is due when the append crossed a multiple of `every`.
-            if new_version / snapshots.every > version / snapshots.every {
-                let snapshot = Snapshot {
-                    stream: stream.clone(),
-                    version: new_version,
-                    state: (snapshots.save)(&state).map_err(StoreError::from)?,
-                };
-                self.store.save_snapshot(snapshot).await?;
+            && new_version / snapshots.every > version / snapshots.every
+        {
+            // The events are committed: a snapshot that fails now only costs
+            // a longer load later, so it is logged, never returned as if
+            // nothing was stored, and never stops the publishing below.
+            let saved = match (snapshots.save)(&state) {
+                Ok(state) => {
+                    let snapshot = Snapshot { stream: stream.clone(), version: new_version, state };
+                    self.store.save_snapshot(snapshot).await
+                }
+                Err(error) => Err(StoreError::from(error)),
+            };
+            if let Err(error) = saved {
+                tracing::warn!(stream, version = new_version, error = %crate::util::Chain(&error), "snapshot not saved; the events are stored");
             }
         }
         if let Some(bus) = &self.bus {
