@@ -48,7 +48,6 @@ async fn deliver(core: &Core, group: &Group, dead_letter: &str, incoming: Incomi
         Err(error) => {
             let reason = Chain(&error).to_string();
             tracing::error!(group = &*group.name, origin = %incoming.origin, error = %reason, "undecodable message dead-lettered");
-            core.shared.dead_lettered.fetch_add(1, Ordering::Relaxed);
             let mut headers = incoming.headers;
             headers.extend([
                 (transport_headers::ERROR.to_owned(), reason),
@@ -56,8 +55,12 @@ async fn deliver(core: &Core, group: &Group, dead_letter: &str, incoming: Incomi
                 (transport_headers::GROUP.to_owned(), group.name.to_string()),
                 (transport_headers::ORIGIN.to_owned(), incoming.origin.clone()),
             ]);
+            let receipt = Receipt::new(1, incoming.ack, incoming.origin);
             if core.shared.forward_dead_letter(dead_letter, incoming.payload, headers).await {
-                Receipt::new(1, incoming.ack, incoming.origin).settle().await;
+                core.shared.dead_lettered.fetch_add(1, Ordering::Relaxed);
+                receipt.settle().await;
+            } else {
+                receipt.give_back().await;
             }
             return;
         }

@@ -510,7 +510,6 @@ pub(crate) async fn dead_letter(
         error = %error,
         "message dead-lettered"
     );
-    shared.dead_lettered.fetch_add(1, Ordering::Relaxed);
     if let Some(receipt) = receipt {
         let headers = vec![
             (transport_headers::ERROR.to_owned(), error.clone()),
@@ -519,17 +518,25 @@ pub(crate) async fn dead_letter(
             (transport_headers::GROUP.to_owned(), subscriber.group.to_string()),
             (transport_headers::ORIGIN.to_owned(), receipt.origin().to_owned()),
         ];
-        match envelope.to_json() {
+        let forwarded = match envelope.to_json() {
             Ok(payload) => {
-                if shared.forward_dead_letter(&subscriber.dead_letter, payload, headers).await {
-                    receipt.settle().await;
-                }
+                shared.forward_dead_letter(&subscriber.dead_letter, payload, headers).await
             }
             Err(encode) => {
-                tracing::error!(error = %encode, "cannot encode a dead letter; it stays unacknowledged")
+                tracing::error!(error = %encode, "cannot encode a dead letter");
+                false
             }
+        };
+        if forwarded {
+            receipt.settle().await;
+        } else {
+            // Not acknowledged, and not held either: the broker delivers it
+            // again, and the dead letter is tried again then.
+            receipt.give_back().await;
+            return;
         }
     }
+    shared.dead_lettered.fetch_add(1, Ordering::Relaxed);
     lock(&shared.dead_letters).push(DeadLetter {
         id: 0,
         destination: Arc::clone(&subscriber.dead_letter),

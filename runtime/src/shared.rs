@@ -47,7 +47,7 @@ impl Shared {
         match transport.dead_letter_boxed(message).await {
             Ok(()) => true,
             Err(error) => {
-                tracing::error!(error = %crate::util::Chain(&error), destination, "could not send a dead letter; the message stays unacknowledged");
+                tracing::error!(error = %crate::util::Chain(&error), destination, "could not send a dead letter; the message goes back to the broker");
                 false
             }
         }

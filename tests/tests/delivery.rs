@@ -86,3 +86,92 @@ async fn a_claim_held_elsewhere_means_later_never_a_dead_letter() {
     assert_eq!(CONTESTED.load(Ordering::SeqCst), 1);
     assert!(bus.dead_letters().is_empty());
 }
+
+// ------------------------------------- a dead letter the broker does not take
+
+use evently::transport::{
+    NatsConfig, NatsTransport, OutgoingMessage, Subscription, Transport, TransportError,
+};
+
+/// NATS, except that the first `fail_first` dead letters are refused.
+struct DeadLettersRefused {
+    inner: NatsTransport,
+    fail_first: u32,
+    attempts: std::sync::Arc<AtomicU32>,
+}
+
+impl Transport for DeadLettersRefused {
+    fn name(&self) -> &'static str {
+        "NATS JetStream (dead letters refused)"
+    }
+    fn cloudevents_prefix(&self) -> &'static str {
+        self.inner.cloudevents_prefix()
+    }
+    async fn publish(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
+        self.inner.publish(message).await
+    }
+    async fn subscribe(
+        &self,
+        subscription: Subscription<'_>,
+    ) -> Result<tokio::sync::mpsc::Receiver<evently::transport::Incoming>, TransportError> {
+        self.inner.subscribe(subscription).await
+    }
+    async fn dead_letter(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
+        if self.attempts.fetch_add(1, Ordering::SeqCst) < self.fail_first {
+            return Err(TransportError::Config {
+                broker: "test",
+                setting: "dead_letter",
+                reason: "refused on purpose".into(),
+            });
+        }
+        self.inner.dead_letter(message).await
+    }
+}
+
+#[event(name = "test.delivery.refused", topic = "delivery.refused")]
+pub struct DeadLetterRefused {
+    pub id: u64,
+}
+
+static REFUSED_RUNS: AtomicU32 = AtomicU32::new(0);
+
+#[subscriber(group = "delivery-refused", retries = 0)]
+async fn always_fails(_event: &DeadLetterRefused) -> evently::Result<()> {
+    REFUSED_RUNS.fetch_add(1, Ordering::SeqCst);
+    Err(evently::Error::permanent(std::io::Error::other("refused")))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dead_letter_the_broker_refuses_is_given_back_and_tried_again() {
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis());
+    let namespace = format!("delivery{}x{stamp}.", std::process::id());
+    let inner = NatsTransport::connect(NatsConfig { namespace, ..NatsConfig::default() })
+        .await
+        .expect("this test needs NATS JetStream");
+    let attempts = std::sync::Arc::new(AtomicU32::new(0));
+    let transport =
+        DeadLettersRefused { inner, fail_first: 2, attempts: std::sync::Arc::clone(&attempts) };
+    let bus = Bus::builder()
+        .subscribe::<always_fails>()
+        .transport(transport)
+        .start()
+        .await
+        .expect("bus starts");
+    bus.publish(DeadLetterRefused { id: 1 }).await.expect("publish");
+    // Given back at once each time (not left unacknowledged until the
+    // broker's 30 s ack wait), so the third try comes within seconds.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+    while bus.stats().dead_lettered < 1 {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the dead letter was not tried again: {} attempts",
+            attempts.load(Ordering::SeqCst)
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(attempts.load(Ordering::SeqCst), 3);
+    assert_eq!(bus.dead_letters().len(), 1, "kept once, when it was sent");
+    tokio::time::timeout(Duration::from_secs(20), bus.shutdown()).await.expect("drained");
+}

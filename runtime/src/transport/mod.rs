@@ -363,6 +363,19 @@ impl Receipt {
             tracing::warn!(%error, "could not acknowledge a handled message");
         }
     }
+
+    /// Gives the message back to the broker now, for it to be delivered
+    /// again (its dead letter could not be sent); later settles do nothing.
+    /// On Kafka, which has no per-message return, the offset stays
+    /// uncommitted and is read again by the partition's next owner.
+    pub(crate) async fn give_back(&self) {
+        let ack = self.ack.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take();
+        if let Some(ack) = ack
+            && let Err(error) = ack.release().await
+        {
+            tracing::warn!(%error, origin = %self.origin, "could not give a message back");
+        }
+    }
 }
 
 /// Names for broker objects: `namespace` + `name`, with characters the
