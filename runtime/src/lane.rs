@@ -274,6 +274,26 @@ impl Ord for Timer {
     }
 }
 
+/// A lane whose task ends while messages are counted in flight (a panic
+/// outside the handler, in a store say) must not leave `wait_idle` and
+/// `shutdown` waiting for them: they are counted done, and publishing to the
+/// lane fails from then on (its queue is closed).
+impl Drop for Lane {
+    fn drop(&mut self) {
+        let left = self.counters.in_flight();
+        if left == 0 {
+            return;
+        }
+        tracing::error!(
+            subscriber = self.subscriber.descriptor.name(),
+            messages = left,
+            "a lane of this subscriber stopped with messages in flight; publishing to it fails from now on, and broker messages it held are delivered again"
+        );
+        self.counters.done.0.fetch_add(left, Ordering::SeqCst);
+        self.shared.idle.notify_waiters();
+    }
+}
+
 #[derive(Debug, PartialEq, Eq)]
 enum Step {
     Finished,

@@ -175,3 +175,70 @@ async fn a_dead_letter_the_broker_refuses_is_given_back_and_tried_again() {
     assert_eq!(bus.dead_letters().len(), 1, "kept once, when it was sent");
     tokio::time::timeout(Duration::from_secs(20), bus.shutdown()).await.expect("drained");
 }
+
+// ------------------------------------------------ a panic outside the handler
+
+/// A store that panics: the lane that calls it dies.
+struct PanickingStore;
+
+impl evently::idempotency::IdempotencyStore for PanickingStore {
+    async fn claim(
+        &self,
+        _key: &evently::idempotency::IdempotencyKey<'_>,
+    ) -> Result<evently::idempotency::Claim, evently::idempotency::StoreError> {
+        panic!("the store broke")
+    }
+    async fn complete(
+        &self,
+        _key: &evently::idempotency::IdempotencyKey<'_>,
+        _token: evently::idempotency::ClaimToken,
+    ) -> Result<(), evently::idempotency::StoreError> {
+        Ok(())
+    }
+    async fn release(
+        &self,
+        _key: &evently::idempotency::IdempotencyKey<'_>,
+        _token: evently::idempotency::ClaimToken,
+    ) -> Result<(), evently::idempotency::StoreError> {
+        Ok(())
+    }
+}
+
+#[event(name = "test.delivery.stranded", topic = "delivery.stranded")]
+pub struct LaneStranded {
+    pub id: u64,
+}
+
+#[subscriber(group = "delivery-stranded")]
+async fn stranded(_event: &LaneStranded) -> evently::Result<()> {
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lane_that_dies_is_an_error_on_publish_and_shutdown_still_returns() {
+    let bus = Bus::builder()
+        .subscribe::<stranded>()
+        .concurrency(1)
+        .idempotency_store(PanickingStore)
+        .start()
+        .await
+        .expect("bus starts");
+    bus.publish(LaneStranded { id: 1 }).await.expect("queued before the lane died");
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    let error = loop {
+        match bus.publish(LaneStranded { id: 2 }).await {
+            Err(error) => break error,
+            Ok(_) => {
+                assert!(tokio::time::Instant::now() < deadline, "publishing kept succeeding");
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        }
+    };
+    assert!(
+        matches!(error, evently::PublishError::LaneGone { subscriber } if subscriber.ends_with("stranded")),
+        "{error}"
+    );
+    tokio::time::timeout(Duration::from_secs(10), bus.shutdown())
+        .await
+        .expect("shutdown returns: the dead lane's messages do not count as in flight");
+}
