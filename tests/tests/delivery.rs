@@ -242,3 +242,25 @@ async fn a_lane_that_dies_is_an_error_on_publish_and_shutdown_still_returns() {
         .await
         .expect("shutdown returns: the dead lane's messages do not count as in flight");
 }
+
+// ------------------------------------------ RabbitMQ: a topic no queue is bound to
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rabbitmq_refuses_an_event_no_queue_would_keep_instead_of_dropping_it() {
+    use evently::transport::{RabbitMqConfig, RabbitMqTransport};
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis());
+    let namespace = format!("unroutable{}x{stamp}.", std::process::id());
+    let transport =
+        RabbitMqTransport::connect(RabbitMqConfig { namespace, ..RabbitMqConfig::default() })
+            .await
+            .expect("this test needs RabbitMQ");
+    let bus = Bus::builder().source("delivery").transport(transport).start().await.expect("starts");
+    let error = bus.publish(LaneStranded { id: 1 }).await.expect_err("no group's queue exists yet");
+    assert!(
+        matches!(&error, evently::PublishError::Transport(TransportError::Unroutable { .. })),
+        "{error}"
+    );
+    assert!(error.to_string().contains("was not stored"), "{error}");
+}

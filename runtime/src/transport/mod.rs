@@ -313,6 +313,18 @@ pub enum TransportError {
         /// Why.
         reason: String,
     },
+    /// The broker took the message but no queue receives it (RabbitMQ: no
+    /// consumer group has declared its queue for the topic yet); nothing
+    /// was stored.
+    #[error(
+        "{broker} has no queue for `{destination}`: the message was not stored; start a subscriber of this topic (its group's queue is declared when it subscribes) before publishing"
+    )]
+    Unroutable {
+        /// The broker.
+        broker: &'static str,
+        /// The routing key or destination.
+        destination: String,
+    },
     /// The broker refused or failed an operation.
     #[error("{broker} failed")]
     Broker {

@@ -228,7 +228,9 @@ impl Inner {
             .basic_publish(
                 short(exchange)?,
                 short(routing_key)?,
-                BasicPublishOptions::default(),
+                // Mandatory: a message no queue takes comes back and is an
+                // error, instead of being dropped by the exchange.
+                BasicPublishOptions { mandatory: true, ..BasicPublishOptions::default() },
                 &message.payload,
                 properties,
             )
@@ -237,7 +239,11 @@ impl Inner {
             .await
             .map_err(broker)?;
         match confirmation {
-            Confirmation::Ack(_) | Confirmation::NotRequested => Ok(()),
+            Confirmation::Ack(Some(_)) => Err(TransportError::Unroutable {
+                broker: BROKER,
+                destination: routing_key.to_owned(),
+            }),
+            Confirmation::Ack(None) | Confirmation::NotRequested => Ok(()),
             Confirmation::Nack(_) => Err(TransportError::Broker {
                 broker: BROKER,
                 source: format!("the broker refused a message for `{routing_key}`").into(),
