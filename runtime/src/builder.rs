@@ -16,7 +16,7 @@ use crate::dispatch::Core;
 use crate::error::StartError;
 use crate::handler::Publisher;
 use crate::idempotency::{IdempotencyStore, Store};
-use crate::lane::{LaneShape, start_lanes};
+use crate::lane::{LaneCounters, LaneShape, start_lanes};
 use crate::registry::Registry;
 use crate::retry::RetryPolicy;
 use crate::routing::{Defaults, RouteTable};
@@ -278,6 +278,8 @@ impl BusBuilder {
                 encoding,
                 stop: watch::channel(false).0,
                 closed: AtomicBool::new(false),
+                consuming: Arc::new(LaneCounters::default()),
+                consumers: Mutex::new(Vec::new()),
             }
         });
         for group in &core.table.groups {
@@ -304,13 +306,14 @@ impl BusBuilder {
                     start: self.start_position,
                 };
                 let incoming = transport.subscribe_boxed(subscription).await?;
-                tokio::spawn(consume(
+                let consumer = tokio::spawn(consume(
                     Arc::downgrade(&core),
                     index,
                     Arc::clone(&dead_letter),
                     incoming,
                     core.stop.subscribe(),
                 ));
+                crate::util::lock(&core.consumers).push(consumer);
             }
         }
         Ok(Bus::from_core(core))

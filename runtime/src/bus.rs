@@ -158,20 +158,18 @@ impl Bus {
 
     /// Stops accepting new events and waits until everything in flight is
     /// done (handlers may still publish follow-ups while draining).
+    ///
+    /// On a broker, consumers stop taking messages; what they took is handled
+    /// and acknowledged (or dead-lettered), what they fetched ahead is given
+    /// back, and the broker's last commits are made, all before this returns.
     pub async fn shutdown(&self) {
-        self.core.closed.store(true, Ordering::Release);
-        // Broker consumers stop taking messages; what they took is handled
-        // and acknowledged, the rest stays with the broker.
-        let _ = self.core.stop.send(true);
-        self.core.wait_idle().await;
+        self.core.shutdown().await;
     }
 
     /// Like [`shutdown`](Self::shutdown), but gives up waiting after
     /// `timeout`; returns whether everything drained.
     pub async fn shutdown_timeout(&self, timeout: Duration) -> bool {
-        self.core.closed.store(true, Ordering::Release);
-        let _ = self.core.stop.send(true);
-        tokio::time::timeout(timeout, self.core.wait_idle()).await.is_ok()
+        tokio::time::timeout(timeout, self.core.shutdown()).await.is_ok()
     }
 
     /// What the bus has done so far.

@@ -8,7 +8,7 @@ use std::sync::{Arc, Weak};
 use tokio::sync::{mpsc, watch};
 
 use crate::dispatch::{Core, lane_hash};
-use crate::lane::Sender;
+use crate::lane::{Sender, finish};
 use crate::routing::Group;
 use crate::transport::{Incoming, Receipt, headers as transport_headers};
 use crate::util::Chain;
@@ -28,10 +28,14 @@ pub(crate) async fn consume(
             message = incoming.recv() => message,
         };
         let (Some(message), Some(core)) = (message, core.upgrade()) else { break };
+        // Counted from here until the lanes count it: `shutdown` waits for
+        // a message still decoding or being dead-lettered.
+        core.consuming.begin();
         deliver(&core, &core.table.groups[group], &dead_letter, message).await;
+        finish(&core.consuming, &core.shared);
     }
     // Stopping: messages received but not handed to a lane go back to the
-    // broker for another member.
+    // broker for another member; `shutdown` awaits this task.
     incoming.close();
     while let Some(message) = incoming.recv().await {
         if let Err(error) = message.ack.release().await {

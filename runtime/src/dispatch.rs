@@ -13,7 +13,7 @@ use crate::cloudevents::{self, Encoding};
 use crate::envelope::ErasedEnvelope;
 use crate::error::{DecodeError, DeliveryError, Error, PublishError};
 use crate::handler::Publisher;
-use crate::lane::{LaneHandle, Message, Sender, dead_letter};
+use crate::lane::{LaneCounters, LaneHandle, Message, Sender, dead_letter};
 use crate::registry::Registry;
 use crate::routing::{Route, RouteTable};
 use crate::shared::Shared;
@@ -33,6 +33,11 @@ pub(crate) struct Core {
     /// Tells broker consumers to stop taking messages.
     pub(crate) stop: watch::Sender<bool>,
     pub(crate) closed: AtomicBool,
+    /// Broker messages taken by a group's consumer and not yet handed to
+    /// the lanes (decoding, dead-lettering, giving back).
+    pub(crate) consuming: Arc<LaneCounters>,
+    /// The consumers' tasks, which give back what they hold when they stop.
+    pub(crate) consumers: std::sync::Mutex<Vec<tokio::task::JoinHandle<()>>>,
 }
 
 impl std::fmt::Debug for Core {
@@ -137,11 +142,29 @@ impl Core {
     }
 
     pub(crate) fn in_flight(&self) -> usize {
-        self.lanes
+        let lanes: usize = self
+            .lanes
             .iter()
             .flat_map(|lanes| lanes.iter())
             .map(|l| l.counters.in_flight() as usize)
-            .sum()
+            .sum();
+        lanes + self.consuming.in_flight() as usize
+    }
+
+    /// Stops taking new work and waits until every message the bus took is
+    /// handled, dead-lettered or given back, and the broker's last commits
+    /// are done.
+    pub(crate) async fn shutdown(&self) {
+        self.closed.store(true, Ordering::Release);
+        let _ = self.stop.send(true);
+        let consumers = std::mem::take(&mut *crate::util::lock(&self.consumers));
+        for consumer in consumers {
+            let _ = consumer.await;
+        }
+        self.wait_idle().await;
+        if let Some(transport) = &self.shared.transport {
+            transport.close_boxed().await;
+        }
     }
 
     /// Waits until every message given to a lane is done.

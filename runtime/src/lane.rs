@@ -65,6 +65,11 @@ pub(crate) struct LaneCounters {
 }
 
 impl LaneCounters {
+    /// Counts one more message taken; [`finish`] counts it done.
+    pub(crate) fn begin(&self) {
+        self.queued.0.fetch_add(1, Ordering::SeqCst);
+    }
+
     pub(crate) fn in_flight(&self) -> u64 {
         // `queued` first: everything counted there is done once `done` catches up.
         let queued = self.queued.0.load(Ordering::SeqCst);

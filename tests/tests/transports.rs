@@ -387,6 +387,9 @@ async fn shutdown_finishes_what_it_took_and_loses_nothing(kind: Kind) {
     eventually("handling started", || !seen(&run, "a").is_empty()).await;
     tokio::time::timeout(Duration::from_secs(20), first.shutdown()).await.expect("drained");
     let handled_first = seen(&run, "a").len();
+    // Everything the member took was finished before `shutdown` returned.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(seen(&run, "a").len(), handled_first, "no handler ran after shutdown() returned");
     if kind == Kind::InProcess {
         assert_eq!(handled_first, 30, "in process, shutdown drains everything");
         return;

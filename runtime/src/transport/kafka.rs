@@ -55,6 +55,8 @@ pub struct KafkaTransport {
     producer: FutureProducer,
     admin: AdminClient<DefaultClientContext>,
     topics: Mutex<HashSet<String>>,
+    /// The subscriptions' tasks, which commit last when they stop.
+    consumers: Mutex<Vec<tokio::task::JoinHandle<()>>>,
 }
 
 impl std::fmt::Debug for KafkaTransport {
@@ -105,7 +107,13 @@ impl KafkaTransport {
                 address: servers.clone(),
                 reason: error.to_string(),
             })?;
-        Ok(Self { config, producer, admin, topics: Mutex::new(HashSet::new()) })
+        Ok(Self {
+            config,
+            producer,
+            admin,
+            topics: Mutex::new(HashSet::new()),
+            consumers: Mutex::new(Vec::new()),
+        })
     }
 
     fn topic(&self, topic: &str) -> String {
@@ -255,6 +263,13 @@ impl Transport for KafkaTransport {
         self.send(message).await
     }
 
+    async fn close(&self) {
+        let tasks = std::mem::take(&mut *self.consumers.lock().unwrap_or_else(|p| p.into_inner()));
+        for task in tasks {
+            let _ = task.await;
+        }
+    }
+
     async fn subscribe(
         &self,
         subscription: Subscription<'_>,
@@ -288,7 +303,7 @@ impl Transport for KafkaTransport {
             outstanding: std::sync::atomic::AtomicUsize::new(0),
         });
         let (sender, receiver) = mpsc::channel(256);
-        tokio::spawn(async move {
+        let task = tokio::spawn(async move {
             loop {
                 let message = tokio::select! {
                     () = sender.closed() => break,
@@ -358,6 +373,7 @@ impl Transport for KafkaTransport {
             }
             consumer.unsubscribe();
         });
+        self.consumers.lock().unwrap_or_else(|p| p.into_inner()).push(task);
         Ok(receiver)
     }
 }

@@ -205,6 +205,12 @@ pub trait Transport: Send + Sync + 'static {
         &self,
         message: OutgoingMessage<'_>,
     ) -> impl Future<Output = Result<(), TransportError>> + Send;
+
+    /// Finishes what the subscriptions still do after their receivers are
+    /// dropped (Kafka's last commit, say); the bus's `shutdown` awaits it.
+    fn close(&self) -> impl Future<Output = ()> + Send {
+        async {}
+    }
 }
 
 /// [`Transport`] with boxed futures, so a bus can hold any transport.
@@ -223,6 +229,7 @@ pub(crate) trait DynTransport: Send + Sync {
         &'a self,
         message: OutgoingMessage<'a>,
     ) -> BoxFuture<'a, Result<(), TransportError>>;
+    fn close_boxed(&self) -> BoxFuture<'_, ()>;
 }
 
 impl<T: Transport> DynTransport for T {
@@ -249,6 +256,9 @@ impl<T: Transport> DynTransport for T {
         message: OutgoingMessage<'a>,
     ) -> BoxFuture<'a, Result<(), TransportError>> {
         Box::pin(self.dead_letter(message))
+    }
+    fn close_boxed(&self) -> BoxFuture<'_, ()> {
+        Box::pin(self.close())
     }
 }
 
@@ -286,6 +296,9 @@ impl Transport for BoxTransport {
     }
     async fn dead_letter(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
         self.0.dead_letter_boxed(message).await
+    }
+    async fn close(&self) {
+        self.0.close_boxed().await;
     }
 }
 
