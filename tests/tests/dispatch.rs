@@ -299,7 +299,7 @@ async fn the_same_envelope_published_twice_runs_a_guarded_handler_once() {
     bus.publish_envelope(envelope).await.expect("publish a third time");
     idle(&bus).await;
     assert_eq!(DEDUP_GUARDED.load(Ordering::SeqCst), 1);
-    assert_eq!(DEDUP_UNGUARDED.load(Ordering::SeqCst), 3, "`idempotent` opts out of the guard");
+    assert_eq!(DEDUP_UNGUARDED.load(Ordering::SeqCst), 3, "`guard = false` opts out of the guard");
     assert_eq!(bus.stats().duplicates, 2);
 }
 
