@@ -648,3 +648,55 @@ async fn a_new_group_starts_at_the_configured_position() {
         assert_eq!(seqs, expected, "{position:?}");
     }
 }
+
+/// Kafka: a member commits only the partitions assigned to it. Two members
+/// share a group; after the second leaves, the first gets its partitions
+/// back and must not commit them at the points it knew before the second
+/// moved them on (an earlier version committed every partition it had ever
+/// seen, moving another member's commits backwards).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kafka_members_commit_only_their_own_partitions() {
+    use rdkafka::consumer::{BaseConsumer, Consumer};
+    let run = run_id(Kind::Kafka);
+    let store = Arc::new(InMemoryIdempotencyStore::default());
+    let first = member(Kind::Kafka, &run, &["conformance-b"], Arc::clone(&store)).await;
+    for seq in 0..30 {
+        first.publish(event(&run, seq, &format!("k{seq}"))).await.expect("publish");
+    }
+    eventually("the first member handled 30", || seen(&run, "b").len() >= 30).await;
+    // The second joins: the group splits the partitions between them.
+    let second = member(Kind::Kafka, &run, &["conformance-b"], Arc::clone(&store)).await;
+    tokio::time::sleep(Duration::from_secs(8)).await;
+    for seq in 30..90 {
+        first.publish(event(&run, seq, &format!("k{seq}"))).await.expect("publish");
+    }
+    eventually("all 90 were handled", || seen(&run, "b").len() >= 90).await;
+    second.shutdown().await;
+    // The first gets every partition back, then stops.
+    tokio::time::sleep(Duration::from_secs(8)).await;
+    first.shutdown().await;
+
+    let topic = format!("{run}.conformance");
+    let consumer: BaseConsumer = rdkafka::ClientConfig::new()
+        .set("bootstrap.servers", "127.0.0.1:9092")
+        .set("group.id", format!("{run}.conformance-b"))
+        .create()
+        .expect("a Kafka client");
+    let mut list = rdkafka::TopicPartitionList::new();
+    for partition in 0..3 {
+        list.add_partition(&topic, partition);
+    }
+    let committed =
+        consumer.committed_offsets(list, Duration::from_secs(10)).expect("committed offsets");
+    for element in committed.elements() {
+        let (_, high) = consumer
+            .fetch_watermarks(&topic, element.partition(), Duration::from_secs(10))
+            .expect("watermarks");
+        assert_eq!(
+            element.offset(),
+            rdkafka::Offset::Offset(high),
+            "partition {} committed where every message was handled",
+            element.partition()
+        );
+    }
+}

@@ -5,15 +5,24 @@
 //! Handling is concurrent across keys, so messages of one partition finish
 //! out of order; each partition's committed offset advances only to the
 //! lowest offset still being handled, so a crash never skips a message.
+//!
+//! A member commits only the partitions assigned to it. When the group
+//! takes partitions away (a member joins or leaves), the member waits a
+//! little for what it is handling of them, commits how far it got, and
+//! forgets them: acknowledgements that come later are not committed, and the
+//! new owner reads those messages again (the idempotency guard absorbs the
+//! ones that were handled).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
-use rdkafka::client::DefaultClientContext;
+use rdkafka::client::{ClientContext, DefaultClientContext};
 use rdkafka::config::ClientConfig;
-use rdkafka::consumer::{CommitMode, Consumer, StreamConsumer};
+use rdkafka::consumer::{
+    BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance, StreamConsumer,
+};
 use rdkafka::message::{Header, Headers, Message, OwnedHeaders};
 use rdkafka::producer::{FutureProducer, FutureRecord, Producer};
 use rdkafka::{Offset, TopicPartitionList};
@@ -161,10 +170,86 @@ impl KafkaTransport {
     }
 }
 
-/// Offsets of one consumer: which are being handled, per partition.
+/// How long a member whose partitions are taken away waits for the messages
+/// of those partitions it is still handling before it commits and lets go.
+const REVOKE_WAIT: Duration = Duration::from_secs(5);
+
+/// Offsets of one consumer, per partition assigned to it.
 #[derive(Default)]
 struct Offsets {
     partitions: HashMap<(String, i32), Partition>,
+}
+
+impl Offsets {
+    /// How far `entry` can be committed: below the lowest offset still
+    /// being handled, or past the last one received.
+    fn commit_point(entry: &Partition) -> i64 {
+        entry.pending.first().copied().unwrap_or(entry.next)
+    }
+}
+
+/// Follows the group's assignments: a partition is tracked (and committed)
+/// only while it is assigned to this member.
+struct Assignments {
+    offsets: Arc<Mutex<Offsets>>,
+}
+
+impl ClientContext for Assignments {}
+
+impl ConsumerContext for Assignments {
+    fn pre_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        let Rebalance::Revoke(revoked) = rebalance else { return };
+        let revoked: Vec<(String, i32)> = revoked
+            .elements()
+            .iter()
+            .map(|element| (element.topic().to_owned(), element.partition()))
+            .collect();
+        // The rebalance waits for this callback; the lanes, on other
+        // threads, finish what they hold of these partitions meanwhile.
+        let deadline = std::time::Instant::now() + REVOKE_WAIT;
+        loop {
+            let busy = {
+                let offsets = self.offsets.lock().unwrap_or_else(|p| p.into_inner());
+                revoked
+                    .iter()
+                    .any(|key| offsets.partitions.get(key).is_some_and(|p| !p.pending.is_empty()))
+            };
+            if !busy || std::time::Instant::now() >= deadline {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let mut list = TopicPartitionList::new();
+        {
+            let mut offsets = self.offsets.lock().unwrap_or_else(|p| p.into_inner());
+            for key in &revoked {
+                let Some(entry) = offsets.partitions.remove(key) else { continue };
+                let upto = Offsets::commit_point(&entry);
+                if upto > entry.committed
+                    && let Err(error) =
+                        list.add_partition_offset(&key.0, key.1, Offset::Offset(upto))
+                {
+                    tracing::warn!(%error, topic = %key.0, partition = key.1, "cannot commit a revoked partition");
+                }
+            }
+        }
+        if list.count() > 0
+            && let Err(error) = consumer.commit(&list, CommitMode::Sync)
+        {
+            tracing::warn!(%error, "could not commit the partitions taken away; their new owner reads again from the last commit");
+        }
+    }
+
+    fn post_rebalance(&self, _consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        let Rebalance::Assign(assigned) = rebalance else { return };
+        let mut offsets = self.offsets.lock().unwrap_or_else(|p| p.into_inner());
+        for element in assigned.elements() {
+            // Start afresh: another member may have moved the partition on.
+            offsets
+                .partitions
+                .insert((element.topic().to_owned(), element.partition()), Partition::default());
+        }
+    }
 }
 
 #[derive(Default)]
@@ -176,8 +261,8 @@ struct Partition {
 }
 
 struct Tracker {
-    consumer: Arc<StreamConsumer>,
-    offsets: Mutex<Offsets>,
+    consumer: Arc<StreamConsumer<Assignments>>,
+    offsets: Arc<Mutex<Offsets>>,
     /// Messages handed out and neither acknowledged nor given back.
     outstanding: std::sync::atomic::AtomicUsize,
 }
@@ -186,9 +271,12 @@ impl Tracker {
     fn received(&self, topic: &str, partition: i32, offset: i64) {
         self.outstanding.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
         let mut offsets = self.offsets.lock().unwrap_or_else(|p| p.into_inner());
-        let entry = offsets.partitions.entry((topic.to_owned(), partition)).or_default();
-        entry.pending.insert(offset);
-        entry.next = entry.next.max(offset + 1);
+        // A message of a partition no longer assigned (fetched before the
+        // rebalance) is handled but never committed here.
+        if let Some(entry) = offsets.partitions.get_mut(&(topic.to_owned(), partition)) {
+            entry.pending.insert(offset);
+            entry.next = entry.next.max(offset + 1);
+        }
     }
 
     /// Marks an offset done and commits up to the lowest one still pending.
@@ -199,7 +287,7 @@ impl Tracker {
                 return Ok(());
             };
             entry.pending.remove(&offset);
-            let upto = entry.pending.first().copied().unwrap_or(entry.next);
+            let upto = Offsets::commit_point(entry);
             if upto <= entry.committed {
                 return Ok(());
             }
@@ -281,7 +369,9 @@ impl Transport for KafkaTransport {
         for name in &names {
             self.ensure_topic(name).await?;
         }
-        let consumer: StreamConsumer = ClientConfig::new()
+        let offsets = Arc::new(Mutex::new(Offsets::default()));
+        let context = Assignments { offsets: Arc::clone(&offsets) };
+        let consumer: StreamConsumer<Assignments> = ClientConfig::new()
             .set("bootstrap.servers", self.config.brokers.join(","))
             .set("group.id", format!("{}{group}", self.config.namespace))
             .set("enable.auto.commit", "false")
@@ -292,14 +382,14 @@ impl Transport for KafkaTransport {
                     _ => "earliest",
                 },
             )
-            .create()
+            .create_with_context(context)
             .map_err(broker)?;
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         consumer.subscribe(&names).map_err(broker)?;
         let consumer = Arc::new(consumer);
         let tracker = Arc::new(Tracker {
             consumer: Arc::clone(&consumer),
-            offsets: Mutex::new(Offsets::default()),
+            offsets,
             outstanding: std::sync::atomic::AtomicUsize::new(0),
         });
         let (sender, receiver) = mpsc::channel(256);
