@@ -424,3 +424,47 @@ async fn a_failed_snapshot_after_commit_neither_stops_publishing_nor_reports_not
     assert_eq!(*SNAPSHOT_PUBLISHED.lock().expect("lock"), ["Edsger D."]);
     assert_eq!(users.load("6").await.expect("load").state.name, "Edsger D.");
 }
+
+// --------------------------------------- PostgreSQL dropping the store's connections
+
+/// Terminates every session of a store, as a server restart or a failover
+/// does; returns how many it ended.
+fn terminate_sessions(store: &PostgresEventStore) -> usize {
+    let sql = format!(
+        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'evently-{}'",
+        store.prefix()
+    );
+    let output = std::process::Command::new("psql")
+        .args(["-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-tAc", &sql])
+        .output()
+        .expect("this test needs the psql client");
+    assert!(output.status.success(), "psql: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stdout).trim().parse().expect("a count")
+}
+
+#[tokio::test]
+async fn the_postgres_store_reconnects_after_the_server_drops_its_connections() {
+    let store = postgres().await;
+    let users = Repository::<User, _>::new(store);
+    users.execute("7", create("Barbara")).await.expect("create");
+    assert_eq!(terminate_sessions(users.store()), 2, "the writer and the reader");
+    // Calls in flight when the connections dropped may fail; the next ones
+    // succeed on new connections, without a new store.
+    let mut renamed = None;
+    for _ in 0..20 {
+        match users.execute("7", rename("Barbara L.")).await {
+            Ok(executed) => {
+                renamed = Some(executed);
+                break;
+            }
+            Err(error) => {
+                assert!(matches!(error, ExecuteError::Store(_)), "{error}");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+    }
+    let renamed = renamed.expect("a call after the drop succeeds");
+    assert_eq!(renamed.version, 2);
+    assert_eq!(users.load("7").await.expect("load").state.name, "Barbara L.");
+    drop_tables(users.store()).await;
+}

@@ -8,7 +8,12 @@
 //! [`StoreError::Conflict`] and none of its events are stored. The lock also
 //! makes positions commit in order, so a projection reading the global order
 //! never skips an event that commits late.
+//!
+//! The store reconnects by itself: when the server drops its connections (a
+//! restart, a failover), the calls in flight fail and the next call opens
+//! new ones.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use serde_json::Value;
@@ -22,11 +27,18 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// An event store on PostgreSQL (feature `postgres`).
 pub struct PostgresEventStore {
+    config: Config,
+    /// The open connections; replaced when the server dropped them.
+    link: tokio::sync::RwLock<Arc<Link>>,
+    address: String,
+    prefix: String,
+}
+
+/// A writing and a reading connection with their prepared statements.
+struct Link {
     writer: tokio::sync::Mutex<Writer>,
     reader: Client,
     statements: Statements,
-    address: String,
-    prefix: String,
 }
 
 struct Writer {
@@ -78,12 +90,61 @@ impl PostgresEventStore {
         let config: Config = url.parse().map_err(|error: tokio_postgres::Error| {
             StoreError::Backend(format!("invalid PostgreSQL URL: {error}").into())
         })?;
+        let mut config = config;
+        // Names this store's sessions in `pg_stat_activity`.
+        config.application_name(format!("evently-{prefix}"));
         let address = describe(&config);
-        let writer = connect_one(&config, &address).await?;
-        let reader = connect_one(&config, &address).await?;
+        let link = Link::open(&config, &address, prefix, true).await?;
+        Ok(Self {
+            config,
+            link: tokio::sync::RwLock::new(Arc::new(link)),
+            address,
+            prefix: prefix.to_owned(),
+        })
+    }
+
+    /// The open connections, opened again if the server dropped them.
+    async fn link(&self) -> Result<Arc<Link>, StoreError> {
+        let link = Arc::clone(&*self.link.read().await);
+        if !link.is_closed().await {
+            return Ok(link);
+        }
+        let mut current = self.link.write().await;
+        if current.is_closed().await {
+            tracing::warn!(address = %self.address, "PostgreSQL connections lost; opening new ones");
+            *current =
+                Arc::new(Link::open(&self.config, &self.address, &self.prefix, false).await?);
+        }
+        Ok(Arc::clone(&current))
+    }
+
+    /// The advisory lock that orders appends to this store's tables.
+    fn lock_key(&self) -> i64 {
+        // FNV-1a of the table prefix: stores on other tables do not contend.
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for byte in self.prefix.as_bytes() {
+            hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        hash as i64
+    }
+}
+
+impl Link {
+    /// Connects both connections and prepares the statements; creates the
+    /// tables first if `create_tables`.
+    async fn open(
+        config: &Config,
+        address: &str,
+        prefix: &str,
+        create_tables: bool,
+    ) -> Result<Link, StoreError> {
+        let writer = connect_one(config, address).await?;
+        let reader = connect_one(config, address).await?;
         let events = format!("{prefix}_events");
         let snapshots = format!("{prefix}_snapshots");
-        migrate(&writer, &events, &snapshots).await?;
+        if create_tables {
+            migrate(&writer, &events, &snapshots).await?;
+        }
 
         let select = format!(
             "SELECT position, version, event_id, event_type, event_version, occurred_at, data, stream FROM {events}"
@@ -141,23 +202,11 @@ impl PostgresEventStore {
                 .map_err(backend)?,
             client: writer,
         };
-        Ok(Self {
-            writer: tokio::sync::Mutex::new(writer),
-            reader,
-            statements,
-            address,
-            prefix: prefix.to_owned(),
-        })
+        Ok(Link { writer: tokio::sync::Mutex::new(writer), reader, statements })
     }
 
-    /// The advisory lock that orders appends to this store's tables.
-    fn lock_key(&self) -> i64 {
-        // FNV-1a of the table prefix: stores on other tables do not contend.
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for byte in self.prefix.as_bytes() {
-            hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        hash as i64
+    async fn is_closed(&self) -> bool {
+        self.reader.is_closed() || self.writer.lock().await.client.is_closed()
     }
 }
 
@@ -249,7 +298,8 @@ impl EventStore for PostgresEventStore {
         expected: u64,
         events: Vec<NewEvent>,
     ) -> Result<u64, StoreError> {
-        let mut writer = self.writer.lock().await;
+        let link = self.link().await?;
+        let mut writer = link.writer.lock().await;
         let writer = &mut *writer;
         let transaction = writer.client.transaction().await.map_err(backend)?;
         transaction.execute(&writer.lock, &[&self.lock_key()]).await.map_err(backend)?;
@@ -301,18 +351,18 @@ impl EventStore for PostgresEventStore {
         until: Until,
     ) -> Result<Vec<RecordedEvent>, StoreError> {
         let after = signed(after);
+        let link = self.link().await?;
+        let (reader, statements) = (&link.reader, &link.statements);
         let rows = match until {
-            Until::End => self.reader.query(&self.statements.read_stream, &[&stream, &after]).await,
+            Until::End => reader.query(&statements.read_stream, &[&stream, &after]).await,
             Until::Version(version) => {
                 let version = signed(version);
-                self.reader
-                    .query(&self.statements.read_stream_until_version, &[&stream, &after, &version])
+                reader
+                    .query(&statements.read_stream_until_version, &[&stream, &after, &version])
                     .await
             }
             Until::Time(time) => {
-                self.reader
-                    .query(&self.statements.read_stream_until_time, &[&stream, &after, &time])
-                    .await
+                reader.query(&statements.read_stream_until_time, &[&stream, &after, &time]).await
             }
         }
         .map_err(backend)?;
@@ -321,16 +371,18 @@ impl EventStore for PostgresEventStore {
 
     async fn read_all(&self, after: u64, limit: usize) -> Result<Vec<RecordedEvent>, StoreError> {
         let (after, limit) = (signed(after), i64::try_from(limit).unwrap_or(i64::MAX));
-        let rows = self
+        let link = self.link().await?;
+        let rows = link
             .reader
-            .query(&self.statements.read_all, &[&after, &limit])
+            .query(&link.statements.read_all, &[&after, &limit])
             .await
             .map_err(backend)?;
         Ok(rows.iter().map(record).collect())
     }
 
     async fn save_snapshot(&self, snapshot: Snapshot) -> Result<(), StoreError> {
-        let writer = self.writer.lock().await;
+        let link = self.link().await?;
+        let writer = link.writer.lock().await;
         let version = signed(snapshot.version);
         writer
             .client
@@ -346,9 +398,10 @@ impl EventStore for PostgresEventStore {
         at_most: u64,
     ) -> Result<Option<Snapshot>, StoreError> {
         let at_most = signed(at_most);
-        let row = self
+        let link = self.link().await?;
+        let row = link
             .reader
-            .query_opt(&self.statements.load_snapshot, &[&stream, &at_most])
+            .query_opt(&link.statements.load_snapshot, &[&stream, &at_most])
             .await
             .map_err(backend)?;
         Ok(row.map(|row| Snapshot {
@@ -368,7 +421,8 @@ impl PostgresEventStore {
     /// Drops this store's tables and everything in them (for tests and
     /// throwaway environments).
     pub async fn drop_tables(&self) -> Result<(), StoreError> {
-        let writer = self.writer.lock().await;
+        let link = self.link().await?;
+        let writer = link.writer.lock().await;
         writer
             .client
             .batch_execute(&format!(
@@ -381,9 +435,10 @@ impl PostgresEventStore {
 
     /// The current version of a stream (0 if it has no events).
     pub async fn stream_version(&self, stream: &str) -> Result<u64, StoreError> {
-        let row = self
+        let link = self.link().await?;
+        let row = link
             .reader
-            .query_one(&self.statements.current_version, &[&stream])
+            .query_one(&link.statements.current_version, &[&stream])
             .await
             .map_err(backend)?;
         Ok(row.get::<_, i64>(0) as u64)
