@@ -264,3 +264,89 @@ async fn rabbitmq_refuses_an_event_no_queue_would_keep_instead_of_dropping_it() 
     );
     assert!(error.to_string().contains("was not stored"), "{error}");
 }
+
+// --------------------------------- shutdown waits for what consumers are doing
+
+/// NATS, with dead letters that take a second to send.
+struct SlowDeadLetters {
+    inner: NatsTransport,
+    started: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    finished: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Transport for SlowDeadLetters {
+    fn name(&self) -> &'static str {
+        "NATS JetStream (slow dead letters)"
+    }
+    fn cloudevents_prefix(&self) -> &'static str {
+        self.inner.cloudevents_prefix()
+    }
+    async fn publish(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
+        self.inner.publish(message).await
+    }
+    async fn subscribe(
+        &self,
+        subscription: Subscription<'_>,
+    ) -> Result<tokio::sync::mpsc::Receiver<evently::transport::Incoming>, TransportError> {
+        self.inner.subscribe(subscription).await
+    }
+    async fn dead_letter(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
+        self.started.store(true, Ordering::SeqCst);
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let sent = self.inner.dead_letter(message).await;
+        self.finished.store(true, Ordering::SeqCst);
+        sent
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shutdown_waits_for_an_undecodable_message_being_dead_lettered() {
+    use std::sync::atomic::AtomicBool;
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis());
+    let namespace = format!("slowdlq{}x{stamp}.", std::process::id());
+    let config = NatsConfig { namespace, ..NatsConfig::default() };
+    let raw = NatsTransport::connect(config.clone()).await.expect("this test needs NATS JetStream");
+    let (started, finished) =
+        (std::sync::Arc::new(AtomicBool::new(false)), std::sync::Arc::new(AtomicBool::new(false)));
+    let transport = SlowDeadLetters {
+        inner: NatsTransport::connect(config).await.expect("NATS"),
+        started: std::sync::Arc::clone(&started),
+        finished: std::sync::Arc::clone(&finished),
+    };
+    let bus = Bus::builder()
+        .subscribe::<stranded_elsewhere>()
+        .transport(transport)
+        .start()
+        .await
+        .expect("bus starts");
+    raw.publish(OutgoingMessage {
+        topic: "delivery.elsewhere",
+        key: None,
+        payload: b"{ not json".to_vec(),
+        headers: Vec::new(),
+    })
+    .await
+    .expect("raw publish");
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while !started.load(Ordering::SeqCst) {
+        assert!(tokio::time::Instant::now() < deadline, "the message was not dead-lettered");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    tokio::time::timeout(Duration::from_secs(20), bus.shutdown()).await.expect("shutdown returns");
+    assert!(
+        finished.load(Ordering::SeqCst),
+        "shutdown returned while a message it took was still being dead-lettered"
+    );
+}
+
+#[event(name = "test.delivery.elsewhere", topic = "delivery.elsewhere")]
+pub struct ElsewhereStranded {
+    pub id: u64,
+}
+
+#[subscriber(group = "delivery-elsewhere")]
+async fn stranded_elsewhere(_event: &ElsewhereStranded) -> evently::Result<()> {
+    Ok(())
+}
