@@ -76,6 +76,10 @@ impl Core {
         }
         let routes = self.table.routes.get(type_id, topic);
         let hash = lane_hash(meta.key(), id);
+        if from == Sender::Outside && routes.len() > 1 {
+            self.send_to_all(routes, hash, envelope).await?;
+            return Ok(id);
+        }
         if let Some((last, others)) = routes.split_last() {
             for route in others {
                 self.send(route, hash, Arc::clone(&envelope), None, from).await?;
@@ -118,6 +122,53 @@ impl Core {
         } else {
             Err(PublishError::LaneGone { subscriber: subscriber.descriptor.name() })
         }
+    }
+
+    /// Queues one message on a lane of every subscriber, all or none: a place
+    /// is reserved in each lane first, so a publish cancelled while it waits
+    /// for one (under a timeout, say) has reached no subscriber, and trying
+    /// it again cannot run a handler twice.
+    async fn send_to_all(
+        &self,
+        routes: &[Route],
+        hash: usize,
+        envelope: ErasedEnvelope,
+    ) -> Result<(), PublishError> {
+        let mut ready = Vec::with_capacity(routes.len());
+        for route in routes {
+            let subscriber = &self.table.subscribers[route.subscriber];
+            let mut upcast = Arc::clone(&envelope);
+            let mut failed = None;
+            for convert in route.upcast.iter() {
+                match convert(&*upcast) {
+                    Ok(next) => upcast = next,
+                    Err(error) => {
+                        failed = Some(error);
+                        break;
+                    }
+                }
+            }
+            if let Some(error) = failed {
+                let error = Error::permanent(DeliveryError::Upcast(error));
+                let message = Message { envelope: upcast, attempt: 0, busy: 0, receipt: None };
+                dead_letter(&self.shared, subscriber, message, error).await;
+                continue;
+            }
+            let lanes = &self.lanes[route.subscriber];
+            ready.push((&lanes[hash % lanes.len()], subscriber, upcast));
+        }
+        let mut permits = Vec::with_capacity(ready.len());
+        for (lane, subscriber, _) in &ready {
+            let permit = lane
+                .reserve()
+                .await
+                .ok_or(PublishError::LaneGone { subscriber: subscriber.descriptor.name() })?;
+            permits.push(permit);
+        }
+        for ((lane, _, envelope), permit) in ready.into_iter().zip(permits) {
+            lane.send_reserved(permit, Message { envelope, attempt: 0, busy: 0, receipt: None });
+        }
+        Ok(())
     }
 
     /// Decodes a received message (an evently envelope, a CloudEvent in

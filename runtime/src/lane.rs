@@ -107,6 +107,18 @@ pub(crate) struct LaneHandle {
 }
 
 impl LaneHandle {
+    /// A place in the queue, waiting while it is full; `None` once the lane
+    /// is gone.
+    pub(crate) async fn reserve(&self) -> Option<mpsc::Permit<'_, Message>> {
+        self.sender.reserve().await.ok()
+    }
+
+    /// Queues a message in a place reserved before: cannot wait or fail.
+    pub(crate) fn send_reserved(&self, permit: mpsc::Permit<'_, Message>, message: Message) {
+        self.counters.begin();
+        permit.send(message);
+    }
+
     /// Queues a message; an outside publisher waits while the queue is full.
     /// Returns whether the lane took it (false once the lane is gone).
     pub(crate) async fn send(&self, shared: &Shared, message: Message, from: Sender) -> bool {

@@ -341,7 +341,7 @@ async fn shutdown_waits_for_an_undecodable_message_being_dead_lettered() {
     );
 }
 
-#[event(name = "test.delivery.elsewhere", topic = "delivery.elsewhere")]
+#[event(name = "test.delivery.rerouted", topic = "delivery.elsewhere")]
 pub struct ElsewhereStranded {
     pub id: u64,
 }
@@ -349,4 +349,49 @@ pub struct ElsewhereStranded {
 #[subscriber(group = "delivery-elsewhere")]
 async fn stranded_elsewhere(_event: &ElsewhereStranded) -> evently::Result<()> {
     Ok(())
+}
+
+// ------------------------------------------------ a publish cancelled midway
+
+#[event(name = "test.delivery.cancelled", topic = "delivery.cancelled")]
+pub struct PublishCancelled {
+    pub seq: u32,
+}
+
+static FAST_SAW: std::sync::Mutex<Vec<u32>> = std::sync::Mutex::new(Vec::new());
+static GATE: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(0);
+
+#[subscriber(group = "delivery-cancel-fast")]
+async fn fast_reader(event: &PublishCancelled) -> evently::Result<()> {
+    FAST_SAW.lock().expect("lock").push(event.seq);
+    Ok(())
+}
+
+#[subscriber(group = "delivery-cancel-slow")]
+async fn gated_reader(_event: &PublishCancelled) -> evently::Result<()> {
+    GATE.acquire().await.expect("gate").forget();
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_publish_cancelled_while_waiting_reaches_no_subscriber() {
+    let bus = Bus::builder()
+        .subscribe::<(fast_reader, gated_reader)>()
+        .queue_capacity(1)
+        .concurrency(1)
+        .start()
+        .await
+        .expect("bus starts");
+    // The gated subscriber holds 1 and has 2 queued: its queue is full.
+    for seq in 1..=2 {
+        bus.publish(PublishCancelled { seq }).await.expect("publish");
+    }
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let cancelled =
+        tokio::time::timeout(Duration::from_millis(200), bus.publish(PublishCancelled { seq: 3 }))
+            .await;
+    assert!(cancelled.is_err(), "the publish waited for the full queue and was cancelled");
+    GATE.add_permits(10);
+    tokio::time::timeout(Duration::from_secs(10), bus.shutdown()).await.expect("drained");
+    assert_eq!(*FAST_SAW.lock().expect("lock"), [1, 2], "the cancelled event reached nobody");
 }
