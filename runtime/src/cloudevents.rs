@@ -3,7 +3,11 @@
 //! A bus encodes what it publishes as the evently envelope (the default) or
 //! as a CloudEvent in structured mode (one JSON object) or binary mode (the
 //! data as the body, the attributes as headers: `ce_` on Kafka,
-//! `cloudEvents:` on AMQP, `ce-` on NATS). Decoding recognises all three.
+//! `cloudEvents_` on AMQP (`cloudEvents:` is read too), `ce-` on NATS).
+//! Decoding recognises all three. Structured events are sent as
+//! `application/cloudevents+json`; a binary event's data content type is
+//! the message's own content type (the AMQP property, a `content-type` header
+//! on Kafka, `Content-Type` on NATS), never a prefixed attribute header.
 //!
 //! Attributes map onto the envelope: `id`, `type`, `source`, `time`
 //! (timestamp), and the extensions `eventversion` (the event version, 1 if
@@ -44,7 +48,6 @@ fn attributes(envelope: &dyn AnyEnvelope) -> Vec<(&'static str, Value)> {
                     .unwrap_or_default()
             ),
         ),
-        ("datacontenttype", json!("application/json")),
         ("eventversion", json!(meta.version())),
     ];
     if let Some(key) = meta.key() {
@@ -59,25 +62,35 @@ fn attributes(envelope: &dyn AnyEnvelope) -> Vec<(&'static str, Value)> {
     attributes
 }
 
-/// A message body and its headers.
-type Encoded = (Vec<u8>, Vec<(String, String)>);
+/// The media type of JSON data, and of the evently envelope.
+pub(crate) const JSON: &str = "application/json";
 
-/// Encodes an envelope: the body and the headers to send (with the
-/// transport's CloudEvents header prefix for binary mode).
+/// The media type of a CloudEvent in structured mode (every protocol binding).
+pub(crate) const CLOUDEVENTS_JSON: &str = "application/cloudevents+json";
+
+/// A message body, its media type and its headers.
+type Encoded = (Vec<u8>, &'static str, Vec<(String, String)>);
+
+/// Encodes an envelope: the body, its media type and the headers to send
+/// (with the transport's CloudEvents header prefix for binary mode). In
+/// structured mode `datacontenttype` is in the body; in binary mode the
+/// media type is the data's, which the bindings carry as the message's
+/// content type, never as a prefixed header.
 pub(crate) fn encode(
     envelope: &dyn AnyEnvelope,
     encoding: Encoding,
     prefix: &str,
 ) -> Result<Encoded, serde_json::Error> {
     match encoding {
-        Encoding::Evently => Ok((envelope.to_json()?, Vec::new())),
+        Encoding::Evently => Ok((envelope.to_json()?, JSON, Vec::new())),
         Encoding::CloudEventsStructured => {
             let mut object: Map<String, Value> = attributes(envelope)
                 .into_iter()
                 .map(|(name, value)| (name.to_owned(), value))
                 .collect();
+            object.insert("datacontenttype".to_owned(), json!(JSON));
             object.insert("data".to_owned(), envelope.data_json()?);
-            Ok((serde_json::to_vec(&object)?, Vec::new()))
+            Ok((serde_json::to_vec(&object)?, CLOUDEVENTS_JSON, Vec::new()))
         }
         Encoding::CloudEventsBinary => {
             let headers = attributes(envelope)
@@ -90,7 +103,7 @@ pub(crate) fn encode(
                     (format!("{prefix}{name}"), text)
                 })
                 .collect();
-            Ok((serde_json::to_vec(&envelope.data_json()?)?, headers))
+            Ok((serde_json::to_vec(&envelope.data_json()?)?, JSON, headers))
         }
     }
 }

@@ -10,7 +10,7 @@ use tokio::sync::{mpsc, watch};
 use crate::dispatch::{Core, lane_hash};
 use crate::lane::{Sender, finish};
 use crate::routing::Group;
-use crate::transport::{Incoming, Receipt, headers as transport_headers};
+use crate::transport::{CONTENT_TYPE, Incoming, Receipt, headers as transport_headers};
 use crate::util::Chain;
 
 /// Takes a group's messages from its subscription until the bus stops.
@@ -53,6 +53,11 @@ async fn deliver(core: &Core, group: &Group, dead_letter: &str, incoming: Incomi
             let reason = Chain(&error).to_string();
             tracing::error!(group = &*group.name, origin = %incoming.origin, error = %reason, "undecodable message dead-lettered");
             let mut headers = incoming.headers;
+            // The message goes on as it came: its media type, the broker's way.
+            let content_type = headers
+                .iter()
+                .position(|(name, _)| name.eq_ignore_ascii_case(CONTENT_TYPE))
+                .map(|at| headers.remove(at).1);
             headers.extend([
                 (transport_headers::ERROR.to_owned(), reason),
                 (transport_headers::ATTEMPTS.to_owned(), "0".to_owned()),
@@ -60,7 +65,12 @@ async fn deliver(core: &Core, group: &Group, dead_letter: &str, incoming: Incomi
                 (transport_headers::ORIGIN.to_owned(), incoming.origin.clone()),
             ]);
             let receipt = Receipt::new(1, incoming.ack, incoming.origin);
-            if core.shared.forward_dead_letter(dead_letter, incoming.payload, headers).await {
+            let content_type = content_type.as_deref().unwrap_or(crate::cloudevents::JSON);
+            let forwarded = core
+                .shared
+                .forward_dead_letter(dead_letter, incoming.payload, content_type, headers)
+                .await;
+            if forwarded {
                 core.shared.dead_lettered.fetch_add(1, Ordering::Relaxed);
                 receipt.settle().await;
             } else {

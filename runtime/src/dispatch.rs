@@ -64,13 +64,14 @@ impl Core {
         }
         if let Some(transport) = &self.shared.transport {
             // Through the broker: this bus's own consumers receive it from there.
-            let (payload, headers) =
+            let (payload, content_type, headers) =
                 cloudevents::encode(&*envelope, self.encoding, transport.cloudevents_prefix())
                     .map_err(|source| PublishError::Encode {
                         event_type: meta.event_type(),
                         source,
                     })?;
-            let message = OutgoingMessage { topic, key: meta.key(), payload, headers };
+            let message =
+                OutgoingMessage { topic, key: meta.key(), payload, content_type, headers };
             transport.publish_boxed(message).await?;
             return Ok(id);
         }

@@ -343,6 +343,9 @@ impl Lane {
         mut follow_ups: mpsc::UnboundedReceiver<Message>,
     ) {
         let (mut open, mut follow_ups_open) = (true, true);
+        // Stands in for "no retry due"; that branch is disabled then, so the
+        // sleep is never polled and reading the clock is not needed.
+        let never = Instant::now();
         let mut batch = Vec::with_capacity(self.batch);
         let mut follow_up_batch = Vec::new();
         loop {
@@ -350,7 +353,7 @@ impl Lane {
             if next_due.is_none() && !open && !follow_ups_open {
                 break;
             }
-            let sleep = tokio::time::sleep_until(next_due.unwrap_or_else(Instant::now));
+            let sleep = tokio::time::sleep_until(next_due.unwrap_or(never));
             tokio::select! {
                 biased;
                 () = sleep, if next_due.is_some() => {
@@ -557,7 +560,14 @@ pub(crate) async fn dead_letter(
         ];
         let forwarded = match envelope.to_json() {
             Ok(payload) => {
-                shared.forward_dead_letter(&subscriber.dead_letter, payload, headers).await
+                shared
+                    .forward_dead_letter(
+                        &subscriber.dead_letter,
+                        payload,
+                        crate::cloudevents::JSON,
+                        headers,
+                    )
+                    .await
             }
             Err(encode) => {
                 tracing::error!(error = %encode, "cannot encode a dead letter");

@@ -40,10 +40,12 @@ impl Shared {
         &self,
         destination: &str,
         payload: Vec<u8>,
+        content_type: &str,
         headers: Vec<(String, String)>,
     ) -> bool {
         let Some(transport) = &self.transport else { return true };
-        let message = OutgoingMessage { topic: destination, key: None, payload, headers };
+        let message =
+            OutgoingMessage { topic: destination, key: None, payload, content_type, headers };
         match transport.dead_letter_boxed(message).await {
             Ok(()) => true,
             Err(error) => {

@@ -141,17 +141,37 @@ pub(crate) fn read<'a>(
     headers: &'a [(String, String)],
     prefix: &str,
 ) -> Result<Wire<'a>, DecodeError> {
-    let header = |name: &str| {
+    // The AMQP binding allows two prefixes; receivers accept both.
+    let prefixes: &[&str] = if prefix.starts_with("cloudEvents") {
+        &["cloudEvents_", "cloudEvents:"]
+    } else {
+        std::slice::from_ref(&prefix)
+    };
+    let named = |full: &str| {
         headers
             .iter()
-            .find(|(key, _)| {
-                key.len() == prefix.len() + name.len()
-                    && key[..prefix.len()].eq_ignore_ascii_case(prefix)
-                    && key[prefix.len()..].eq_ignore_ascii_case(name)
-            })
+            .find(|(key, _)| key.eq_ignore_ascii_case(full))
             .map(|(_, value)| Field::Text(value.as_str()))
     };
+    let header = |name: &str| {
+        prefixes.iter().find_map(|prefix| {
+            headers
+                .iter()
+                .find(|(key, _)| {
+                    key.len() == prefix.len() + name.len()
+                        && key[..prefix.len()].eq_ignore_ascii_case(prefix)
+                        && key[prefix.len()..].eq_ignore_ascii_case(name)
+                })
+                .map(|(_, value)| Field::Text(value.as_str()))
+        })
+    };
     if let Some(specversion) = header("specversion") {
+        // The data's media type travels as the message's content type.
+        let datacontenttype =
+            header("datacontenttype").or_else(|| named(crate::transport::CONTENT_TYPE));
+        if let Some(content_type) = datacontenttype {
+            check_json(content_type)?;
+        }
         let data: &RawValue = serde_json::from_slice(payload).map_err(DecodeError::NotJson)?;
         return cloudevent(CloudEventFields {
             specversion,
@@ -159,7 +179,7 @@ pub(crate) fn read<'a>(
             event_type: header("type"),
             source: header("source"),
             time: header("time"),
-            datacontenttype: header("datacontenttype"),
+            datacontenttype,
             eventversion: header("eventversion"),
             partitionkey: header("partitionkey"),
             correlationid: header("correlationid"),
@@ -250,11 +270,7 @@ fn cloudevent(fields: CloudEventFields<'_>) -> Result<Wire<'_>, DecodeError> {
         ));
     }
     if let Some(content_type) = fields.datacontenttype {
-        let content_type = content_type.text("datacontenttype")?;
-        let media = content_type.split(';').next().unwrap_or_default().trim();
-        if !(media.eq_ignore_ascii_case("application/json") || media.ends_with("+json")) {
-            return Err(invalid("datacontenttype", format!("`{content_type}` is not JSON")));
-        }
+        check_json(content_type)?;
     }
     let id = fields.id.ok_or(DecodeError::MissingField { field: "id" })?;
     let source = fields.source.ok_or(DecodeError::MissingField { field: "source" })?;
@@ -288,6 +304,17 @@ fn cloudevent(fields: CloudEventFields<'_>) -> Result<Wire<'_>, DecodeError> {
         causation_id: fields.causationid,
         data,
     })
+}
+
+/// The data must be JSON: `application/json` or a `+json` type.
+fn check_json(content_type: Field<'_>) -> Result<(), DecodeError> {
+    let content_type = content_type.text("datacontenttype")?;
+    let media = content_type.split(';').next().unwrap_or_default().trim();
+    if media.eq_ignore_ascii_case("application/json") || media.ends_with("+json") {
+        Ok(())
+    } else {
+        Err(invalid("datacontenttype", format!("`{content_type}` is not JSON")))
+    }
 }
 
 impl<'a> Wire<'a> {

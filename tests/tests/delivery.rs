@@ -325,6 +325,7 @@ async fn shutdown_waits_for_an_undecodable_message_being_dead_lettered() {
         topic: "delivery.elsewhere",
         key: None,
         payload: b"{ not json".to_vec(),
+        content_type: "application/json",
         headers: Vec::new(),
     })
     .await

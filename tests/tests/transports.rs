@@ -359,6 +359,7 @@ async fn a_malformed_message_is_dead_lettered_and_consuming_goes_on(kind: Kind) 
                 topic: "conformance",
                 key: None,
                 payload: b"{ not json".to_vec(),
+                content_type: "application/json",
                 headers: Vec::new(),
             };
             raw.publish(message).await.expect("raw publish");
@@ -465,6 +466,7 @@ async fn cloudevents_are_published_and_understood(kind: Kind) {
             topic: "conformance",
             key: None,
             payload: data.clone(),
+            content_type: "application/json",
             headers: headers.clone(),
         };
         raw.publish(message).await.expect("raw publish");

@@ -154,9 +154,14 @@ impl KafkaTransport {
     async fn send(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
         let topic = self.topic(message.topic);
         self.ensure_topic(&topic).await?;
-        let mut headers = OwnedHeaders::new();
+        // The CloudEvents Kafka binding's `content-type` header: the media
+        // type of a structured event, or of a binary event's data.
+        let mut headers = OwnedHeaders::new()
+            .insert(Header { key: super::CONTENT_TYPE, value: Some(message.content_type) });
         for (name, value) in &message.headers {
-            headers = headers.insert(Header { key: name, value: Some(value.as_str()) });
+            if !name.eq_ignore_ascii_case(super::CONTENT_TYPE) {
+                headers = headers.insert(Header { key: name, value: Some(value.as_str()) });
+            }
         }
         let mut record = FutureRecord::to(&topic).payload(&message.payload).headers(headers);
         if let Some(key) = message.key {

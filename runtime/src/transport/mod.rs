@@ -48,6 +48,11 @@ pub mod headers {
     pub const ORIGIN: &str = "evently-origin";
 }
 
+/// The header a received message's media type is reported in, whatever
+/// the broker calls it (an AMQP property, a Kafka or NATS header); matched
+/// without regard to case.
+pub const CONTENT_TYPE: &str = "content-type";
+
 /// A message to send: a published event or a dead letter.
 #[derive(Debug, Clone)]
 pub struct OutgoingMessage<'a> {
@@ -57,6 +62,11 @@ pub struct OutgoingMessage<'a> {
     pub key: Option<&'a str>,
     /// The encoded envelope.
     pub payload: Vec<u8>,
+    /// The body's media type, sent the broker's native way (the AMQP
+    /// `content_type` property, a `content-type` header on Kafka,
+    /// `Content-Type` on NATS): `application/json`, or
+    /// `application/cloudevents+json` for a structured CloudEvent.
+    pub content_type: &'a str,
     /// Headers (dead-letter reasons, CloudEvents attributes).
     pub headers: Vec<(String, String)>,
 }
@@ -181,7 +191,7 @@ pub trait Transport: Send + Sync + 'static {
     fn name(&self) -> &'static str;
 
     /// The prefix of CloudEvents attribute headers in binary mode on this
-    /// broker (`ce_` for Kafka, `cloudEvents:` for AMQP, `ce-` for NATS).
+    /// broker (`ce_` for Kafka, `cloudEvents_` for AMQP, `ce-` for NATS).
     fn cloudevents_prefix(&self) -> &'static str {
         "ce_"
     }

@@ -139,15 +139,20 @@ impl NatsTransport {
 
     async fn send(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
         self.ensure_stream(message.topic).await?;
-        // The key travels in the envelope; headers only when there are any
-        // (dead-letter reasons).
+        // The key travels in the envelope. Headers only when there are any
+        // (CloudEvents attributes, dead-letter reasons) or the body is not
+        // plain JSON: a structured CloudEvent says so in `Content-Type`.
         let subject = self.subject(message.topic);
-        let confirmation = if message.headers.is_empty() {
+        let plain = message.content_type == crate::cloudevents::JSON;
+        let confirmation = if message.headers.is_empty() && plain {
             self.context.publish(subject, message.payload.into()).await
         } else {
             let mut headers = async_nats::HeaderMap::new();
+            headers.insert("Content-Type", message.content_type);
             for (name, value) in &message.headers {
-                headers.insert(name.as_str(), value.as_str());
+                if !name.eq_ignore_ascii_case(super::CONTENT_TYPE) {
+                    headers.insert(name.as_str(), value.as_str());
+                }
             }
             self.context.publish_with_headers(subject, headers, message.payload.into()).await
         };

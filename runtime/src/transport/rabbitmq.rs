@@ -217,11 +217,14 @@ impl Inner {
         }
         let mut headers = FieldTable::default();
         for (name, value) in &message.headers {
-            headers.insert(short(name)?, AMQPValue::LongString(LongString::from(value.as_str())));
+            if !name.eq_ignore_ascii_case(super::CONTENT_TYPE) {
+                headers
+                    .insert(short(name)?, AMQPValue::LongString(LongString::from(value.as_str())));
+            }
         }
         let properties = BasicProperties::default()
             .with_delivery_mode(2)
-            .with_content_type(short("application/json")?)
+            .with_content_type(short(message.content_type)?)
             .with_headers(headers);
         let confirmation = link
             .publisher
@@ -335,7 +338,7 @@ impl Inner {
                     Some(Ok(delivery)) => delivery,
                     None | Some(Err(_)) => break false,
                 };
-                let headers = delivery
+                let mut headers: Vec<(String, String)> = delivery
                     .properties
                     .headers()
                     .as_ref()
@@ -343,15 +346,13 @@ impl Inner {
                         table
                             .inner()
                             .iter()
-                            .filter_map(|(name, value)| match value {
-                                AMQPValue::LongString(text) => {
-                                    Some((name.to_string(), text.to_string()))
-                                }
-                                _ => None,
-                            })
+                            .map(|(name, value)| (name.to_string(), header_text(value)))
                             .collect()
                     })
                     .unwrap_or_default();
+                if let Some(content_type) = delivery.properties.content_type() {
+                    headers.push((super::CONTENT_TYPE.to_owned(), content_type.to_string()));
+                }
                 let incoming = Incoming {
                     topic,
                     payload: delivery.data,
@@ -399,6 +400,35 @@ impl Inner {
     }
 }
 
+/// A header's value as text, from whichever AMQP type a sender used (the
+/// CloudEvents AMQP binding lets attributes travel as native types: a
+/// timestamp for `time`, integers, booleans). A value no attribute can take
+/// (a table, an array, bytes) keeps a description, so decoding the
+/// attribute fails with a reason instead of it being dropped silently.
+fn header_text(value: &AMQPValue) -> String {
+    match value {
+        AMQPValue::LongString(text) => text.to_string(),
+        AMQPValue::ShortString(text) => text.to_string(),
+        AMQPValue::Boolean(flag) => flag.to_string(),
+        AMQPValue::ShortShortInt(n) => n.to_string(),
+        AMQPValue::ShortShortUInt(n) => n.to_string(),
+        AMQPValue::ShortInt(n) => n.to_string(),
+        AMQPValue::ShortUInt(n) => n.to_string(),
+        AMQPValue::LongInt(n) => n.to_string(),
+        AMQPValue::LongUInt(n) => n.to_string(),
+        AMQPValue::LongLongInt(n) => n.to_string(),
+        AMQPValue::Float(n) => n.to_string(),
+        AMQPValue::Double(n) => n.to_string(),
+        // AMQP timestamps are whole seconds since the Unix epoch.
+        AMQPValue::Timestamp(seconds) => i64::try_from(*seconds)
+            .ok()
+            .and_then(|seconds| time::OffsetDateTime::from_unix_timestamp(seconds).ok())
+            .and_then(|time| time.format(&time::format_description::well_known::Rfc3339).ok())
+            .unwrap_or_else(|| format!("(an AMQP timestamp out of range: {seconds})")),
+        other => format!("(an AMQP value that is not text: {other:?})"),
+    }
+}
+
 struct RabbitAck(lapin::Acker);
 
 /// lapin answers `false` instead of sending an ack or nack when the channel
@@ -430,8 +460,11 @@ impl Transport for RabbitMqTransport {
         BROKER
     }
 
+    /// The CloudEvents AMQP binding allows `cloudEvents_` and
+    /// `cloudEvents:` and prefers `_`, which the SDKs send; evently sends
+    /// `_` and reads both.
     fn cloudevents_prefix(&self) -> &'static str {
-        "cloudEvents:"
+        "cloudEvents_"
     }
 
     async fn publish(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {

@@ -1,0 +1,206 @@
+#![allow(missing_docs)]
+//! What services not written with evently send and expect, tried with the
+//! brokers' own clients: the CloudEvents protocol bindings to the letter.
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use evently::transport::{KafkaConfig, KafkaTransport, RabbitMqConfig, RabbitMqTransport};
+use evently::{Bus, Encoding, Envelope, event, subscriber};
+use lapin::options::{BasicGetOptions, BasicPublishOptions, QueueBindOptions, QueueDeclareOptions};
+use lapin::types::{AMQPValue, FieldTable, ShortString};
+use lapin::{BasicProperties, Connection, ConnectionProperties};
+
+#[event(name = "test.interop.seen", topic = "interop")]
+pub struct InteropSeen {
+    pub id: u64,
+}
+
+/// (id, timestamp as Unix seconds, source) of each event handled.
+static SEEN: Mutex<Vec<(u64, i64, String)>> = Mutex::new(Vec::new());
+
+#[subscriber(group = "interop")]
+async fn record(event: Envelope<InteropSeen>) -> evently::Result<()> {
+    let meta = event.metadata();
+    SEEN.lock().expect("lock").push((
+        event.data().id,
+        meta.timestamp().unix_timestamp(),
+        meta.source().to_owned(),
+    ));
+    Ok(())
+}
+
+fn namespace(what: &str) -> String {
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis());
+    format!("{what}{}x{stamp}.", std::process::id())
+}
+
+async fn rabbit(namespace: &str) -> RabbitMqTransport {
+    RabbitMqTransport::connect(RabbitMqConfig {
+        namespace: namespace.to_owned(),
+        ..RabbitMqConfig::default()
+    })
+    .await
+    .expect("this test needs RabbitMQ")
+}
+
+async fn amqp() -> lapin::Channel {
+    let connection = Connection::connect(
+        "amqp://guest:guest@127.0.0.1:5672/%2f",
+        ConnectionProperties::default(),
+    )
+    .await
+    .expect("this test needs RabbitMQ");
+    // The connection lives as long as the test process.
+    let channel = connection.create_channel().await.expect("channel");
+    std::mem::forget(connection);
+    channel
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn amqp_binary_cloudevents_with_the_underscore_prefix_and_native_types_are_understood() {
+    let namespace = namespace("interop");
+    let bus = Bus::builder()
+        .subscribe::<record>()
+        .transport(rabbit(&namespace).await)
+        .start()
+        .await
+        .expect("starts");
+    // What the CloudEvents SDKs and pika send: `cloudEvents_` attributes, and
+    // `time` as an AMQP timestamp (2026-01-15T10:00:00Z).
+    let mut headers = FieldTable::default();
+    for (name, value) in [
+        ("cloudEvents_specversion", "1.0"),
+        ("cloudEvents_id", "order-42"),
+        ("cloudEvents_type", "test.interop.seen"),
+        ("cloudEvents_source", "python-service"),
+    ] {
+        headers.insert(ShortString::from(name), AMQPValue::LongString(value.into()));
+    }
+    headers.insert(ShortString::from("cloudEvents_time"), AMQPValue::Timestamp(1_768_471_200));
+    let channel = amqp().await;
+    channel
+        .basic_publish(
+            ShortString::from(format!("{namespace}evently")),
+            ShortString::from(format!("{namespace}interop")),
+            BasicPublishOptions::default(),
+            br#"{"id": 42}"#,
+            BasicProperties::default()
+                .with_content_type(ShortString::from("application/json"))
+                .with_headers(headers),
+        )
+        .await
+        .expect("publish")
+        .await
+        .expect("confirmed");
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let seen = SEEN.lock().expect("lock").iter().find(|(id, ..)| *id == 42).cloned();
+        if let Some((_, timestamp, source)) = seen {
+            assert_eq!(timestamp, 1_768_471_200, "the AMQP timestamp is the event's time");
+            assert_eq!(source, "python-service");
+            break;
+        }
+        assert!(bus.stats().dead_lettered == 0, "dead-lettered: {:?}", bus.dead_letters());
+        assert!(tokio::time::Instant::now() < deadline, "the event was not handled");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    bus.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn structured_cloudevents_over_amqp_say_so_in_their_content_type() {
+    let namespace = namespace("interopct");
+    let channel = amqp().await;
+    let queue = format!("{namespace}inspect");
+    channel
+        .queue_declare(
+            ShortString::from(queue.as_str()),
+            QueueDeclareOptions { auto_delete: true, ..QueueDeclareOptions::default() },
+            FieldTable::default(),
+        )
+        .await
+        .expect("declare");
+    let bus = Bus::builder()
+        .encoding(Encoding::CloudEventsStructured)
+        .transport(rabbit(&namespace).await)
+        .start()
+        .await
+        .expect("starts");
+    channel
+        .queue_bind(
+            ShortString::from(queue.as_str()),
+            ShortString::from(format!("{namespace}evently")),
+            ShortString::from(format!("{namespace}interop")),
+            QueueBindOptions::default(),
+            FieldTable::default(),
+        )
+        .await
+        .expect("bind");
+    bus.publish(InteropSeen { id: 7 }).await.expect("publish");
+    let message = channel
+        .basic_get(ShortString::from(queue.as_str()), BasicGetOptions { no_ack: true })
+        .await
+        .expect("basic.get")
+        .expect("the event in the queue");
+    let content_type = message.delivery.properties.content_type().as_ref().map(|c| c.to_string());
+    assert_eq!(content_type.as_deref(), Some("application/cloudevents+json"));
+    let body: serde_json::Value = serde_json::from_slice(&message.delivery.data).expect("json");
+    assert_eq!(body["specversion"], "1.0");
+    assert_eq!(body["datacontenttype"], "application/json");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kafka_binary_cloudevents_carry_the_data_content_type_in_content_type() {
+    use rdkafka::Message;
+    use rdkafka::consumer::{BaseConsumer, Consumer};
+    use rdkafka::message::Headers;
+    let namespace = namespace("interopkafka");
+    let transport = KafkaTransport::connect(KafkaConfig {
+        namespace: namespace.clone(),
+        ..KafkaConfig::default()
+    })
+    .await
+    .expect("this test needs Kafka (tansu, started by scripts/test)");
+    let bus = Bus::builder()
+        .encoding(Encoding::CloudEventsBinary)
+        .transport(transport)
+        .start()
+        .await
+        .expect("starts");
+    bus.publish(InteropSeen { id: 9 }).await.expect("publish");
+    let consumer: BaseConsumer = rdkafka::ClientConfig::new()
+        .set("bootstrap.servers", "127.0.0.1:9092")
+        .set("group.id", format!("{namespace}inspector"))
+        .set("auto.offset.reset", "earliest")
+        .create()
+        .expect("a Kafka client");
+    consumer.subscribe(&[&format!("{namespace}interop")]).expect("subscribe");
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    let headers: Vec<(String, String)> = loop {
+        assert!(std::time::Instant::now() < deadline, "no message on the topic");
+        let Some(message) = consumer.poll(Duration::from_millis(500)) else { continue };
+        let message = message.expect("a message");
+        break message
+            .headers()
+            .map(|headers| {
+                headers
+                    .iter()
+                    .map(|h| {
+                        (
+                            h.key.to_owned(),
+                            String::from_utf8_lossy(h.value.unwrap_or_default()).into_owned(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+    };
+    let get = |name: &str| headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    assert_eq!(get("content-type"), Some("application/json"), "{headers:?}");
+    assert_eq!(get("ce_datacontenttype"), None, "not duplicated as an attribute: {headers:?}");
+    assert_eq!(get("ce_specversion"), Some("1.0"));
+    assert_eq!(get("ce_type"), Some("test.interop.seen"));
+}
