@@ -204,3 +204,46 @@ async fn kafka_binary_cloudevents_carry_the_data_content_type_in_content_type() 
     assert_eq!(get("ce_specversion"), Some("1.0"));
     assert_eq!(get("ce_type"), Some("test.interop.seen"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nats_uses_a_stream_another_team_made_for_the_subjects() {
+    use evently::transport::{NatsConfig, NatsTransport};
+    let namespace = namespace("interopnats");
+    let client = async_nats::connect("nats://127.0.0.1:4222").await.expect("this test needs NATS");
+    let jetstream = async_nats::jetstream::new(client);
+    // Another team's stream, wider than any one topic.
+    let foreign = format!("FOREIGN_{}", namespace.trim_end_matches('.'));
+    jetstream
+        .create_stream(async_nats::jetstream::stream::Config {
+            name: foreign.clone(),
+            subjects: vec![format!("{namespace}>")],
+            ..Default::default()
+        })
+        .await
+        .expect("the foreign stream");
+    let transport = NatsTransport::connect(NatsConfig {
+        namespace: namespace.clone(),
+        ..NatsConfig::default()
+    })
+    .await
+    .expect("NATS");
+    let bus = Bus::builder()
+        .subscribe::<record>()
+        .transport(transport)
+        .start()
+        .await
+        .expect("starts beside it");
+    bus.publish(InteropSeen { id: 77 }).await.expect("publish");
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while !SEEN.lock().expect("lock").iter().any(|(id, ..)| *id == 77) {
+        assert!(tokio::time::Instant::now() < deadline, "the event was not handled");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    bus.shutdown().await;
+    let holder =
+        jetstream.stream_by_subject(format!("{namespace}interop")).await.expect("a stream");
+    assert_eq!(holder, foreign, "evently made no stream of its own");
+    let mut stream = jetstream.get_stream(&foreign).await.expect("stream");
+    assert_eq!(stream.info().await.expect("info").state.messages, 1);
+    jetstream.delete_stream(&foreign).await.expect("clean up");
+}

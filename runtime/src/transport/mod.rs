@@ -30,7 +30,7 @@ use crate::util::BoxFuture;
 #[cfg(feature = "kafka")]
 pub use kafka::{KafkaConfig, KafkaTransport};
 #[cfg(feature = "nats")]
-pub use nats::{NatsConfig, NatsTransport};
+pub use nats::{NatsConfig, NatsTransport, StreamLayout};
 #[cfg(feature = "rabbitmq")]
 pub use rabbitmq::{RabbitMqConfig, RabbitMqTransport};
 

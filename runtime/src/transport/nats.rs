@@ -1,6 +1,13 @@
-//! NATS JetStream: a stream per topic, a durable pull consumer per group.
+//! NATS JetStream: streams for the topics' subjects, a durable pull
+//! consumer per group and topic.
+//!
+//! A stream that already covers a topic's subject (another team's `user.>`,
+//! say) is used as it is: evently binds its consumers to it with the topic
+//! as their filter, and creates nothing. Otherwise evently creates streams
+//! as [`StreamLayout`] says: one per topic (the default), or one for a
+//! subject prefix.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -34,6 +41,25 @@ pub struct NatsConfig {
     pub ack_wait: Duration,
     /// How long connecting may take.
     pub connect_timeout: Duration,
+    /// The streams evently creates for subjects no stream covers yet.
+    pub streams: StreamLayout,
+}
+
+/// The streams evently creates for subjects that no existing stream covers.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum StreamLayout {
+    /// One stream per topic, named after it (the default).
+    #[default]
+    PerTopic,
+    /// One stream named `name` for every subject under `subjects` (a
+    /// wildcard subject such as `events.>`, after the namespace).
+    Shared {
+        /// The stream's name.
+        name: String,
+        /// The subjects it takes, e.g. `events.>`.
+        subjects: String,
+    },
 }
 
 impl Default for NatsConfig {
@@ -44,6 +70,7 @@ impl Default for NatsConfig {
             max_deliver: 10,
             ack_wait: Duration::from_secs(30),
             connect_timeout: Duration::from_secs(5),
+            streams: StreamLayout::PerTopic,
         }
     }
 }
@@ -52,7 +79,8 @@ impl Default for NatsConfig {
 pub struct NatsTransport {
     config: NatsConfig,
     context: jetstream::Context,
-    streams: Mutex<HashSet<String>>,
+    /// The stream that holds each topic's subject, once known.
+    streams: Mutex<HashMap<String, String>>,
 }
 
 impl std::fmt::Debug for NatsTransport {
@@ -105,33 +133,53 @@ impl NatsTransport {
             }
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
-        Ok(Self { context: jetstream::new(client), config, streams: Mutex::new(HashSet::new()) })
+        Ok(Self { context: jetstream::new(client), config, streams: Mutex::new(HashMap::new()) })
     }
 
     fn subject(&self, topic: &str) -> String {
         format!("{}{topic}", self.config.namespace)
     }
 
-    /// The stream holding `topic`, created on first use.
+    /// The stream holding `topic`'s subject: one that already covers it,
+    /// else the one [`StreamLayout`] says, created.
     async fn stream(&self, topic: &str) -> Result<stream::Stream, TransportError> {
-        let name = object_name(&self.config.namespace, topic, name_part);
-        let stream = self
-            .context
-            .get_or_create_stream(stream::Config {
-                name: name.clone(),
-                subjects: vec![self.subject(topic)],
-                ..Default::default()
-            })
-            .await
-            .map_err(broker)?;
-        self.streams.lock().unwrap_or_else(|p| p.into_inner()).insert(name);
+        let subject = self.subject(topic);
+        let known = self.streams.lock().unwrap_or_else(|p| p.into_inner()).get(&subject).cloned();
+        let stream = match known {
+            Some(name) => self.context.get_stream(&name).await.map_err(broker)?,
+            None => match self.context.stream_by_subject(subject.as_str()).await {
+                // Another team's stream, or one evently made before.
+                Ok(name) => self.context.get_stream(&name).await.map_err(broker)?,
+                Err(_) => {
+                    let (name, subjects) = match &self.config.streams {
+                        StreamLayout::Shared { name, subjects } => (
+                            object_name(&self.config.namespace, name, name_part),
+                            self.subject(subjects),
+                        ),
+                        _ => {
+                            (object_name(&self.config.namespace, topic, name_part), subject.clone())
+                        }
+                    };
+                    self.context
+                        .get_or_create_stream(stream::Config {
+                            name,
+                            subjects: vec![subjects],
+                            ..Default::default()
+                        })
+                        .await
+                        .map_err(broker)?
+                }
+            },
+        };
+        let name = stream.cached_info().config.name.clone();
+        self.streams.lock().unwrap_or_else(|p| p.into_inner()).insert(subject, name);
         Ok(stream)
     }
 
-    /// Makes sure the stream holding `topic` exists: asked of the server once.
+    /// Makes sure a stream holds `topic`: asked of the server once.
     async fn ensure_stream(&self, topic: &str) -> Result<(), TransportError> {
-        let name = object_name(&self.config.namespace, topic, name_part);
-        if self.streams.lock().unwrap_or_else(|p| p.into_inner()).contains(&name) {
+        let subject = self.subject(topic);
+        if self.streams.lock().unwrap_or_else(|p| p.into_inner()).contains_key(&subject) {
             return Ok(());
         }
         self.stream(topic).await.map(drop)
@@ -205,7 +253,10 @@ impl Transport for NatsTransport {
         let (sender, receiver) = mpsc::channel(256);
         for topic in topics {
             let stream = self.stream(topic).await?;
-            let durable = object_name(&self.config.namespace, group, name_part);
+            // One consumer per group and topic, filtered to the topic: the
+            // stream may hold other subjects.
+            let durable =
+                object_name(&self.config.namespace, &format!("{group}-{topic}"), name_part);
             let consumer: consumer::PullConsumer = stream
                 .get_or_create_consumer(
                     &durable,
@@ -215,6 +266,7 @@ impl Transport for NatsTransport {
                         ack_wait: self.config.ack_wait,
                         max_deliver: self.config.max_deliver,
                         deliver_policy,
+                        filter_subject: self.subject(topic),
                         ..Default::default()
                     },
                 )
