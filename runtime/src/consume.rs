@@ -68,7 +68,7 @@ async fn deliver(core: &Core, group: &Group, dead_letter: &str, incoming: Incomi
             let content_type = content_type.as_deref().unwrap_or(crate::cloudevents::JSON);
             let forwarded = core
                 .shared
-                .forward_dead_letter(dead_letter, incoming.payload, content_type, headers)
+                .forward_dead_letter(dead_letter, None, incoming.payload, content_type, headers)
                 .await;
             if forwarded {
                 core.shared.dead_lettered.fetch_add(1, Ordering::Relaxed);

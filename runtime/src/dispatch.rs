@@ -70,8 +70,14 @@ impl Core {
                         event_type: meta.event_type(),
                         source,
                     })?;
-            let message =
-                OutgoingMessage { topic, key: meta.key(), payload, content_type, headers };
+            let message = OutgoingMessage {
+                topic,
+                key: meta.key(),
+                id: Some(id),
+                payload,
+                content_type,
+                headers,
+            };
             transport.publish_boxed(message).await?;
             return Ok(id);
         }

@@ -563,6 +563,7 @@ pub(crate) async fn dead_letter(
                 shared
                     .forward_dead_letter(
                         &subscriber.dead_letter,
+                        Some(envelope.metadata().id()),
                         payload,
                         crate::cloudevents::JSON,
                         headers,

@@ -39,13 +39,14 @@ impl Shared {
     pub(crate) async fn forward_dead_letter(
         &self,
         destination: &str,
+        id: Option<uuid::Uuid>,
         payload: Vec<u8>,
         content_type: &str,
         headers: Vec<(String, String)>,
     ) -> bool {
         let Some(transport) = &self.transport else { return true };
         let message =
-            OutgoingMessage { topic: destination, key: None, payload, content_type, headers };
+            OutgoingMessage { topic: destination, key: None, id, payload, content_type, headers };
         match transport.dead_letter_boxed(message).await {
             Ok(()) => true,
             Err(error) => {

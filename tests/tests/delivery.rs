@@ -324,6 +324,7 @@ async fn shutdown_waits_for_an_undecodable_message_being_dead_lettered() {
     raw.publish(OutgoingMessage {
         topic: "delivery.elsewhere",
         key: None,
+        id: None,
         payload: b"{ not json".to_vec(),
         content_type: "application/json",
         headers: Vec::new(),

@@ -258,7 +258,14 @@ async fn failures_are_retried_then_dead_lettered_with_the_reason(kind: Kind) {
             headers.get("evently-subscriber").is_some_and(|s| s.ends_with("member_a")),
             "{headers:?}"
         );
-        assert!(headers.get("evently-origin").is_some_and(|o| !o.is_empty()), "{headers:?}");
+        let origin = headers.get("evently-origin").cloned().unwrap_or_default();
+        let id = letter.metadata().id().to_string();
+        if kind == Kind::RabbitMq {
+            // The queue (with its namespace) and the message id.
+            assert_eq!(origin, format!("{run}.conformance-a.conformance#{id}"), "{headers:?}");
+        } else {
+            assert!(!origin.is_empty(), "{headers:?}");
+        }
     }
     bus.shutdown().await;
 }
@@ -358,6 +365,7 @@ async fn a_malformed_message_is_dead_lettered_and_consuming_goes_on(kind: Kind) 
             let message = OutgoingMessage {
                 topic: "conformance",
                 key: None,
+                id: None,
                 payload: b"{ not json".to_vec(),
                 content_type: "application/json",
                 headers: Vec::new(),
@@ -465,6 +473,7 @@ async fn cloudevents_are_published_and_understood(kind: Kind) {
         let message = OutgoingMessage {
             topic: "conformance",
             key: None,
+            id: None,
             payload: data.clone(),
             content_type: "application/json",
             headers: headers.clone(),

@@ -60,6 +60,9 @@ pub struct OutgoingMessage<'a> {
     pub topic: &'a str,
     /// The partition/ordering key.
     pub key: Option<&'a str>,
+    /// The message's id where the broker has a place for one (the AMQP
+    /// `message_id` property): the envelope id.
+    pub id: Option<uuid::Uuid>,
     /// The encoded envelope.
     pub payload: Vec<u8>,
     /// The body's media type, sent the broker's native way (the AMQP

@@ -222,7 +222,11 @@ impl Inner {
                     .insert(short(name)?, AMQPValue::LongString(LongString::from(value.as_str())));
             }
         }
-        let properties = BasicProperties::default()
+        let mut properties = BasicProperties::default();
+        if let Some(id) = message.id {
+            properties = properties.with_message_id(short(&id.to_string())?);
+        }
+        let properties = properties
             .with_delivery_mode(2)
             .with_content_type(short(message.content_type)?)
             .with_headers(headers);
@@ -327,6 +331,7 @@ impl Inner {
         sender: mpsc::Sender<Incoming>,
     ) {
         let tag = format!("evently.{group}.{topic}");
+        let queue = object_name(&self.config.namespace, &format!("{group}.{topic}"), any_char);
         loop {
             let (channel, consumer) = &mut current;
             let stopped = loop {
@@ -357,7 +362,12 @@ impl Inner {
                     topic,
                     payload: delivery.data,
                     headers,
-                    origin: format!("{group}.{topic}#{}", delivery.delivery_tag),
+                    // The queue and the message's id identify it on the
+                    // broker (the delivery tag only within this channel).
+                    origin: match delivery.properties.message_id() {
+                        Some(id) => format!("{queue}#{id}"),
+                        None => format!("{queue}#delivery-{}", delivery.delivery_tag),
+                    },
                     ack: Acker::new(RabbitAck(delivery.acker)),
                 };
                 if let Err(unsent) = sender.send(incoming).await {
