@@ -192,29 +192,12 @@ impl BusBuilder {
         self
     }
 
-    /// Starts the bus: collects the selected subscribers, starts their
-    /// lanes, and on a broker subscribes each consumer group to its topics.
-    ///
-    /// Fails if registrations conflict (two subscribers with one name, two
-    /// types claiming one event name and version), listing every conflict;
-    /// if a setting cannot work; on a broker, if a subscriber has no group;
-    /// or if the broker refuses a subscription.
-    pub async fn start(self) -> Result<Bus, StartError> {
-        if self.queue_capacity == 0 {
-            return Err(invalid("queue_capacity", "must be at least 1"));
-        }
-        if self.concurrency == 0 {
-            return Err(invalid("concurrency", "must be at least 1"));
-        }
-        if self.dead_letter_capacity == 0 {
-            return Err(invalid("dead_letter_capacity", "must be at least 1"));
-        }
-        self.retry_policy.validate().map_err(|reason| invalid("retry_policy", &reason))?;
-        let runtime = tokio::runtime::Handle::try_current().map_err(|_| StartError::NoRuntime)?;
-
+    /// The registry and the route table of the selected subscribers, with
+    /// every conflict in one error and every policy checked.
+    fn plan(&self) -> Result<(Registry, RouteTable), StartError> {
         let mut conflicts = Vec::new();
         let registry = Registry::collect(&mut conflicts);
-        let selected = select(self.selection)?;
+        let selected = select(&self.selection)?;
         let source = self.source.as_deref();
         let dead_letter = self.dead_letter.as_deref().unwrap_or(DEFAULT_DEAD_LETTER);
         let upcasts = |type_id| registry.upcasts_into(type_id);
@@ -244,6 +227,48 @@ impl BusBuilder {
                 reason: format!("subscriber `{}`: {reason}", subscriber.descriptor.name()),
             })?;
         }
+
+        Ok((registry, table))
+    }
+
+    /// Declares on the broker what the selected subscribers' groups consume
+    /// from (RabbitMQ: each group's durable queue, bound to the exchange;
+    /// Kafka: the topics; NATS: the streams), without consuming, so that
+    /// events published before the consumers first start are kept. A
+    /// deployment step of the consuming service, before its publishers run.
+    pub async fn declare_topology(self) -> Result<(), StartError> {
+        let Some(transport) = &self.transport else {
+            return Err(invalid("transport", "declaring a topology needs a broker"));
+        };
+        let (_, table) = self.plan()?;
+        for group in &table.groups {
+            transport.declare_boxed(Subscription::new(&group.name, &group.topics)).await?;
+        }
+        Ok(())
+    }
+
+    /// Starts the bus: collects the selected subscribers, starts their
+    /// lanes, and on a broker subscribes each consumer group to its topics.
+    ///
+    /// Fails if registrations conflict (two subscribers with one name, two
+    /// types claiming one event name and version), listing every conflict;
+    /// if a setting cannot work; on a broker, if a subscriber has no group;
+    /// or if the broker refuses a subscription.
+    pub async fn start(self) -> Result<Bus, StartError> {
+        if self.queue_capacity == 0 {
+            return Err(invalid("queue_capacity", "must be at least 1"));
+        }
+        if self.concurrency == 0 {
+            return Err(invalid("concurrency", "must be at least 1"));
+        }
+        if self.dead_letter_capacity == 0 {
+            return Err(invalid("dead_letter_capacity", "must be at least 1"));
+        }
+        self.retry_policy.validate().map_err(|reason| invalid("retry_policy", &reason))?;
+        let runtime = tokio::runtime::Handle::try_current().map_err(|_| StartError::NoRuntime)?;
+
+        let (registry, table) = self.plan()?;
+        let dead_letter = self.dead_letter.as_deref().unwrap_or(DEFAULT_DEAD_LETTER);
 
         let source = crate::envelope::intern(&self.source.unwrap_or_else(default_source));
         let dead_letter: Arc<str> = Arc::from(dead_letter);
@@ -321,8 +346,8 @@ impl BusBuilder {
 }
 
 /// The selected subscribers, each once, in the order they were named.
-fn select(selection: Selection) -> Result<Vec<&'static SubscriberDescriptor>, StartError> {
-    let mut selected = selection.subscribers;
+fn select(selection: &Selection) -> Result<Vec<&'static SubscriberDescriptor>, StartError> {
+    let mut selected = selection.subscribers.clone();
     let linked: Vec<&'static SubscriberDescriptor> = registered_subscribers().collect();
     if selection.all {
         selected.extend(&linked);

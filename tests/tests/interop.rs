@@ -247,3 +247,32 @@ async fn nats_uses_a_stream_another_team_made_for_the_subjects() {
     assert_eq!(stream.info().await.expect("info").state.messages, 1);
     jetstream.delete_stream(&foreign).await.expect("clean up");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rabbitmq_topology_declared_ahead_keeps_what_is_published_before_the_consumers_start() {
+    let namespace = namespace("interoptopo");
+    // The consuming service's deployment step: queues, no consumers.
+    Bus::builder()
+        .subscribe::<record>()
+        .transport(rabbit(&namespace).await)
+        .declare_topology()
+        .await
+        .expect("declared");
+    // A publisher (here evently; pika would publish to the same exchange and
+    // routing key) runs before the consumers ever started.
+    let publisher =
+        Bus::builder().transport(rabbit(&namespace).await).start().await.expect("publisher");
+    publisher.publish(InteropSeen { id: 88 }).await.expect("kept: the queue exists");
+    let bus = Bus::builder()
+        .subscribe::<record>()
+        .transport(rabbit(&namespace).await)
+        .start()
+        .await
+        .expect("starts");
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while !SEEN.lock().expect("lock").iter().any(|(id, ..)| *id == 88) {
+        assert!(tokio::time::Instant::now() < deadline, "the early event was not kept");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    bus.shutdown().await;
+}

@@ -363,6 +363,13 @@ impl Transport for KafkaTransport {
         }
     }
 
+    async fn declare(&self, subscription: Subscription<'_>) -> Result<(), TransportError> {
+        for topic in subscription.topics {
+            self.ensure_topic(&self.topic(topic)).await?;
+        }
+        Ok(())
+    }
+
     async fn subscribe(
         &self,
         subscription: Subscription<'_>,

@@ -224,6 +224,17 @@ pub trait Transport: Send + Sync + 'static {
     fn close(&self) -> impl Future<Output = ()> + Send {
         async {}
     }
+
+    /// Declares what the subscription consumes from, without consuming, so
+    /// that what is published before its first start is kept (RabbitMQ:
+    /// the group's queues; Kafka: the topics; NATS: the streams).
+    fn declare(
+        &self,
+        subscription: Subscription<'_>,
+    ) -> impl Future<Output = Result<(), TransportError>> + Send {
+        let _ = subscription;
+        async { Ok(()) }
+    }
 }
 
 /// [`Transport`] with boxed futures, so a bus can hold any transport.
@@ -243,6 +254,10 @@ pub(crate) trait DynTransport: Send + Sync {
         message: OutgoingMessage<'a>,
     ) -> BoxFuture<'a, Result<(), TransportError>>;
     fn close_boxed(&self) -> BoxFuture<'_, ()>;
+    fn declare_boxed<'a>(
+        &'a self,
+        subscription: Subscription<'a>,
+    ) -> BoxFuture<'a, Result<(), TransportError>>;
 }
 
 impl<T: Transport> DynTransport for T {
@@ -272,6 +287,12 @@ impl<T: Transport> DynTransport for T {
     }
     fn close_boxed(&self) -> BoxFuture<'_, ()> {
         Box::pin(self.close())
+    }
+    fn declare_boxed<'a>(
+        &'a self,
+        subscription: Subscription<'a>,
+    ) -> BoxFuture<'a, Result<(), TransportError>> {
+        Box::pin(self.declare(subscription))
     }
 }
 
@@ -312,6 +333,9 @@ impl Transport for BoxTransport {
     }
     async fn close(&self) {
         self.0.close_boxed().await;
+    }
+    async fn declare(&self, subscription: Subscription<'_>) -> Result<(), TransportError> {
+        self.0.declare_boxed(subscription).await
     }
 }
 

@@ -241,6 +241,13 @@ impl Transport for NatsTransport {
         self.send(message).await
     }
 
+    async fn declare(&self, subscription: Subscription<'_>) -> Result<(), TransportError> {
+        for topic in subscription.topics {
+            self.ensure_stream(topic).await?;
+        }
+        Ok(())
+    }
+
     async fn subscribe(
         &self,
         subscription: Subscription<'_>,

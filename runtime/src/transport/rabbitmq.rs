@@ -44,6 +44,9 @@ pub struct RabbitMqConfig {
     pub exchange: String,
     /// Put before every exchange, queue and routing key (e.g. `staging.`).
     pub namespace: String,
+    /// The name of a group's queue for a topic, with `{group}` and `{topic}`
+    /// filled in (after the namespace); default `{group}.{topic}`.
+    pub queue_name: String,
     /// How long connecting may take.
     pub connect_timeout: Duration,
 }
@@ -55,6 +58,7 @@ impl Default for RabbitMqConfig {
             prefetch_count: 20,
             exchange: "evently".to_owned(),
             namespace: String::new(),
+            queue_name: "{group}.{topic}".to_owned(),
             connect_timeout: Duration::from_secs(5),
         }
     }
@@ -277,6 +281,12 @@ impl Inner {
     }
 
     /// A channel consuming `group`'s queue for `topic`.
+    /// The queue of `group` for `topic`.
+    fn queue(&self, group: &str, topic: &str) -> String {
+        let name = self.config.queue_name.replace("{group}", group).replace("{topic}", topic);
+        object_name(&self.config.namespace, &name, any_char)
+    }
+
     async fn open_consumer(
         &self,
         group: &str,
@@ -289,8 +299,28 @@ impl Inner {
             .basic_qos(self.config.prefetch_count, BasicQosOptions::default())
             .await
             .map_err(broker)?;
-        let queue =
-            short(&object_name(&self.config.namespace, &format!("{group}.{topic}"), any_char))?;
+        let queue = self.declare_queue(&channel, group, topic).await?;
+        let consumer = channel
+            .basic_consume(
+                queue,
+                short(tag)?,
+                BasicConsumeOptions::default(),
+                FieldTable::default(),
+            )
+            .await
+            .map_err(broker)?;
+        Ok((channel, consumer))
+    }
+
+    /// Declares `group`'s durable queue for `topic` and binds it to the
+    /// exchange with the topic's routing key; returns its name.
+    async fn declare_queue(
+        &self,
+        channel: &Channel,
+        group: &str,
+        topic: &str,
+    ) -> Result<ShortString, TransportError> {
+        let queue = short(&self.queue(group, topic))?;
         channel
             .queue_declare(
                 queue.clone(),
@@ -309,16 +339,7 @@ impl Inner {
             )
             .await
             .map_err(broker)?;
-        let consumer = channel
-            .basic_consume(
-                queue,
-                short(tag)?,
-                BasicConsumeOptions::default(),
-                FieldTable::default(),
-            )
-            .await
-            .map_err(broker)?;
-        Ok((channel, consumer))
+        Ok(queue)
     }
 
     /// Consumes `group`'s queue for `topic` into `sender` until the bus stops,
@@ -331,7 +352,7 @@ impl Inner {
         sender: mpsc::Sender<Incoming>,
     ) {
         let tag = format!("evently.{group}.{topic}");
-        let queue = object_name(&self.config.namespace, &format!("{group}.{topic}"), any_char);
+        let queue = self.queue(&group, topic);
         loop {
             let (channel, consumer) = &mut current;
             let stopped = loop {
@@ -485,6 +506,16 @@ impl Transport for RabbitMqTransport {
     async fn dead_letter(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
         let queue = object_name(&self.inner.config.namespace, message.topic, any_char);
         self.inner.send("", &queue, message).await
+    }
+
+    async fn declare(&self, subscription: Subscription<'_>) -> Result<(), TransportError> {
+        let link = self.inner.link().await?;
+        let channel = link.connection.create_channel().await.map_err(broker)?;
+        for topic in subscription.topics {
+            self.inner.declare_queue(&channel, subscription.group, topic).await?;
+        }
+        let _ = channel.close(200, "declared".into()).await;
+        Ok(())
     }
 
     async fn subscribe(
