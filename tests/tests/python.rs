@@ -169,11 +169,6 @@ async fn a_python_client_reads_what_evently_publishes_on_rabbitmq() {
         panic!("the reader stopped: {error}");
     };
     assert_eq!(ready, "ready", "the reader declared its queue");
-    let publisher = Bus::builder()
-        .transport(transport("rabbitmq", &namespace).await)
-        .start()
-        .await
-        .expect("starts");
     let id = publisher.publish(user()).await.expect("publish: the reader's queue takes it");
     let line = lines.next().expect("a line").expect("text");
     assert_eq!(line, format!("user.created ada@example.com {id}"));
