@@ -276,3 +276,71 @@ async fn rabbitmq_topology_declared_ahead_keeps_what_is_published_before_the_con
     }
     bus.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_amqp_attribute_of_a_type_no_attribute_takes_is_dead_lettered_with_the_reason() {
+    let namespace = namespace("interopbad");
+    let bus = Bus::builder()
+        .subscribe::<record>()
+        .dead_letter("interop.dlq")
+        .transport(rabbit(&namespace).await)
+        .start()
+        .await
+        .expect("starts");
+    let mut headers = FieldTable::default();
+    for (name, value) in [
+        ("cloudEvents_specversion", "1.0"),
+        ("cloudEvents_id", "bad-time"),
+        ("cloudEvents_type", "test.interop.seen"),
+        ("cloudEvents_source", "python-service"),
+    ] {
+        headers.insert(ShortString::from(name), AMQPValue::LongString(value.into()));
+    }
+    // A table where a time belongs: it cannot be mapped, and must not be
+    // replaced by the receive time either.
+    headers.insert(
+        ShortString::from("cloudEvents_time"),
+        AMQPValue::FieldTable(FieldTable::default()),
+    );
+    let channel = amqp().await;
+    channel
+        .basic_publish(
+            ShortString::from(format!("{namespace}evently")),
+            ShortString::from(format!("{namespace}interop")),
+            BasicPublishOptions::default(),
+            br#"{"id": 13}"#,
+            BasicProperties::default()
+                .with_content_type(ShortString::from("application/json"))
+                .with_headers(headers),
+        )
+        .await
+        .expect("publish")
+        .await
+        .expect("confirmed");
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while bus.stats().dead_lettered < 1 {
+        assert!(tokio::time::Instant::now() < deadline, "the message was not dead-lettered");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(!SEEN.lock().expect("lock").iter().any(|(id, ..)| *id == 13), "not handled");
+    bus.shutdown().await;
+    let dead = channel
+        .basic_get(
+            ShortString::from(format!("{namespace}interop.dlq")),
+            BasicGetOptions { no_ack: true },
+        )
+        .await
+        .expect("basic.get")
+        .expect("the dead letter");
+    let error = dead
+        .delivery
+        .properties
+        .headers()
+        .as_ref()
+        .and_then(|table| match table.inner().get("evently-error") {
+            Some(AMQPValue::LongString(text)) => Some(text.to_string()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    assert!(error.contains("timestamp"), "the reason names the field: {error}");
+}
