@@ -440,9 +440,41 @@ impl Receipt {
     }
 }
 
+/// A URL with its password replaced by `***`, for messages, logs and
+/// `Debug` output: `amqp://guest:***@host:5672/%2f`.
+pub(crate) fn redact(url: &str) -> String {
+    let Some(scheme) = url.find("://").map(|at| at + 3) else { return url.to_owned() };
+    // The user information ends at the authority's last `@` (a password
+    // may hold `@` too); the authority ends at the first `/`.
+    let authority = url[scheme..].find('/').map_or(url.len(), |end| end + scheme);
+    let Some(at) = url[scheme..authority].rfind('@').map(|at| at + scheme) else {
+        return url.to_owned();
+    };
+    match url[scheme..at].find(':') {
+        Some(colon) => format!("{}:***{}", &url[..scheme + colon], &url[at..]),
+        None => url.to_owned(),
+    }
+}
+
 /// Names for broker objects: `namespace` + `name`, with characters the
 /// broker refuses replaced by `_`.
 #[cfg(any(feature = "nats", feature = "rabbitmq"))]
 pub(crate) fn object_name(namespace: &str, name: &str, allowed: impl Fn(char) -> bool) -> String {
     format!("{namespace}{name}").chars().map(|c| if allowed(c) { c } else { '_' }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn passwords_in_urls_are_redacted_and_the_rest_is_kept() {
+        assert_eq!(
+            redact("amqp://guest:s3cret@127.0.0.1:5672/%2f"),
+            "amqp://guest:***@127.0.0.1:5672/%2f"
+        );
+        assert_eq!(redact("nats://token@127.0.0.1:4222"), "nats://token@127.0.0.1:4222");
+        assert_eq!(redact("nats://127.0.0.1:4222"), "nats://127.0.0.1:4222");
+        assert_eq!(redact("postgres://u:p@w:rd@h/db"), "postgres://u:***@h/db");
+    }
 }

@@ -27,8 +27,9 @@ const BROKER: &str = "NATS JetStream";
 /// that is giving it back.
 const RELEASE_DELAY: Duration = Duration::from_millis(500);
 
-/// How to reach NATS and name what evently creates there.
-#[derive(Debug, Clone)]
+/// How to reach NATS and name what evently creates there. Its `Debug`
+/// output shows the URL without its password.
+#[derive(Clone)]
 pub struct NatsConfig {
     /// The server (`nats://127.0.0.1:4222`).
     pub url: String,
@@ -60,6 +61,19 @@ pub enum StreamLayout {
         /// The subjects it takes, e.g. `events.>`.
         subjects: String,
     },
+}
+
+impl std::fmt::Debug for NatsConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NatsConfig")
+            .field("url", &super::redact(&self.url))
+            .field("namespace", &self.namespace)
+            .field("max_deliver", &self.max_deliver)
+            .field("ack_wait", &self.ack_wait)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("streams", &self.streams)
+            .finish()
+    }
 }
 
 impl Default for NatsConfig {
@@ -110,7 +124,7 @@ impl NatsTransport {
         }
         let unreachable = |reason: String| TransportError::Unreachable {
             broker: BROKER,
-            address: config.url.clone(),
+            address: super::redact(&config.url),
             reason,
         };
         let connecting = async_nats::ConnectOptions::new()

@@ -33,8 +33,9 @@ const BROKER: &str = "RabbitMQ";
 /// How long a consumer waits before opening again after its connection dropped.
 const RECONNECT_DELAY: Duration = Duration::from_millis(500);
 
-/// How to reach RabbitMQ and name what evently creates there.
-#[derive(Debug, Clone)]
+/// How to reach RabbitMQ and name what evently creates there. Its `Debug`
+/// output shows the URL without its password.
+#[derive(Clone)]
 pub struct RabbitMqConfig {
     /// The server (`amqp://guest:guest@127.0.0.1:5672/%2f`).
     pub url: String,
@@ -49,6 +50,19 @@ pub struct RabbitMqConfig {
     pub queue_name: String,
     /// How long connecting may take.
     pub connect_timeout: Duration,
+}
+
+impl std::fmt::Debug for RabbitMqConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RabbitMqConfig")
+            .field("url", &super::redact(&self.url))
+            .field("prefetch_count", &self.prefetch_count)
+            .field("exchange", &self.exchange)
+            .field("namespace", &self.namespace)
+            .field("queue_name", &self.queue_name)
+            .field("connect_timeout", &self.connect_timeout)
+            .finish()
+    }
 }
 
 impl Default for RabbitMqConfig {
@@ -109,16 +123,6 @@ fn any_char(_: char) -> bool {
     true
 }
 
-/// The URL without its password, for messages.
-fn redact(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            format!("{}{}", &url[..scheme + 3], &url[at + 1..])
-        }
-        _ => url.to_owned(),
-    }
-}
-
 impl RabbitMqTransport {
     /// Connects, failing within `connect_timeout` with an error naming the address.
     pub async fn connect(config: RabbitMqConfig) -> Result<Self, TransportError> {
@@ -145,7 +149,7 @@ impl RabbitMqTransport {
 impl Inner {
     /// A new connection, with the exchange declared and a confirming publisher channel.
     async fn open(config: &RabbitMqConfig, exchange: &str) -> Result<Link, TransportError> {
-        let address = redact(&config.url);
+        let address = super::redact(&config.url);
         let unreachable = |reason: String| TransportError::Unreachable {
             broker: BROKER,
             address: address.clone(),
@@ -179,7 +183,7 @@ impl Inner {
     async fn link(&self) -> Result<Arc<Link>, TransportError> {
         let mut link = self.link.lock().await;
         if !link.connection.status().connected() || !link.publisher.status().connected() {
-            tracing::warn!(address = %redact(&self.config.url), "RabbitMQ connection lost; reconnecting");
+            tracing::warn!(address = %super::redact(&self.config.url), "RabbitMQ connection lost; reconnecting");
             *link = Arc::new(Inner::open(&self.config, &self.exchange).await?);
             self.dead_letter_queues.lock().unwrap_or_else(|p| p.into_inner()).clear();
         }

@@ -1,0 +1,54 @@
+#![allow(missing_docs)]
+//! Passwords in broker and database URLs never appear in errors or `Debug`
+//! output.
+
+use evently::sourcing::PostgresEventStore;
+use evently::transport::{NatsConfig, NatsTransport, RabbitMqConfig, RabbitMqTransport};
+
+const SECRET: &str = "s3cret-pw";
+
+fn assert_hidden(what: &str, text: &str) {
+    assert!(!text.contains(SECRET), "{what} shows the password: {text}");
+}
+
+#[tokio::test]
+async fn rabbitmq_passwords_stay_out_of_errors_and_debug_output() {
+    // A wrong password on the real server, and an address nobody answers on.
+    for url in [
+        format!("amqp://guest:{SECRET}@127.0.0.1:5672/%2f"),
+        format!("amqp://guest:{SECRET}@127.0.0.1:1/%2f"),
+    ] {
+        let config = RabbitMqConfig {
+            url,
+            connect_timeout: std::time::Duration::from_secs(3),
+            ..RabbitMqConfig::default()
+        };
+        let shown = format!("{config:?}");
+        assert_hidden("RabbitMqConfig's Debug", &shown);
+        assert!(shown.contains("guest:***@127.0.0.1"), "the rest is shown: {shown}");
+        let error = RabbitMqTransport::connect(config).await.expect_err("refused");
+        assert_hidden("the connect error", &error.to_string());
+        assert_hidden("the connect error's Debug", &format!("{error:?}"));
+    }
+}
+
+#[tokio::test]
+async fn nats_passwords_stay_out_of_errors_and_debug_output() {
+    let config = NatsConfig {
+        url: format!("nats://user:{SECRET}@127.0.0.1:1"),
+        connect_timeout: std::time::Duration::from_secs(2),
+        ..NatsConfig::default()
+    };
+    assert_hidden("NatsConfig's Debug", &format!("{config:?}"));
+    let error = NatsTransport::connect(config).await.expect_err("nobody answers");
+    assert_hidden("the connect error", &error.to_string());
+    assert_hidden("the connect error's Debug", &format!("{error:?}"));
+}
+
+#[tokio::test]
+async fn postgres_passwords_stay_out_of_errors() {
+    let url = format!("postgres://postgres:{SECRET}@127.0.0.1:1/test");
+    let error = PostgresEventStore::connect(&url).await.expect_err("nobody answers");
+    assert_hidden("the connect error", &error.to_string());
+    assert_hidden("the connect error's Debug", &format!("{error:?}"));
+}
