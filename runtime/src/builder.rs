@@ -27,6 +27,10 @@ use crate::transport::{DynTransport, StartPosition, Subscription, Transport};
 /// The destination of dead letters of subscribers that name none.
 pub const DEFAULT_DEAD_LETTER: &str = "dead-letters";
 
+/// The default payload limit: 1 MiB, the default message limit of Kafka and
+/// NATS.
+pub const DEFAULT_MAX_PAYLOAD: usize = 1024 * 1024;
+
 impl Bus {
     /// Starts configuring a bus: in-process (the embedded default), or over
     /// a broker with [`transport`](BusBuilder::transport). Either way it
@@ -62,6 +66,7 @@ pub struct BusBuilder {
     encoding: Encoding,
     dead_letter: Option<String>,
     start_position: StartPosition,
+    max_payload: usize,
 }
 
 impl Default for BusBuilder {
@@ -78,6 +83,7 @@ impl Default for BusBuilder {
             encoding: Encoding::Evently,
             dead_letter: None,
             start_position: StartPosition::default(),
+            max_payload: DEFAULT_MAX_PAYLOAD,
         }
     }
 }
@@ -186,6 +192,15 @@ impl BusBuilder {
         self
     }
 
+    /// The largest message, in bytes, the bus sends to a broker or decodes
+    /// from one (default [`DEFAULT_MAX_PAYLOAD`], 1 MiB). A larger event is a
+    /// publish error naming both sizes, before anything is sent; a larger
+    /// message received is dead-lettered without being decoded.
+    pub fn max_payload(mut self, bytes: usize) -> Self {
+        self.max_payload = bytes;
+        self
+    }
+
     /// Publishes and consumes through a broker instead of in-process.
     pub fn transport(mut self, transport: impl Transport) -> Self {
         self.transport = Some(Arc::new(transport));
@@ -264,6 +279,9 @@ impl BusBuilder {
         if self.dead_letter_capacity == 0 {
             return Err(invalid("dead_letter_capacity", "must be at least 1"));
         }
+        if self.max_payload == 0 {
+            return Err(invalid("max_payload", "must be at least 1 byte"));
+        }
         self.retry_policy.validate().map_err(|reason| invalid("retry_policy", &reason))?;
         let runtime = tokio::runtime::Handle::try_current().map_err(|_| StartError::NoRuntime)?;
 
@@ -284,6 +302,7 @@ impl BusBuilder {
             dead_lettered: AtomicU64::new(0),
         });
         let shape = LaneShape::new(self.queue_capacity, self.concurrency);
+        let max_payload = self.max_payload;
         let encoding = self.encoding;
         let core = Arc::new_cyclic(|core: &Weak<Core>| {
             let publisher: Weak<dyn Publisher> = core.clone();
@@ -304,6 +323,7 @@ impl BusBuilder {
                 stop: watch::channel(false).0,
                 closed: AtomicBool::new(false),
                 consuming: Arc::new(LaneCounters::default()),
+                max_payload,
                 consumers: Mutex::new(Vec::new()),
             }
         });

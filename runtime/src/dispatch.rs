@@ -38,6 +38,8 @@ pub(crate) struct Core {
     pub(crate) consuming: Arc<LaneCounters>,
     /// The consumers' tasks, which give back what they hold when they stop.
     pub(crate) consumers: std::sync::Mutex<Vec<tokio::task::JoinHandle<()>>>,
+    /// The largest message, in bytes, the bus sends or decodes.
+    pub(crate) max_payload: usize,
 }
 
 impl std::fmt::Debug for Core {
@@ -70,6 +72,13 @@ impl Core {
                         event_type: meta.event_type(),
                         source,
                     })?;
+            if payload.len() > self.max_payload {
+                return Err(PublishError::TooLarge {
+                    event_type: meta.event_type(),
+                    size: payload.len(),
+                    limit: self.max_payload,
+                });
+            }
             let message = OutgoingMessage {
                 topic,
                 key: meta.key(),
@@ -186,6 +195,9 @@ impl Core {
         headers: &[(String, String)],
         prefix: &str,
     ) -> Result<(ErasedEnvelope, TypeId), DecodeError> {
+        if payload.len() > self.max_payload {
+            return Err(DecodeError::TooLarge { size: payload.len(), limit: self.max_payload });
+        }
         let wire = crate::wire::read(payload, headers, prefix)?;
         let descriptor = self.registry.lookup(wire.event_type(), wire.version())?;
         let meta = wire.metadata(descriptor.name())?;

@@ -178,6 +178,14 @@ pub enum DecodeError {
         /// The versions this program knows, comma separated.
         known: String,
     },
+    /// The message is larger than the bus's payload limit; it was not decoded.
+    #[error("message of {size} bytes is over the payload limit of {limit} bytes")]
+    TooLarge {
+        /// The message's size.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// The `data` does not deserialize into the event's type.
     #[error("data of `{event_type}` v{version} does not match its type")]
     DataMismatch {
@@ -204,6 +212,18 @@ pub enum PublishError {
     /// The broker did not take the event.
     #[error(transparent)]
     Transport(#[from] crate::transport::TransportError),
+    /// The encoded event is larger than the bus's payload limit; nothing was sent.
+    #[error(
+        "event `{event_type}` encodes to {size} bytes, over the bus's payload limit of {limit} bytes; nothing was sent"
+    )]
+    TooLarge {
+        /// The event name.
+        event_type: &'static str,
+        /// The encoded size.
+        size: usize,
+        /// The limit ([`BusBuilder::max_payload`](crate::BusBuilder::max_payload)).
+        limit: usize,
+    },
     /// No lane of a subscriber takes messages any more (its task ended).
     #[error("subscriber `{subscriber}` stopped taking messages")]
     LaneGone {

@@ -75,7 +75,7 @@ mod wire;
 pub use time;
 pub use uuid::{self, Uuid};
 
-pub use builder::{BusBuilder, DEFAULT_DEAD_LETTER};
+pub use builder::{BusBuilder, DEFAULT_DEAD_LETTER, DEFAULT_MAX_PAYLOAD};
 pub use bus::{Bus, BusStats};
 pub use cloudevents::Encoding;
 pub use dead_letter::DeadLetter;

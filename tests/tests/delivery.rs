@@ -397,3 +397,69 @@ async fn a_publish_cancelled_while_waiting_reaches_no_subscriber() {
     tokio::time::timeout(Duration::from_secs(10), bus.shutdown()).await.expect("drained");
     assert_eq!(*FAST_SAW.lock().expect("lock"), [1, 2], "the cancelled event reached nobody");
 }
+
+// ------------------------------------------------------------ the payload limit
+
+#[event(name = "test.delivery.oversized", topic = "delivery.oversized")]
+pub struct PayloadOversized {
+    pub text: String,
+}
+
+static OVERSIZED_RUNS: AtomicU32 = AtomicU32::new(0);
+
+#[subscriber(group = "delivery-oversized")]
+async fn oversized(_event: &PayloadOversized) -> evently::Result<()> {
+    OVERSIZED_RUNS.fetch_add(1, Ordering::SeqCst);
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_payload_over_the_limit_is_refused_on_publish_and_dead_lettered_on_receipt() {
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis());
+    let config = NatsConfig {
+        namespace: format!("oversized{}x{stamp}.", std::process::id()),
+        ..NatsConfig::default()
+    };
+    let bus = Bus::builder()
+        .subscribe::<oversized>()
+        .max_payload(1024)
+        .transport(NatsTransport::connect(config.clone()).await.expect("this test needs NATS"))
+        .start()
+        .await
+        .expect("bus starts");
+    let error = bus
+        .publish(PayloadOversized { text: "x".repeat(2_000) })
+        .await
+        .expect_err("over the limit");
+    assert!(
+        matches!(&error, evently::PublishError::TooLarge { size, limit: 1024, .. } if *size > 2_000),
+        "{error}"
+    );
+    assert!(error.to_string().contains("limit of 1024 bytes"), "{error}");
+    // Another service sends one anyway: dead-lettered, not decoded.
+    let big = format!(
+        r#"{{"type": "test.delivery.oversized", "version": 1, "data": {{"text": "{}"}}}}"#,
+        "y".repeat(2_000)
+    );
+    let raw = NatsTransport::connect(config).await.expect("NATS");
+    raw.publish(OutgoingMessage {
+        topic: "delivery.oversized",
+        key: None,
+        id: None,
+        payload: big.into_bytes(),
+        content_type: "application/json",
+        headers: Vec::new(),
+    })
+    .await
+    .expect("raw publish");
+    bus.publish(PayloadOversized { text: "small".into() }).await.expect("within the limit");
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while bus.stats().dead_lettered < 1 || OVERSIZED_RUNS.load(Ordering::SeqCst) < 1 {
+        assert!(tokio::time::Instant::now() < deadline, "{:?}", bus.stats());
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    bus.shutdown().await;
+    assert_eq!(OVERSIZED_RUNS.load(Ordering::SeqCst), 1, "only the small event was handled");
+}

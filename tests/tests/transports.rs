@@ -569,7 +569,9 @@ async fn an_unreachable_broker_is_an_error_naming_its_address() {
     .await
     .expect_err("nothing listens on port 1");
     assert!(
-        rabbit.to_string().starts_with("RabbitMQ at amqp://guest:***@127.0.0.1:1/%2f is unreachable"),
+        rabbit
+            .to_string()
+            .starts_with("RabbitMQ at amqp://guest:***@127.0.0.1:1/%2f is unreachable"),
         "{rabbit}"
     );
     let started = std::time::Instant::now();
