@@ -250,3 +250,28 @@ fn the_content_derived_id_covers_key_correlation_and_causation() {
     assert_ne!(plain, id(r#", "causation_id": "019373a4-6b7e-7cc0-8f3a-2f1e4c5d6a7b""#));
     assert_eq!(keyed, id(r#",   "key":"a""#), "spacing does not change the id");
 }
+
+#[test]
+fn deeply_nested_json_is_a_decode_error_not_a_stack_overflow() {
+    let depth = 100_000;
+    for nested in [
+        // In the data.
+        format!(
+            r#"{{"type": "OrderPlaced", "version": 1, "data": {}{}}}"#,
+            "[".repeat(depth),
+            "]".repeat(depth)
+        ),
+        // In a field evently does not read.
+        format!(
+            r#"{{"type": "OrderPlaced", "version": 1, "extra": {}{}, "data": {{}}}}"#,
+            "{\"a\":".repeat(depth),
+            "}".repeat(depth)
+        ),
+    ] {
+        let error = Envelope::<OrderPlaced>::from_json(nested.as_bytes()).expect_err("too deep");
+        assert!(
+            matches!(error, DecodeError::NotJson(_) | DecodeError::DataMismatch { .. }),
+            "{error}"
+        );
+    }
+}
