@@ -352,6 +352,172 @@ async fn a_subscriber_consumes_the_topic_it_names(kind: Kind) {
     assert_eq!((legacy, b), (vec![1], vec![2]), "each topic reaches only its subscribers");
 }
 
+/// Messages no consumer can handle, as other services or hostile input send
+/// them: each one is dead-lettered with a reason that names the fault, and
+/// consuming goes on. (An oversized payload is in delivery.rs; handler
+/// panics and permanent errors in the failures scenario and dispatch.rs.)
+async fn poison_messages_are_dead_lettered_with_a_reason_and_consuming_goes_on(kind: Kind) {
+    let run = run_id(kind);
+    let good = |seq: u32| {
+        format!(r#"{{"run": "{run}", "seq": {seq}, "key": "k", "fail": false, "slow": false}}"#)
+    };
+    let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let poisons: Vec<(&str, Vec<u8>)> = vec![
+        ("not a JSON envelope", b"{ not json".to_vec()),
+        ("not a JSON envelope", br#"{"type": "test.conformance.checked", "version": 1, "data": {"ru"#.to_vec()),
+        ("not a JSON envelope", b"\xff\xfe{}".to_vec()),
+        ("not a JSON envelope", b"[1, 2]".to_vec()),
+        ("not a JSON envelope", b"42".to_vec()),
+        ("unknown event type", br#"{"type": "nope.happened", "version": 1, "data": {}}"#.to_vec()),
+        ("unknown version 9", br#"{"type": "test.conformance.checked", "version": 9, "data": {}}"#.to_vec()),
+        (
+            "does not match its type",
+            br#"{"type": "test.conformance.checked", "version": 1, "data": {"run": 5}}"#.to_vec(),
+        ),
+        (
+            "`timestamp` is invalid",
+            format!(
+                r#"{{"type": "test.conformance.checked", "version": 1, "timestamp": "9999-12-31T23:59:59-01:00", "data": {}}}"#,
+                good(1)
+            )
+            .into_bytes(),
+        ),
+        (
+            "`specversion` is invalid",
+            format!(
+                r#"{{"specversion": "0.3", "id": "1", "source": "x", "type": "test.conformance.checked", "data": {}}}"#,
+                good(2)
+            )
+            .into_bytes(),
+        ),
+        (
+            "no `id` field",
+            format!(
+                r#"{{"specversion": "1.0", "source": "x", "type": "test.conformance.checked", "data": {}}}"#,
+                good(3)
+            )
+            .into_bytes(),
+        ),
+        (
+            "not a JSON envelope",
+            format!(r#"{{"type": "test.conformance.checked", "version": 1, "data": {nested}}}"#)
+                .into_bytes(),
+        ),
+    ];
+    let bus = bus(kind, &run, &["conformance-b"]).await;
+    let Some(raw) = transport(kind, &run).await else {
+        // In process the caller gets each reason directly.
+        for (reason, payload) in &poisons {
+            let error = bus.publish_json(payload).await.expect_err("poison");
+            let shown = evently_tests_chain(&error);
+            assert!(shown.contains(reason), "expected `{reason}` in `{shown}`");
+        }
+        bus.shutdown().await;
+        return;
+    };
+    for (_, payload) in &poisons {
+        let message = OutgoingMessage {
+            topic: "conformance",
+            key: None,
+            id: None,
+            payload: payload.clone(),
+            content_type: "application/json",
+            headers: Vec::new(),
+        };
+        raw.publish(message).await.expect("raw publish");
+    }
+    bus.publish(event(&run, 100, "k")).await.expect("publish");
+    eventually("the good event after the poison was handled", || {
+        seen(&run, "b").iter().any(|(seq, ..)| *seq == 100)
+    })
+    .await;
+    eventually("every poison was dead-lettered", || {
+        bus.stats().dead_lettered as usize >= poisons.len()
+    })
+    .await;
+    bus.shutdown().await;
+    let reasons = broker_dead_letter_reasons(kind, &run, &raw, poisons.len()).await;
+    for (reason, _) in &poisons {
+        assert!(
+            reasons.iter().any(|r| r.contains(reason)),
+            "no dead letter says `{reason}`: {reasons:?}"
+        );
+    }
+}
+
+/// An error with its sources, as dead-letter headers print it.
+fn evently_tests_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    text
+}
+
+/// The `evently-error` headers of the first `count` dead letters in the
+/// bus's default destination.
+async fn broker_dead_letter_reasons(
+    kind: Kind,
+    run: &str,
+    raw: &BoxTransport,
+    count: usize,
+) -> Vec<String> {
+    let mut reasons = Vec::new();
+    if kind == Kind::RabbitMq {
+        let connection = lapin::Connection::connect(
+            "amqp://guest:guest@127.0.0.1:5672/%2f",
+            lapin::ConnectionProperties::default(),
+        )
+        .await
+        .expect("connect to RabbitMQ");
+        let channel = connection.create_channel().await.expect("channel");
+        let queue = format!("{run}.dead-letters");
+        while reasons.len() < count {
+            let Some(message) = channel
+                .basic_get(queue.as_str().into(), lapin::options::BasicGetOptions { no_ack: true })
+                .await
+                .expect("basic.get")
+            else {
+                break;
+            };
+            let reason = message
+                .delivery
+                .properties
+                .headers()
+                .as_ref()
+                .and_then(|table| match table.inner().get("evently-error") {
+                    Some(lapin::types::AMQPValue::LongString(text)) => Some(text.to_string()),
+                    _ => None,
+                })
+                .unwrap_or_default();
+            reasons.push(reason);
+        }
+        return reasons;
+    }
+    let mut incoming = raw
+        .subscribe(Subscription::new("poison-inspector", &["dead-letters"]))
+        .await
+        .expect("subscribe to the dead letters");
+    while reasons.len() < count {
+        let Ok(Some(message)) =
+            tokio::time::timeout(Duration::from_secs(20), incoming.recv()).await
+        else {
+            break;
+        };
+        let reason = message
+            .headers
+            .iter()
+            .find(|(name, _)| name == "evently-error")
+            .map(|(_, value)| value.clone())
+            .unwrap_or_default();
+        reasons.push(reason);
+        let _ = message.ack.ack().await;
+    }
+    reasons
+}
+
 async fn a_malformed_message_is_dead_lettered_and_consuming_goes_on(kind: Kind) {
     let run = run_id(kind);
     let bus = bus(kind, &run, &["conformance-b"]).await;
@@ -525,6 +691,12 @@ macro_rules! conformance {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn a_subscriber_consumes_the_topic_it_names() {
                 super::a_subscriber_consumes_the_topic_it_names($kind).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn poison_messages_are_dead_lettered_with_a_reason_and_consuming_goes_on() {
+                super::poison_messages_are_dead_lettered_with_a_reason_and_consuming_goes_on($kind)
+                    .await;
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
