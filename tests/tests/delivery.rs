@@ -93,16 +93,27 @@ use evently::transport::{
     NatsConfig, NatsTransport, OutgoingMessage, Subscription, Transport, TransportError,
 };
 
-/// NATS, except that the first `fail_first` dead letters are refused.
-struct DeadLettersRefused {
-    inner: NatsTransport,
-    fail_first: u32,
-    attempts: std::sync::Arc<AtomicU32>,
+/// What goes wrong with the dead letters of a [`FaultyDeadLetters`].
+enum DeadLetterFault {
+    /// The first `count` dead letters are refused; `attempts` counts them all.
+    RefuseFirst { count: u32, attempts: std::sync::Arc<AtomicU32> },
+    /// Each dead letter takes a second to send; `started` and `finished`
+    /// tell where the first one is.
+    Slow {
+        started: std::sync::Arc<std::sync::atomic::AtomicBool>,
+        finished: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    },
 }
 
-impl Transport for DeadLettersRefused {
+/// NATS, with a fault in sending dead letters.
+struct FaultyDeadLetters {
+    inner: NatsTransport,
+    fault: DeadLetterFault,
+}
+
+impl Transport for FaultyDeadLetters {
     fn name(&self) -> &'static str {
-        "NATS JetStream (dead letters refused)"
+        "NATS JetStream (faulty dead letters)"
     }
     fn cloudevents_prefix(&self) -> &'static str {
         self.inner.cloudevents_prefix()
@@ -117,14 +128,25 @@ impl Transport for DeadLettersRefused {
         self.inner.subscribe(subscription).await
     }
     async fn dead_letter(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
-        if self.attempts.fetch_add(1, Ordering::SeqCst) < self.fail_first {
-            return Err(TransportError::Config {
-                broker: "test",
-                setting: "dead_letter",
-                reason: "refused on purpose".into(),
-            });
+        match &self.fault {
+            DeadLetterFault::RefuseFirst { count, attempts } => {
+                if attempts.fetch_add(1, Ordering::SeqCst) < *count {
+                    return Err(TransportError::Config {
+                        broker: "test",
+                        setting: "dead_letter",
+                        reason: "refused on purpose".into(),
+                    });
+                }
+                self.inner.dead_letter(message).await
+            }
+            DeadLetterFault::Slow { started, finished } => {
+                started.store(true, Ordering::SeqCst);
+                tokio::time::sleep(Duration::from_secs(1)).await;
+                let sent = self.inner.dead_letter(message).await;
+                finished.store(true, Ordering::SeqCst);
+                sent
+            }
         }
-        self.inner.dead_letter(message).await
     }
 }
 
@@ -151,8 +173,13 @@ async fn a_dead_letter_the_broker_refuses_is_given_back_and_tried_again() {
         .await
         .expect("this test needs NATS JetStream");
     let attempts = std::sync::Arc::new(AtomicU32::new(0));
-    let transport =
-        DeadLettersRefused { inner, fail_first: 2, attempts: std::sync::Arc::clone(&attempts) };
+    let transport = FaultyDeadLetters {
+        inner,
+        fault: DeadLetterFault::RefuseFirst {
+            count: 2,
+            attempts: std::sync::Arc::clone(&attempts),
+        },
+    };
     let bus = Bus::builder()
         .subscribe::<always_fails>()
         .transport(transport)
@@ -267,38 +294,6 @@ async fn rabbitmq_refuses_an_event_no_queue_would_keep_instead_of_dropping_it() 
 
 // --------------------------------- shutdown waits for what consumers are doing
 
-/// NATS, with dead letters that take a second to send.
-struct SlowDeadLetters {
-    inner: NatsTransport,
-    started: std::sync::Arc<std::sync::atomic::AtomicBool>,
-    finished: std::sync::Arc<std::sync::atomic::AtomicBool>,
-}
-
-impl Transport for SlowDeadLetters {
-    fn name(&self) -> &'static str {
-        "NATS JetStream (slow dead letters)"
-    }
-    fn cloudevents_prefix(&self) -> &'static str {
-        self.inner.cloudevents_prefix()
-    }
-    async fn publish(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
-        self.inner.publish(message).await
-    }
-    async fn subscribe(
-        &self,
-        subscription: Subscription<'_>,
-    ) -> Result<tokio::sync::mpsc::Receiver<evently::transport::Incoming>, TransportError> {
-        self.inner.subscribe(subscription).await
-    }
-    async fn dead_letter(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
-        self.started.store(true, Ordering::SeqCst);
-        tokio::time::sleep(Duration::from_secs(1)).await;
-        let sent = self.inner.dead_letter(message).await;
-        self.finished.store(true, Ordering::SeqCst);
-        sent
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn shutdown_waits_for_an_undecodable_message_being_dead_lettered() {
     use std::sync::atomic::AtomicBool;
@@ -310,10 +305,12 @@ async fn shutdown_waits_for_an_undecodable_message_being_dead_lettered() {
     let raw = NatsTransport::connect(config.clone()).await.expect("this test needs NATS JetStream");
     let (started, finished) =
         (std::sync::Arc::new(AtomicBool::new(false)), std::sync::Arc::new(AtomicBool::new(false)));
-    let transport = SlowDeadLetters {
+    let transport = FaultyDeadLetters {
         inner: NatsTransport::connect(config).await.expect("NATS"),
-        started: std::sync::Arc::clone(&started),
-        finished: std::sync::Arc::clone(&finished),
+        fault: DeadLetterFault::Slow {
+            started: std::sync::Arc::clone(&started),
+            finished: std::sync::Arc::clone(&finished),
+        },
     };
     let bus = Bus::builder()
         .subscribe::<stranded_elsewhere>()

@@ -59,6 +59,36 @@ async fn amqp() -> lapin::Channel {
     channel
 }
 
+/// Publishes a binary CloudEvent of `test.interop.seen` as the CloudEvents
+/// SDKs and pika do: `cloudEvents_` attributes, with `time` as given.
+async fn publish_binary_cloudevent(namespace: &str, id: &str, time: AMQPValue, body: &[u8]) {
+    let mut headers = FieldTable::default();
+    for (name, value) in [
+        ("cloudEvents_specversion", "1.0"),
+        ("cloudEvents_id", id),
+        ("cloudEvents_type", "test.interop.seen"),
+        ("cloudEvents_source", "python-service"),
+    ] {
+        headers.insert(ShortString::from(name), AMQPValue::LongString(value.into()));
+    }
+    headers.insert(ShortString::from("cloudEvents_time"), time);
+    amqp()
+        .await
+        .basic_publish(
+            ShortString::from(format!("{namespace}evently")),
+            ShortString::from(format!("{namespace}interop")),
+            BasicPublishOptions::default(),
+            body,
+            BasicProperties::default()
+                .with_content_type(ShortString::from("application/json"))
+                .with_headers(headers),
+        )
+        .await
+        .expect("publish")
+        .await
+        .expect("confirmed");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn amqp_binary_cloudevents_with_the_underscore_prefix_and_native_types_are_understood() {
     let namespace = namespace("interop");
@@ -70,31 +100,13 @@ async fn amqp_binary_cloudevents_with_the_underscore_prefix_and_native_types_are
         .expect("starts");
     // What the CloudEvents SDKs and pika send: `cloudEvents_` attributes, and
     // `time` as an AMQP timestamp (2026-01-15T10:00:00Z).
-    let mut headers = FieldTable::default();
-    for (name, value) in [
-        ("cloudEvents_specversion", "1.0"),
-        ("cloudEvents_id", "order-42"),
-        ("cloudEvents_type", "test.interop.seen"),
-        ("cloudEvents_source", "python-service"),
-    ] {
-        headers.insert(ShortString::from(name), AMQPValue::LongString(value.into()));
-    }
-    headers.insert(ShortString::from("cloudEvents_time"), AMQPValue::Timestamp(1_768_471_200));
-    let channel = amqp().await;
-    channel
-        .basic_publish(
-            ShortString::from(format!("{namespace}evently")),
-            ShortString::from(format!("{namespace}interop")),
-            BasicPublishOptions::default(),
-            br#"{"id": 42}"#,
-            BasicProperties::default()
-                .with_content_type(ShortString::from("application/json"))
-                .with_headers(headers),
-        )
-        .await
-        .expect("publish")
-        .await
-        .expect("confirmed");
+    publish_binary_cloudevent(
+        &namespace,
+        "order-42",
+        AMQPValue::Timestamp(1_768_471_200),
+        br#"{"id": 42}"#,
+    )
+    .await;
     let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
     loop {
         let seen = SEEN.lock().expect("lock").iter().find(|(id, ..)| *id == 42).cloned();
@@ -287,36 +299,11 @@ async fn an_amqp_attribute_of_a_type_no_attribute_takes_is_dead_lettered_with_th
         .start()
         .await
         .expect("starts");
-    let mut headers = FieldTable::default();
-    for (name, value) in [
-        ("cloudEvents_specversion", "1.0"),
-        ("cloudEvents_id", "bad-time"),
-        ("cloudEvents_type", "test.interop.seen"),
-        ("cloudEvents_source", "python-service"),
-    ] {
-        headers.insert(ShortString::from(name), AMQPValue::LongString(value.into()));
-    }
     // A table where a time belongs: it cannot be mapped, and must not be
     // replaced by the receive time either.
-    headers.insert(
-        ShortString::from("cloudEvents_time"),
-        AMQPValue::FieldTable(FieldTable::default()),
-    );
+    let table = AMQPValue::FieldTable(FieldTable::default());
+    publish_binary_cloudevent(&namespace, "bad-time", table, br#"{"id": 13}"#).await;
     let channel = amqp().await;
-    channel
-        .basic_publish(
-            ShortString::from(format!("{namespace}evently")),
-            ShortString::from(format!("{namespace}interop")),
-            BasicPublishOptions::default(),
-            br#"{"id": 13}"#,
-            BasicProperties::default()
-                .with_content_type(ShortString::from("application/json"))
-                .with_headers(headers),
-        )
-        .await
-        .expect("publish")
-        .await
-        .expect("confirmed");
     let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
     while bus.stats().dead_lettered < 1 {
         assert!(tokio::time::Instant::now() < deadline, "the message was not dead-lettered");
