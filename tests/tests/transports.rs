@@ -273,8 +273,25 @@ async fn failures_are_retried_then_dead_lettered_with_the_reason(kind: Kind) {
 /// The headers of the first message in the run's `conformance.dlq` on the broker.
 async fn broker_dead_letter(kind: Kind, run: &str) -> HashMap<String, String> {
     let raw = transport(kind, run).await.expect("a broker");
+    broker_dead_letters(kind, run, &raw, "conformance.dlq", 1)
+        .await
+        .into_iter()
+        .next()
+        .expect("a dead letter within 20 s")
+}
+
+/// The headers of up to `count` dead letters in the run's `destination` on
+/// the broker: a queue named after it on RabbitMQ; a topic or stream, which
+/// a new group reads from the start, on Kafka and JetStream.
+async fn broker_dead_letters(
+    kind: Kind,
+    run: &str,
+    raw: &BoxTransport,
+    destination: &'static str,
+    count: usize,
+) -> Vec<HashMap<String, String>> {
+    let mut letters = Vec::new();
     if kind == Kind::RabbitMq {
-        // RabbitMQ keeps dead letters in a queue named after the destination.
         let connection = lapin::Connection::connect(
             "amqp://guest:guest@127.0.0.1:5672/%2f",
             lapin::ConnectionProperties::default(),
@@ -282,41 +299,51 @@ async fn broker_dead_letter(kind: Kind, run: &str) -> HashMap<String, String> {
         .await
         .expect("connect to RabbitMQ");
         let channel = connection.create_channel().await.expect("channel");
-        let queue = format!("{run}.conformance.dlq");
-        let message = channel
-            .basic_get(queue.into(), lapin::options::BasicGetOptions { no_ack: true })
-            .await
-            .expect("basic.get")
-            .expect("a dead letter in the queue");
-        return message
-            .delivery
-            .properties
-            .headers()
-            .as_ref()
-            .map(|table| {
-                table
-                    .inner()
-                    .iter()
-                    .filter_map(|(name, value)| match value {
-                        lapin::types::AMQPValue::LongString(text) => {
-                            Some((name.to_string(), text.to_string()))
-                        }
-                        _ => None,
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        let queue = format!("{run}.{destination}");
+        while letters.len() < count {
+            let Some(message) = channel
+                .basic_get(queue.as_str().into(), lapin::options::BasicGetOptions { no_ack: true })
+                .await
+                .expect("basic.get")
+            else {
+                break;
+            };
+            let headers = message
+                .delivery
+                .properties
+                .headers()
+                .as_ref()
+                .map(|table| {
+                    table
+                        .inner()
+                        .iter()
+                        .filter_map(|(name, value)| match value {
+                            lapin::types::AMQPValue::LongString(text) => {
+                                Some((name.to_string(), text.to_string()))
+                            }
+                            _ => None,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            letters.push(headers);
+        }
+        return letters;
     }
-    // Kafka and JetStream keep them in a topic / stream a new group reads from the start.
     let mut incoming = raw
-        .subscribe(Subscription::new("inspector", &["conformance.dlq"]))
+        .subscribe(Subscription::new("inspector", &[destination]))
         .await
         .expect("subscribe to the dead letters");
-    let message = tokio::time::timeout(Duration::from_secs(20), incoming.recv())
-        .await
-        .expect("a dead letter within 20 s")
-        .expect("the subscription is open");
-    message.headers.into_iter().collect()
+    while letters.len() < count {
+        let Ok(Some(message)) =
+            tokio::time::timeout(Duration::from_secs(20), incoming.recv()).await
+        else {
+            break;
+        };
+        letters.push(message.headers.iter().cloned().collect());
+        let _ = message.ack.ack().await;
+    }
+    letters
 }
 
 async fn a_duplicate_delivery_runs_the_handler_once(kind: Kind) {
@@ -436,7 +463,11 @@ async fn poison_messages_are_dead_lettered_with_a_reason_and_consuming_goes_on(k
     })
     .await;
     bus.shutdown().await;
-    let reasons = broker_dead_letter_reasons(kind, &run, &raw, poisons.len()).await;
+    let reasons: Vec<String> = broker_dead_letters(kind, &run, &raw, "dead-letters", poisons.len())
+        .await
+        .into_iter()
+        .map(|headers| headers.get("evently-error").cloned().unwrap_or_default())
+        .collect();
     for (reason, _) in &poisons {
         assert!(
             reasons.iter().any(|r| r.contains(reason)),
@@ -454,68 +485,6 @@ fn evently_tests_chain(error: &dyn std::error::Error) -> String {
         source = cause.source();
     }
     text
-}
-
-/// The `evently-error` headers of the first `count` dead letters in the
-/// bus's default destination.
-async fn broker_dead_letter_reasons(
-    kind: Kind,
-    run: &str,
-    raw: &BoxTransport,
-    count: usize,
-) -> Vec<String> {
-    let mut reasons = Vec::new();
-    if kind == Kind::RabbitMq {
-        let connection = lapin::Connection::connect(
-            "amqp://guest:guest@127.0.0.1:5672/%2f",
-            lapin::ConnectionProperties::default(),
-        )
-        .await
-        .expect("connect to RabbitMQ");
-        let channel = connection.create_channel().await.expect("channel");
-        let queue = format!("{run}.dead-letters");
-        while reasons.len() < count {
-            let Some(message) = channel
-                .basic_get(queue.as_str().into(), lapin::options::BasicGetOptions { no_ack: true })
-                .await
-                .expect("basic.get")
-            else {
-                break;
-            };
-            let reason = message
-                .delivery
-                .properties
-                .headers()
-                .as_ref()
-                .and_then(|table| match table.inner().get("evently-error") {
-                    Some(lapin::types::AMQPValue::LongString(text)) => Some(text.to_string()),
-                    _ => None,
-                })
-                .unwrap_or_default();
-            reasons.push(reason);
-        }
-        return reasons;
-    }
-    let mut incoming = raw
-        .subscribe(Subscription::new("poison-inspector", &["dead-letters"]))
-        .await
-        .expect("subscribe to the dead letters");
-    while reasons.len() < count {
-        let Ok(Some(message)) =
-            tokio::time::timeout(Duration::from_secs(20), incoming.recv()).await
-        else {
-            break;
-        };
-        let reason = message
-            .headers
-            .iter()
-            .find(|(name, _)| name == "evently-error")
-            .map(|(_, value)| value.clone())
-            .unwrap_or_default();
-        reasons.push(reason);
-        let _ = message.ack.ack().await;
-    }
-    reasons
 }
 
 async fn a_malformed_message_is_dead_lettered_and_consuming_goes_on(kind: Kind) {
