@@ -95,6 +95,22 @@ pub trait IdempotencyStore: Send + Sync + 'static {
         key: &IdempotencyKey<'_>,
         token: ClaimToken,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Extends the lease of the claim `token` holds while its handler runs.
+    /// `Ok(false)` means the claim is no longer the caller's: its lease ran
+    /// out and another delivery took it over. The default does nothing.
+    fn renew(
+        &self,
+        key: &IdempotencyKey<'_>,
+        token: ClaimToken,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send {
+        let _ = (key, token);
+        std::future::ready(Ok(true))
+    }
+    /// How often the bus renews a claim while its handler runs: a fraction
+    /// of the store's lease. `None` (the default): never.
+    fn renew_every(&self) -> Option<Duration> {
+        None
+    }
 }
 
 /// A store shared with other code: every clone of the `Arc` sees the same claims.
@@ -119,6 +135,16 @@ impl<S: IdempotencyStore> IdempotencyStore for Arc<S> {
     ) -> impl Future<Output = Result<(), StoreError>> + Send {
         (**self).release(key, token)
     }
+    fn renew(
+        &self,
+        key: &IdempotencyKey<'_>,
+        token: ClaimToken,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send {
+        (**self).renew(key, token)
+    }
+    fn renew_every(&self) -> Option<Duration> {
+        (**self).renew_every()
+    }
 }
 
 /// [`IdempotencyStore`] with boxed futures, so a bus can hold any store.
@@ -137,6 +163,12 @@ pub(crate) trait DynStore: Send + Sync {
         key: &'a IdempotencyKey<'a>,
         token: ClaimToken,
     ) -> BoxFuture<'a, Result<(), StoreError>>;
+    fn renew_boxed<'a>(
+        &'a self,
+        key: &'a IdempotencyKey<'a>,
+        token: ClaimToken,
+    ) -> BoxFuture<'a, Result<bool, StoreError>>;
+    fn renew_every(&self) -> Option<Duration>;
 }
 
 impl<S: IdempotencyStore> DynStore for S {
@@ -159,6 +191,16 @@ impl<S: IdempotencyStore> DynStore for S {
         token: ClaimToken,
     ) -> BoxFuture<'a, Result<(), StoreError>> {
         Box::pin(IdempotencyStore::release(self, key, token))
+    }
+    fn renew_boxed<'a>(
+        &'a self,
+        key: &'a IdempotencyKey<'a>,
+        token: ClaimToken,
+    ) -> BoxFuture<'a, Result<bool, StoreError>> {
+        Box::pin(IdempotencyStore::renew(self, key, token))
+    }
+    fn renew_every(&self) -> Option<Duration> {
+        IdempotencyStore::renew_every(self)
     }
 }
 
@@ -219,6 +261,28 @@ impl Store {
                 Ok(())
             }
             Store::Other(store) => store.release_boxed(key, token).await,
+        }
+    }
+}
+
+impl Store {
+    pub(crate) async fn renew(
+        &self,
+        key: &IdempotencyKey<'_>,
+        token: ClaimToken,
+    ) -> Result<bool, StoreError> {
+        match self {
+            // Copies of one message share a lane in one process, and the
+            // lease (5 min by default) only frees claims of a lost lane.
+            Store::Memory(_) => Ok(true),
+            Store::Other(store) => store.renew_boxed(key, token).await,
+        }
+    }
+
+    pub(crate) fn renew_every(&self) -> Option<Duration> {
+        match self {
+            Store::Memory(_) => None,
+            Store::Other(store) => store.renew_every(),
         }
     }
 }

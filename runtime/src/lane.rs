@@ -22,7 +22,7 @@ use crate::dead_letter::DeadLetter;
 use crate::envelope::{AnyEnvelope, ErasedEnvelope};
 use crate::error::{DeliveryError, Error};
 use crate::handler::{Delivery, Handler, Publisher};
-use crate::idempotency::{Claim, IdempotencyKey};
+use crate::idempotency::{Claim, ClaimToken, IdempotencyKey};
 use crate::routing::Subscriber;
 use crate::shared::Shared;
 use crate::transport::{Receipt, headers as transport_headers};
@@ -500,7 +500,12 @@ impl Lane {
             subscriber: descriptor.name(),
             publisher: &self.publisher,
         };
-        let result = match CatchUnwind(pin!(H::call(delivery))).await {
+        let call = CatchUnwind(pin!(H::call(delivery)));
+        let outcome = match (&key, token, self.shared.store.renew_every()) {
+            (Some(key), Some(token), Some(every)) => self.renewing(call, key, token, every).await,
+            _ => call.await,
+        };
+        let result = match outcome {
             Ok(result) => result,
             Err(panic) => Err(Error::new(DeliveryError::Panicked {
                 message: panic_message(&*panic).to_owned(),
@@ -518,6 +523,40 @@ impl Lane {
         match result {
             Ok(()) => Outcome::Handled,
             Err(error) => Outcome::Failed(error),
+        }
+    }
+
+    /// Runs `call`, renewing the claim `token` holds every `every` until it
+    /// finishes, so a handler that runs past the store's lease keeps its
+    /// claim and no other member runs the message meanwhile.
+    async fn renewing<F: Future>(
+        &self,
+        call: F,
+        key: &IdempotencyKey<'_>,
+        token: ClaimToken,
+        every: Duration,
+    ) -> F::Output {
+        let mut call = pin!(call);
+        let mut ticks = tokio::time::interval_at(Instant::now() + every, every);
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tokio::select! {
+                biased;
+                output = &mut call => return output,
+                _ = ticks.tick() => match self.shared.store.renew(key, token).await {
+                    Ok(true) => {}
+                    Ok(false) => tracing::warn!(
+                        subscriber = self.subscriber.descriptor.name(),
+                        event_id = %key.id,
+                        "the claim's lease ran out and another delivery took it over; this handler still runs"
+                    ),
+                    Err(error) => tracing::warn!(
+                        subscriber = self.subscriber.descriptor.name(),
+                        error = %Chain(&error),
+                        "could not renew the idempotency claim"
+                    ),
+                },
+            }
         }
     }
 
