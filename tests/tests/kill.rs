@@ -232,3 +232,7 @@ async fn kill_9_on_rabbitmq_loses_and_doubles_nothing() {
 async fn kill_9_on_nats_loses_and_doubles_nothing() {
     kill_run("nats").await;
 }
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kill_9_on_kafka_loses_and_doubles_nothing() {
+    kill_run("kafka").await;
+}

@@ -274,7 +274,10 @@ pub struct Withdrawn {
     pub n: u32,
 }
 
-static RELAYED: Mutex<Option<HashMap<String, Vec<(String, u32)>>>> = Mutex::new(None);
+/// What each run's subscriber received: (account, n) in arrival order.
+type Received = HashMap<String, Vec<(String, u32)>>;
+
+static RELAYED: Mutex<Option<Received>> = Mutex::new(None);
 
 #[subscriber(group = "pg-outbox", guard = false)]
 async fn relayed(event: &Withdrawn) -> evently::Result<()> {
