@@ -61,6 +61,8 @@ mod handler;
 mod id;
 pub mod idempotency;
 mod lane;
+#[cfg(feature = "redis")]
+pub mod redis;
 mod registry;
 mod retry;
 mod routing;
