@@ -275,7 +275,17 @@ enum EventArg {
 /// by value or by shared reference.
 struct ExtraArg {
     ty: Type,
-    by_reference: bool,
+    by: By,
+}
+
+/// How the fn takes an argument after the event.
+#[derive(PartialEq)]
+enum By {
+    Value,
+    /// `&T`: borrowed from a value made for the call.
+    Reference,
+    /// `&mut T`: lent by the delivery (the inbox's transaction).
+    Lent,
 }
 
 struct Checked {
@@ -316,14 +326,19 @@ fn check_signature(sig: &Signature, errors: &mut Errors) -> Option<Checked> {
                 errors.spanned(receiver, "`#[subscriber]` goes on a free fn, not a method");
             }
             FnArg::Typed(arg) => match &*arg.ty {
-                Type::Reference(reference) if reference.mutability.is_some() => errors.spanned(
-                    reference,
-                    "arguments after the event are shared: take `&T` or `T`, not `&mut T`",
-                ),
-                Type::Reference(reference) => {
-                    extras.push(ExtraArg { ty: (*reference.elem).clone(), by_reference: true })
+                Type::Reference(reference) if reference.mutability.is_some() => {
+                    if extras.iter().any(|extra: &ExtraArg| extra.by == By::Lent) {
+                        errors.spanned(
+                            reference,
+                            "a subscriber takes at most one `&mut` argument: the transaction (`&mut PgConnection`)",
+                        );
+                    }
+                    extras.push(ExtraArg { ty: (*reference.elem).clone(), by: By::Lent })
                 }
-                ty => extras.push(ExtraArg { ty: ty.clone(), by_reference: false }),
+                Type::Reference(reference) => {
+                    extras.push(ExtraArg { ty: (*reference.elem).clone(), by: By::Reference })
+                }
+                ty => extras.push(ExtraArg { ty: ty.clone(), by: By::Value }),
             },
         }
     }
@@ -444,10 +459,16 @@ fn generate(item: &SubscriberFn, args: &Args, checked: Checked) -> TokenStream {
         .map(|(index, extra)| {
             let local = quote::format_ident!("__arg{}", index);
             let ty = &extra.ty;
+            if extra.by == By::Lent {
+                let binding = quote_spanned! {ty.span()=>
+                    let mut #local = <#ty as #krate::__private::FromDeliveryMut>::lend(&__delivery)?;
+                };
+                return (binding, quote!(&mut *#local));
+            }
             let binding = quote_spanned! {ty.span()=>
                 let #local = <#ty as #krate::FromDelivery>::from_delivery(&__delivery)?;
             };
-            let value = if extra.by_reference { quote!(&#local) } else { quote!(#local) };
+            let value = if extra.by == By::Reference { quote!(&#local) } else { quote!(#local) };
             (binding, value)
         })
         .unzip();
@@ -473,6 +494,9 @@ fn generate(item: &SubscriberFn, args: &Args, checked: Checked) -> TokenStream {
     if let Some(backoff) = &args.backoff {
         let backoff = backoff_tokens(backoff, &krate);
         settings.push(quote!(.with_backoff(#backoff)));
+    }
+    if checked.extras.iter().any(|extra| extra.by == By::Lent) {
+        settings.push(quote!(.with_transaction()));
     }
     if let Some(dead_letter) = &args.dead_letter {
         settings.push(quote!(.with_dead_letter(#dead_letter)));

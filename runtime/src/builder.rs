@@ -60,6 +60,10 @@ pub struct BusBuilder {
     queue_capacity: usize,
     concurrency: usize,
     store: Option<Store>,
+    #[cfg(feature = "postgres")]
+    inbox: Option<crate::postgres::PgStore>,
+    #[cfg(feature = "postgres")]
+    outbox: Option<crate::postgres::PgStore>,
     retry_policy: RetryPolicy,
     dead_letter_capacity: usize,
     transport: Option<Arc<dyn DynTransport>>,
@@ -77,6 +81,10 @@ impl Default for BusBuilder {
             queue_capacity: 1024,
             concurrency: 8,
             store: None,
+            #[cfg(feature = "postgres")]
+            inbox: None,
+            #[cfg(feature = "postgres")]
+            outbox: None,
             retry_policy: RetryPolicy::default(),
             dead_letter_capacity: 10_000,
             transport: None,
@@ -152,6 +160,26 @@ impl BusBuilder {
     /// buses, as the members of one consumer group share a database.
     pub fn idempotency_store(mut self, store: impl IdempotencyStore) -> Self {
         self.store = Some(Store::new(store));
+        self
+    }
+
+    /// The transactional inbox (feature `postgres`): a subscriber that
+    /// takes `&mut PgConnection` runs in a transaction on `store`'s pool that
+    /// also records the message as handled, so its writes happen once, even
+    /// across crashes and redeliveries. See [`crate::postgres`].
+    #[cfg(feature = "postgres")]
+    pub fn inbox(mut self, store: crate::postgres::PgStore) -> Self {
+        self.inbox = Some(store);
+        self
+    }
+
+    /// The transactional outbox (feature `postgres`):
+    /// [`Bus::publish_in`] writes events to `store`'s outbox table in the
+    /// caller's transaction, and the bus relays committed rows through its
+    /// transport. See [`crate::postgres`].
+    #[cfg(feature = "postgres")]
+    pub fn outbox(mut self, store: crate::postgres::PgStore) -> Self {
+        self.outbox = Some(store);
         self
     }
 
@@ -286,6 +314,24 @@ impl BusBuilder {
         let runtime = tokio::runtime::Handle::try_current().map_err(|_| StartError::NoRuntime)?;
 
         let (registry, table) = self.plan()?;
+        #[cfg(feature = "postgres")]
+        if self.inbox.is_none() {
+            let transactional: Vec<&str> = table
+                .subscribers
+                .iter()
+                .filter(|s| s.descriptor.transactional())
+                .map(|s| s.descriptor.name())
+                .collect();
+            if !transactional.is_empty() {
+                return Err(invalid(
+                    "inbox",
+                    &format!(
+                        "{} take a transaction (`&mut PgConnection`); give the bus `.inbox(pg)`",
+                        transactional.join(", ")
+                    ),
+                ));
+            }
+        }
         let dead_letter = self.dead_letter.as_deref().unwrap_or(DEFAULT_DEAD_LETTER);
 
         let source = crate::envelope::intern(&self.source.unwrap_or_else(default_source));
@@ -297,6 +343,10 @@ impl BusBuilder {
             waiters: AtomicUsize::new(0),
             dead_letters: Mutex::new(DeadLetters::new(self.dead_letter_capacity)),
             store: self.store.unwrap_or_default(),
+            #[cfg(feature = "postgres")]
+            inbox: self.inbox,
+            #[cfg(feature = "postgres")]
+            outbox: self.outbox.clone(),
             duplicates: AtomicU64::new(0),
             retries: AtomicU64::new(0),
             dead_lettered: AtomicU64::new(0),
@@ -360,6 +410,15 @@ impl BusBuilder {
                 ));
                 crate::util::lock(&core.consumers).push(consumer);
             }
+        }
+        #[cfg(feature = "postgres")]
+        if let Some(outbox) = self.outbox {
+            let relay = tokio::spawn(crate::postgres::Relay::run(
+                outbox,
+                Arc::downgrade(&core),
+                core.stop.subscribe(),
+            ));
+            crate::util::lock(&core.consumers).push(relay);
         }
         Ok(Bus::from_core(core))
     }

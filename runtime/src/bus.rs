@@ -113,6 +113,45 @@ impl Bus {
         self.core.dispatch(envelope.into_erased(), TypeId::of::<E>(), topic, Sender::Outside).await
     }
 
+    /// Publishes an event through the outbox (feature `postgres`, and
+    /// `.outbox(pg)` on the builder): writes it on `conn`, in the caller's
+    /// transaction, and returns its envelope id. It is sent after the
+    /// transaction commits, and never if it rolls back; a crash after the
+    /// commit does not lose it.
+    ///
+    /// ```no_run
+    /// # use evently::{event, Bus};
+    /// # #[event(name = "order.placed")]
+    /// # pub struct OrderPlaced { pub order_id: u64 }
+    /// # async fn place(bus: &Bus, pg: &evently::postgres::PgStore) -> Result<(), Box<dyn std::error::Error>> {
+    /// let mut tx = pg.pool().begin().await?;
+    /// sqlx::query("INSERT INTO orders (id) VALUES ($1)").bind(7_i64).execute(&mut *tx).await?;
+    /// bus.publish_in(&mut tx, OrderPlaced { order_id: 7 }).await?;
+    /// tx.commit().await?; // the order and its event, or neither
+    /// # Ok(()) }
+    /// # use evently::postgres::sqlx;
+    /// ```
+    #[cfg(feature = "postgres")]
+    pub async fn publish_in<E: Event>(
+        &self,
+        conn: &mut sqlx::PgConnection,
+        event: E,
+    ) -> Result<Uuid, PublishError> {
+        self.publish_to_in(conn, E::TOPIC, event).await
+    }
+
+    /// Like [`publish_in`](Self::publish_in), to `topic` instead of the event's own.
+    #[cfg(feature = "postgres")]
+    pub async fn publish_to_in<E: Event>(
+        &self,
+        conn: &mut sqlx::PgConnection,
+        topic: &str,
+        event: E,
+    ) -> Result<Uuid, PublishError> {
+        let envelope = Envelope::builder(event).static_source(self.core.source).build();
+        self.core.write_outbox(conn, &envelope.into_erased(), topic).await
+    }
+
     /// Publishes an envelope as it is (its id, source and metadata are kept)
     /// to its event's topic.
     pub async fn publish_envelope<E: Event>(

@@ -255,9 +255,33 @@ impl Core {
     }
 }
 
+#[cfg(feature = "postgres")]
+impl Core {
+    /// Writes an envelope to the outbox on `conn`.
+    pub(crate) async fn write_outbox(
+        &self,
+        conn: &mut sqlx::PgConnection,
+        envelope: &ErasedEnvelope,
+        topic: &str,
+    ) -> Result<Uuid, PublishError> {
+        let outbox = self.shared.outbox.as_ref().ok_or(PublishError::NoOutbox)?;
+        crate::postgres::write_outbox(outbox, conn, envelope, topic, self.max_payload).await
+    }
+}
+
 impl Publisher for Core {
     fn source(&self) -> &'static str {
         self.source
+    }
+
+    #[cfg(feature = "postgres")]
+    fn publish_in<'a>(
+        &'a self,
+        conn: &'a mut sqlx::PgConnection,
+        envelope: ErasedEnvelope,
+        topic: &'a str,
+    ) -> BoxFuture<'a, Result<Uuid, PublishError>> {
+        Box::pin(async move { self.write_outbox(conn, &envelope, topic).await })
     }
 
     fn publish_follow_up<'a>(

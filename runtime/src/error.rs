@@ -230,6 +230,12 @@ pub enum PublishError {
         /// The subscriber.
         subscriber: &'static str,
     },
+    /// [`publish_in`](crate::Bus::publish_in) on a bus without an outbox.
+    #[error("the bus has no outbox: add `.outbox(pg)` to its builder to publish in a transaction")]
+    NoOutbox,
+    /// The event could not be written to the outbox table.
+    #[error("could not write the event to the outbox")]
+    Outbox(#[source] crate::error::BoxError),
     /// The event could not be encoded.
     #[error("could not encode event `{event_type}`")]
     Encode {
@@ -377,6 +383,17 @@ pub enum DeliveryError {
     /// An earlier version of the event could not be upcast to the subscriber's.
     #[error("could not upcast to the subscriber's version")]
     Upcast(#[source] UpcastError),
+    /// The subscriber takes a transaction, but the bus has no inbox.
+    #[error(
+        "subscriber `{subscriber}` takes a transaction (`&mut PgConnection`), but the bus has no inbox: add `.inbox(pg)` to its builder"
+    )]
+    NoInbox {
+        /// The subscriber.
+        subscriber: &'static str,
+    },
+    /// The handler's transaction was not given back (it was taken twice).
+    #[error("the handler's transaction was not given back to the bus")]
+    TransactionLost,
 }
 
 /// Why an envelope of an earlier event version could not be upcast.

@@ -24,6 +24,14 @@ pub(crate) trait Publisher: Send + Sync + 'static {
         type_id: TypeId,
         topic: &'a str,
     ) -> BoxFuture<'a, Result<Uuid, PublishError>>;
+    /// Writes an envelope to the outbox on `conn`.
+    #[cfg(feature = "postgres")]
+    fn publish_in<'a>(
+        &'a self,
+        conn: &'a mut sqlx::PgConnection,
+        envelope: ErasedEnvelope,
+        topic: &'a str,
+    ) -> BoxFuture<'a, Result<Uuid, PublishError>>;
 }
 
 /// One delivery of one message to one subscriber; what the generated
@@ -35,7 +43,16 @@ pub struct Delivery<'a> {
     pub(crate) attempt: u32,
     pub(crate) subscriber: &'static str,
     pub(crate) publisher: &'a Weak<dyn Publisher>,
+    /// The inbox's transaction, for a subscriber that takes one.
+    pub(crate) transaction: Option<&'a TransactionSlot>,
 }
+
+/// Where a transactional subscriber's transaction waits while it is lent.
+#[cfg(feature = "postgres")]
+pub(crate) type TransactionSlot = crate::postgres::Slot;
+/// Without PostgreSQL there are no transactions to lend.
+#[cfg(not(feature = "postgres"))]
+pub(crate) type TransactionSlot = std::convert::Infallible;
 
 impl std::fmt::Debug for Delivery<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -98,6 +115,24 @@ impl FromDelivery for Metadata {
     fn from_delivery(delivery: &Delivery<'_>) -> Result<Self, Error> {
         Ok(delivery.envelope.metadata().clone())
     }
+}
+
+/// An argument a subscriber fn can borrow mutably after the event, lent by
+/// the delivery for the length of the call: `&mut PgConnection` (feature
+/// `postgres`), the inbox's transaction.
+#[diagnostic::on_unimplemented(
+    message = "a subscriber cannot take `&mut {Self}` as an argument",
+    label = "not something a delivery lends",
+    note = "the one `&mut` argument a subscriber may take is `&mut PgConnection` (feature `postgres`): the inbox's transaction, committed together with the record that the message was handled"
+)]
+pub trait FromDeliveryMut {
+    /// What holds the value while the subscriber borrows it, and gives it
+    /// back to the bus when dropped.
+    #[doc(hidden)]
+    type Lent<'a>: std::ops::DerefMut<Target = Self>;
+    /// Lends the value for one call.
+    #[doc(hidden)]
+    fn lend<'a>(delivery: &Delivery<'a>) -> Result<Self::Lent<'a>, Error>;
 }
 
 /// What a subscriber's generated handler type implements: the call of the
@@ -177,6 +212,40 @@ impl Context {
     /// event being handled and its correlation id is carried over.
     pub async fn publish<E: Event>(&self, event: E) -> Result<Uuid, PublishError> {
         self.publish_to(E::TOPIC, event).await
+    }
+
+    /// Publishes a follow-up event through the outbox, in the handler's
+    /// transaction (feature `postgres`; the bus needs `.outbox(pg)`): it is
+    /// sent only if the handler's transaction commits. Causation and
+    /// correlation ids as with [`publish`](Self::publish).
+    ///
+    /// ```no_run
+    /// # use evently::{event, subscriber, Context};
+    /// # use evently::postgres::sqlx::PgConnection;
+    /// # #[event(name = "order.placed")]
+    /// # pub struct OrderPlaced { pub order_id: u64 }
+    /// # #[event(name = "invoice.issued")]
+    /// # pub struct InvoiceIssued { pub order_id: u64 }
+    /// #[subscriber(group = "billing")]
+    /// async fn issue_invoice(order: &OrderPlaced, tx: &mut PgConnection, ctx: Context) -> evently::Result<()> {
+    ///     // ... the invoice's own rows, in `tx` ...
+    ///     ctx.publish_in(tx, InvoiceIssued { order_id: order.order_id }).await?;
+    ///     Ok(())
+    /// }
+    /// ```
+    #[cfg(feature = "postgres")]
+    pub async fn publish_in<E: Event>(
+        &self,
+        conn: &mut sqlx::PgConnection,
+        event: E,
+    ) -> Result<Uuid, PublishError> {
+        let publisher = self.publisher.upgrade().ok_or(PublishError::Closed)?;
+        let envelope = Envelope::builder(event)
+            .static_source(publisher.source())
+            .causation_id(self.event_id())
+            .correlation_id(self.correlation_id())
+            .build();
+        publisher.publish_in(conn, envelope.into_erased(), E::TOPIC).await
     }
 
     /// Like [`publish`](Self::publish), to another topic than the event's.

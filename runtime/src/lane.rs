@@ -21,7 +21,7 @@ use uuid::Uuid;
 use crate::dead_letter::DeadLetter;
 use crate::envelope::{AnyEnvelope, ErasedEnvelope};
 use crate::error::{DeliveryError, Error};
-use crate::handler::{Delivery, Handler, Publisher};
+use crate::handler::{Delivery, Handler, Publisher, TransactionSlot};
 use crate::idempotency::{Claim, ClaimToken, IdempotencyKey};
 use crate::routing::Subscriber;
 use crate::shared::Shared;
@@ -472,6 +472,10 @@ impl Lane {
     /// then mark the claim done or release it.
     async fn attempt<H: Handler>(&self, message: &mut Message) -> Outcome {
         message.attempt += 1;
+        #[cfg(feature = "postgres")]
+        if self.subscriber.descriptor.transactional() {
+            return self.attempt_in_transaction::<H>(message).await;
+        }
         let descriptor = self.subscriber.descriptor;
         let key = self.idempotency_key(&message.envelope);
         let mut token = None;
@@ -479,12 +483,7 @@ impl Lane {
             match self.shared.store.claim(key).await {
                 Ok(Claim::Acquired(held)) => token = Some(held),
                 Ok(Claim::Done) => {
-                    self.shared.duplicates.fetch_add(1, Ordering::Relaxed);
-                    tracing::debug!(
-                        subscriber = descriptor.name(),
-                        event_id = %message.envelope.metadata().id(),
-                        "duplicate delivery acknowledged without running the handler"
-                    );
+                    self.duplicate(message);
                     return Outcome::Handled;
                 }
                 Ok(_) => {
@@ -494,22 +493,10 @@ impl Lane {
                 Err(error) => return Outcome::Failed(Error::new(error)),
             }
         }
-        let delivery = Delivery {
-            envelope: &message.envelope,
-            attempt: message.attempt,
-            subscriber: descriptor.name(),
-            publisher: &self.publisher,
-        };
-        let call = CatchUnwind(pin!(H::call(delivery)));
-        let outcome = match (&key, token, self.shared.store.renew_every()) {
+        let call = self.call::<H>(message, None);
+        let result = match (&key, token, self.shared.store.renew_every()) {
             (Some(key), Some(token), Some(every)) => self.renewing(call, key, token, every).await,
             _ => call.await,
-        };
-        let result = match outcome {
-            Ok(result) => result,
-            Err(panic) => Err(Error::new(DeliveryError::Panicked {
-                message: panic_message(&*panic).to_owned(),
-            })),
         };
         if let (Some(key), Some(token)) = (&key, token) {
             let update = match result {
@@ -523,6 +510,72 @@ impl Lane {
         match result {
             Ok(()) => Outcome::Handled,
             Err(error) => Outcome::Failed(error),
+        }
+    }
+
+    /// An attempt of a subscriber that takes a transaction: the inbox
+    /// records the message in the transaction the handler writes in, and
+    /// both commit together or not at all. The inbox is the guard here.
+    #[cfg(feature = "postgres")]
+    async fn attempt_in_transaction<H: Handler>(&self, message: &mut Message) -> Outcome {
+        use crate::postgres::Begun;
+        let Some(inbox) = &self.shared.inbox else {
+            let subscriber = self.subscriber.descriptor.name();
+            return Outcome::Failed(Error::permanent(DeliveryError::NoInbox { subscriber }));
+        };
+        let key = self.idempotency_key(&message.envelope);
+        let tx = match inbox.begin(key.as_ref()).await {
+            Ok(Begun::Transaction(tx)) => tx,
+            Ok(Begun::Duplicate) => {
+                self.duplicate(message);
+                return Outcome::Handled;
+            }
+            Ok(Begun::Busy) => {
+                message.attempt -= 1;
+                return Outcome::Later;
+            }
+            Err(error) => return Outcome::Failed(Error::new(error)),
+        };
+        let slot = std::sync::Mutex::new(Some(tx));
+        match self.call::<H>(message, Some(&slot)).await {
+            Ok(()) => match crate::postgres::commit(slot).await {
+                Ok(()) => Outcome::Handled,
+                Err(error) => Outcome::Failed(error),
+            },
+            Err(error) => {
+                crate::postgres::roll_back(slot).await;
+                Outcome::Failed(error)
+            }
+        }
+    }
+
+    fn duplicate(&self, message: &Message) {
+        self.shared.duplicates.fetch_add(1, Ordering::Relaxed);
+        tracing::debug!(
+            subscriber = self.subscriber.descriptor.name(),
+            event_id = %message.envelope.metadata().id(),
+            "duplicate delivery acknowledged without running the handler"
+        );
+    }
+
+    /// Runs the handler once; a panic counts as a failure.
+    async fn call<H: Handler>(
+        &self,
+        message: &Message,
+        transaction: Option<&TransactionSlot>,
+    ) -> Result<(), Error> {
+        let delivery = Delivery {
+            envelope: &message.envelope,
+            attempt: message.attempt,
+            subscriber: self.subscriber.descriptor.name(),
+            publisher: &self.publisher,
+            transaction,
+        };
+        match CatchUnwind(pin!(H::call(delivery))).await {
+            Ok(result) => result,
+            Err(panic) => Err(Error::new(DeliveryError::Panicked {
+                message: panic_message(&*panic).to_owned(),
+            })),
         }
     }
 

@@ -61,6 +61,8 @@ mod handler;
 mod id;
 pub mod idempotency;
 mod lane;
+#[cfg(feature = "postgres")]
+pub mod postgres;
 #[cfg(feature = "redis")]
 pub mod redis;
 mod registry;
@@ -87,7 +89,7 @@ pub use error::{
     StartError, UpcastError,
 };
 pub use event::{Compatibility, Event};
-pub use handler::{Context, FromDelivery};
+pub use handler::{Context, FromDelivery, FromDeliveryMut};
 pub use registry::{EventDescriptor, registered_events};
 pub use retry::{Backoff, RetryPolicy};
 pub use subscriber::{Subscriber, SubscriberDescriptor, Subscribers, registered_subscribers};
@@ -176,7 +178,7 @@ pub mod __private {
     pub use serde_json;
 
     pub use crate::envelope::{AnyEnvelope, ErasedEnvelope, decode_erased, upcast};
-    pub use crate::handler::{Delivery, Handler};
+    pub use crate::handler::{Delivery, FromDeliveryMut, Handler};
     pub use crate::idempotency::dedup_id;
     pub use crate::lane::{Guard, LaneTask, RunLane, run_lane};
     pub use crate::registry::{DecodeFn, Upcast, UpcastFn};

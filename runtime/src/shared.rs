@@ -19,6 +19,12 @@ pub(crate) struct Shared {
     pub(crate) waiters: AtomicUsize,
     pub(crate) dead_letters: Mutex<DeadLetters>,
     pub(crate) store: Store,
+    /// The transactional inbox, for subscribers that take a transaction.
+    #[cfg(feature = "postgres")]
+    pub(crate) inbox: Option<crate::postgres::PgStore>,
+    /// The transactional outbox `publish_in` writes to.
+    #[cfg(feature = "postgres")]
+    pub(crate) outbox: Option<crate::postgres::PgStore>,
     pub(crate) duplicates: AtomicU64,
     pub(crate) retries: AtomicU64,
     pub(crate) dead_lettered: AtomicU64,

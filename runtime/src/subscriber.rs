@@ -23,6 +23,7 @@ pub struct SubscriberDescriptor {
     backoff: Option<Backoff>,
     dead_letter: Option<&'static str>,
     guard: Guard,
+    transactional: bool,
     run_lane: RunLane,
     location: &'static str,
 }
@@ -53,6 +54,7 @@ impl SubscriberDescriptor {
             backoff: None,
             dead_letter: None,
             guard: Guard::EnvelopeId,
+            transactional: false,
             run_lane,
             location,
         }
@@ -91,6 +93,13 @@ impl SubscriberDescriptor {
     #[doc(hidden)]
     pub const fn with_guard(mut self, guard: Guard) -> Self {
         self.guard = guard;
+        self
+    }
+
+    /// The fn takes the inbox's transaction (`&mut PgConnection`).
+    #[doc(hidden)]
+    pub const fn with_transaction(mut self) -> Self {
+        self.transactional = true;
         self
     }
 
@@ -133,6 +142,10 @@ impl SubscriberDescriptor {
     /// Whether the idempotency guard runs before it.
     pub fn guarded(&self) -> bool {
         !matches!(self.guard, Guard::Off)
+    }
+    /// Whether it runs in the inbox's transaction (it takes `&mut PgConnection`).
+    pub fn transactional(&self) -> bool {
+        self.transactional
     }
     /// Where the fn is defined (`file:line`).
     pub fn location(&self) -> &'static str {

@@ -12,8 +12,18 @@ async fn handle(_order: &OrderPlaced, _ctx: &Context, _meta: Metadata, _extra: u
     Ok(())
 }
 
+// The one `&mut` argument is the inbox's transaction.
 #[subscriber]
 async fn mutable(_order: &OrderPlaced, _ctx: &mut Context) -> evently::Result<()> {
+    Ok(())
+}
+
+#[subscriber]
+async fn two_transactions(
+    _order: &OrderPlaced,
+    _a: &mut evently::postgres::sqlx::PgConnection,
+    _b: &mut evently::postgres::sqlx::PgConnection,
+) -> evently::Result<()> {
     Ok(())
 }
 

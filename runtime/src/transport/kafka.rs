@@ -45,6 +45,19 @@ pub struct KafkaConfig {
     pub partitions: i32,
     /// How long connecting and each publish may take.
     pub timeout: Duration,
+    /// How long the group waits for a member that stopped answering (it
+    /// crashed) before its partitions go to the others (default 10 s; the
+    /// broker bounds it, 6 s to 30 min by default).
+    pub session_timeout: Duration,
+    /// A stable name for this member across restarts (Kafka's static
+    /// membership, `group.instance.id`), e.g. the pod's name: a member that
+    /// restarts within `session_timeout` gets its partitions back without
+    /// a rebalance. `None` (the default): dynamic membership.
+    pub instance_id: Option<String>,
+    /// Further librdkafka settings for the producer, applied last.
+    pub producer_settings: Vec<(String, String)>,
+    /// Further librdkafka settings for the consumers, applied last.
+    pub consumer_settings: Vec<(String, String)>,
 }
 
 impl Default for KafkaConfig {
@@ -54,6 +67,10 @@ impl Default for KafkaConfig {
             namespace: String::new(),
             partitions: 3,
             timeout: Duration::from_secs(10),
+            session_timeout: Duration::from_secs(10),
+            instance_id: None,
+            producer_settings: Vec::new(),
+            consumer_settings: Vec::new(),
         }
     }
 }
@@ -98,12 +115,14 @@ impl KafkaTransport {
         let servers = config.brokers.join(",");
         let mut client = ClientConfig::new();
         client.set("bootstrap.servers", &servers);
-        let producer: FutureProducer = client
-            .clone()
+        let mut producer = client.clone();
+        producer
             .set("message.timeout.ms", config.timeout.as_millis().to_string())
-            .set("acks", "all")
-            .create()
-            .map_err(broker)?;
+            .set("acks", "all");
+        for (key, value) in &config.producer_settings {
+            producer.set(key, value);
+        }
+        let producer: FutureProducer = producer.create().map_err(broker)?;
         let admin: AdminClient<DefaultClientContext> = client.create().map_err(broker)?;
         // The clients connect lazily: ask for metadata to know the brokers answer.
         let probe = producer.clone();
@@ -383,19 +402,27 @@ impl Transport for KafkaTransport {
         }
         let offsets = Arc::new(Mutex::new(Offsets::default()));
         let context = Assignments { offsets: Arc::clone(&offsets) };
-        let consumer: StreamConsumer<Assignments> = ClientConfig::new()
+        let mut settings = ClientConfig::new();
+        settings
             .set("bootstrap.servers", self.config.brokers.join(","))
             .set("group.id", format!("{}{group}", self.config.namespace))
             .set("enable.auto.commit", "false")
+            .set("session.timeout.ms", self.config.session_timeout.as_millis().to_string())
             .set(
                 "auto.offset.reset",
                 match start {
                     StartPosition::Latest => "latest",
                     _ => "earliest",
                 },
-            )
-            .create_with_context(context)
-            .map_err(broker)?;
+            );
+        if let Some(instance) = &self.config.instance_id {
+            settings.set("group.instance.id", format!("{instance}-{group}"));
+        }
+        for (key, value) in &self.config.consumer_settings {
+            settings.set(key, value);
+        }
+        let consumer: StreamConsumer<Assignments> =
+            settings.create_with_context(context).map_err(broker)?;
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         consumer.subscribe(&names).map_err(broker)?;
         let consumer = Arc::new(consumer);

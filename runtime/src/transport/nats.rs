@@ -40,6 +40,17 @@ pub struct NatsConfig {
     pub max_deliver: i64,
     /// How long JetStream waits for an acknowledgement before redelivering.
     pub ack_wait: Duration,
+    /// How many messages a consumer group may hold unacknowledged, across
+    /// its members (default 20,000). A member that dies holds its share
+    /// until `ack_wait` runs out; each member holds at most what its bus
+    /// queues (256 fetched ahead plus its lanes' queues, 8 × 128 by
+    /// default), so the default leaves room for many members and crashes
+    /// before the group has to wait.
+    pub max_ack_pending: i64,
+    /// Whether an acknowledgement waits for the server's confirmation
+    /// (default `true`). Unconfirmed, an acknowledgement lost with a crash
+    /// makes the server deliver the message again after `ack_wait`.
+    pub confirm_acks: bool,
     /// How long connecting may take.
     pub connect_timeout: Duration,
     /// The streams evently creates for subjects no stream covers yet.
@@ -70,6 +81,8 @@ impl std::fmt::Debug for NatsConfig {
             .field("namespace", &self.namespace)
             .field("max_deliver", &self.max_deliver)
             .field("ack_wait", &self.ack_wait)
+            .field("max_ack_pending", &self.max_ack_pending)
+            .field("confirm_acks", &self.confirm_acks)
             .field("connect_timeout", &self.connect_timeout)
             .field("streams", &self.streams)
             .finish()
@@ -83,6 +96,8 @@ impl Default for NatsConfig {
             namespace: String::new(),
             max_deliver: 10,
             ack_wait: Duration::from_secs(30),
+            max_ack_pending: 20_000,
+            confirm_acks: true,
             connect_timeout: Duration::from_secs(5),
             streams: StreamLayout::PerTopic,
         }
@@ -223,15 +238,22 @@ impl NatsTransport {
     }
 }
 
-struct NatsAck(jetstream::Message);
+struct NatsAck {
+    message: jetstream::Message,
+    confirm: bool,
+}
 
 impl Ack for NatsAck {
     async fn ack(self) -> Result<(), TransportError> {
-        self.0.ack().await.map_err(|error| TransportError::Broker { broker: BROKER, source: error })
+        let acked = match self.confirm {
+            true => self.message.double_ack().await,
+            false => self.message.ack().await,
+        };
+        acked.map_err(|error| TransportError::Broker { broker: BROKER, source: error })
     }
 
     async fn release(self) -> Result<(), TransportError> {
-        self.0
+        self.message
             .ack_with(jetstream::AckKind::Nak(Some(RELEASE_DELAY)))
             .await
             .map_err(|error| TransportError::Broker { broker: BROKER, source: error })
@@ -285,6 +307,7 @@ impl Transport for NatsTransport {
                         durable_name: Some(durable.clone()),
                         ack_policy: consumer::AckPolicy::Explicit,
                         ack_wait: self.config.ack_wait,
+                        max_ack_pending: self.config.max_ack_pending,
                         max_deliver: self.config.max_deliver,
                         deliver_policy,
                         filter_subject: self.subject(topic),
@@ -297,6 +320,7 @@ impl Transport for NatsTransport {
             let sender = sender.clone();
             let origin = self.subject(topic);
             let topic: &'static str = topic;
+            let confirm = self.config.confirm_acks;
             tokio::spawn(async move {
                 loop {
                     let message = tokio::select! {
@@ -325,7 +349,7 @@ impl Transport for NatsTransport {
                         payload: message.payload.to_vec(),
                         headers,
                         origin: format!("{origin}#{sequence}"),
-                        ack: Acker::new(NatsAck(message)),
+                        ack: Acker::new(NatsAck { message, confirm }),
                     };
                     if let Err(unsent) = sender.send(incoming).await {
                         let _ = unsent.0.ack.release().await;

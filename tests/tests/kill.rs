@@ -1,0 +1,234 @@
+#![allow(missing_docs)]
+//! kill -9, on every broker: a producer publishing 10,000 events through the
+//! transactional outbox is SIGKILLed twice at random moments and started
+//! again, and a consumer writing each event's effect through the
+//! transactional inbox is SIGKILLed five times (most kills land
+//! mid-handler: the handler pauses after its write) and started again. At
+//! the end every effect exists exactly once, and nothing was dead-lettered.
+//!
+//! The processes are `evently-kill` (tests/bin/kill.rs). The event count is
+//! `EVENTLY_KILL_EVENTS` (default 10,000) and the consumer's store
+//! `EVENTLY_KILL_STORE` (default `inbox`; `postgres` and `memory` report
+//! what they give without asserting exactly-once, which they do not promise
+//! across crashes).
+
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use evently::postgres::sqlx::{self, PgPool};
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::{Child, Command};
+use tokio::sync::mpsc;
+
+const PRODUCER_KILLS: usize = 2;
+const CONSUMER_KILLS: usize = 5;
+/// The whole run, restarts included, stays within this.
+const DEADLINE: Duration = Duration::from_secs(170);
+
+fn postgres_url() -> String {
+    std::env::var("EVENTLY_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
+}
+
+fn events() -> i64 {
+    std::env::var("EVENTLY_KILL_EVENTS").ok().and_then(|n| n.parse().ok()).unwrap_or(10_000)
+}
+
+fn store_kind() -> String {
+    std::env::var("EVENTLY_KILL_STORE").unwrap_or_else(|_| "inbox".to_owned())
+}
+
+/// A small deterministic generator, seeded per run, for the kill moments.
+struct Moments(u64);
+
+impl Moments {
+    /// A pause between `min` and `max` milliseconds.
+    fn next(&mut self, min: u64, max: u64) -> Duration {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        Duration::from_millis(min + self.0 % (max - min))
+    }
+}
+
+/// A running `evently-kill` process and the lines it prints.
+struct Process {
+    child: Child,
+    lines: mpsc::UnboundedReceiver<String>,
+    /// The last `stats` line it printed.
+    last_stats: Option<String>,
+}
+
+impl Process {
+    async fn start(args: &[&str]) -> Process {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_evently-kill"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("start evently-kill");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let (sender, lines) = mpsc::unbounded_channel();
+        tokio::spawn(async move {
+            let mut reader = BufReader::new(stdout).lines();
+            while let Ok(Some(line)) = reader.next_line().await {
+                if sender.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut process = Process { child, lines, last_stats: None };
+        let ready = tokio::time::timeout(Duration::from_secs(60), async {
+            while let Some(line) = process.lines.recv().await {
+                if line.starts_with("ready") {
+                    return true;
+                }
+            }
+            false
+        })
+        .await;
+        assert_eq!(ready, Ok(true), "evently-kill {args:?} did not start (see its stderr above)");
+        process
+    }
+
+    /// Reads what it printed so far; whether it printed `produced`.
+    fn drain(&mut self) -> bool {
+        let mut produced = false;
+        while let Ok(line) = self.lines.try_recv() {
+            if line.starts_with("stats") {
+                self.last_stats = Some(line);
+            } else if line.starts_with("produced") {
+                produced = true;
+            }
+        }
+        produced
+    }
+
+    fn dead_lettered(&self) -> u64 {
+        self.last_stats
+            .as_deref()
+            .and_then(|line| line.split_whitespace().find_map(|f| f.strip_prefix("dead_lettered=")))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0)
+    }
+
+    async fn kill(mut self) -> u64 {
+        self.child.start_kill().expect("SIGKILL");
+        self.child.wait().await.expect("reap");
+        self.drain();
+        self.dead_lettered()
+    }
+}
+
+async fn count(pool: &PgPool, sql: &str, run: &str) -> i64 {
+    sqlx::query_scalar(sql).bind(run).fetch_one(pool).await.expect("count")
+}
+
+/// One broker at a time: the runs' timing stays their own.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+async fn kill_run(broker: &str) {
+    let _alone = ONE_AT_A_TIME.lock().await;
+    let pool = match PgPool::connect(&postgres_url()).await {
+        Ok(pool) => pool,
+        Err(error) => panic!("this test needs PostgreSQL: {error}"),
+    };
+    for table in [
+        "CREATE TABLE IF NOT EXISTS kill_produced (run text NOT NULL, n bigint NOT NULL, PRIMARY KEY (run, n))",
+        "CREATE TABLE IF NOT EXISTS kill_effects (run text NOT NULL, n bigint NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS kill_effects_run ON kill_effects (run)",
+    ] {
+        sqlx::query(table).execute(&pool).await.expect("create the kill tables");
+    }
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_nanos() as u64;
+    let run = format!("r{}x{}", std::process::id(), stamp % 1_000_000_000);
+    let total = events();
+    let store = store_kind();
+    let mut moments = Moments(stamp | 1);
+    let started = Instant::now();
+
+    let total_arg = total.to_string();
+    let producer_args = ["produce", broker, &run, &total_arg];
+    let consumer_args = ["consume", broker, &run, &store];
+    let mut consumer = Process::start(&consumer_args).await;
+    let mut producer = Some(Process::start(&producer_args).await);
+    let mut producer_kills = 0;
+    let mut consumer_kills = 0;
+    let mut dead_lettered = 0;
+    let mut next_producer_kill = Instant::now() + moments.next(500, 3_000);
+    let mut next_consumer_kill = Instant::now() + moments.next(1_000, 4_000);
+    let mut produced = false;
+    while started.elapsed() < DEADLINE {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        if let Some(process) = &mut producer {
+            if process.drain() {
+                produced = true;
+                producer = None;
+            } else if producer_kills < PRODUCER_KILLS && Instant::now() >= next_producer_kill {
+                producer.take().expect("running").kill().await;
+                producer_kills += 1;
+                producer = Some(Process::start(&producer_args).await);
+                next_producer_kill = Instant::now() + moments.next(500, 3_000);
+            } else if let Ok(Some(status)) = process.child.try_wait() {
+                panic!("the producer exited by itself with {status}");
+            }
+        }
+        consumer.drain();
+        if consumer_kills < CONSUMER_KILLS && Instant::now() >= next_consumer_kill {
+            dead_lettered += consumer.kill().await;
+            consumer_kills += 1;
+            consumer = Process::start(&consumer_args).await;
+            next_consumer_kill = Instant::now() + moments.next(1_000, 4_000);
+        } else if let Ok(Some(status)) = consumer.child.try_wait() {
+            panic!("the consumer exited by itself with {status}");
+        }
+        let distinct =
+            count(&pool, "SELECT count(DISTINCT n) FROM kill_effects WHERE run = $1", &run).await;
+        if produced && consumer_kills == CONSUMER_KILLS && distinct >= total {
+            break;
+        }
+    }
+    // Let late redeliveries arrive, then stop the consumer gracefully.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    consumer.child.start_kill().ok();
+    consumer.child.wait().await.ok();
+    consumer.drain();
+    dead_lettered += consumer.dead_lettered();
+
+    let published = count(&pool, "SELECT count(*) FROM kill_produced WHERE run = $1", &run).await;
+    let effects = count(&pool, "SELECT count(*) FROM kill_effects WHERE run = $1", &run).await;
+    let distinct =
+        count(&pool, "SELECT count(DISTINCT n) FROM kill_effects WHERE run = $1", &run).await;
+    println!(
+        "kill -9 on {broker} with the {store} store: published {published}, effects {effects}, distinct {distinct}, lost {}, doubled {}, dead-lettered {dead_lettered}; producer killed {producer_kills}x, consumer killed {consumer_kills}x, in {:.1?}",
+        published - distinct,
+        effects - distinct,
+        started.elapsed()
+    );
+    for table in ["claims", "inbox", "outbox"] {
+        let _ = sqlx::query(&format!("DROP TABLE IF EXISTS k{run}_{table}")).execute(&pool).await;
+    }
+    assert!(produced, "the producer did not finish within {DEADLINE:?}");
+    assert_eq!(producer_kills, PRODUCER_KILLS);
+    assert_eq!(consumer_kills, CONSUMER_KILLS);
+    assert_eq!(published, total, "every event was published once");
+    if store == "inbox" {
+        assert_eq!(distinct, total, "an effect is missing: lost");
+        assert_eq!(effects, total, "an effect exists twice");
+        assert_eq!(dead_lettered, 0, "nothing is dead-lettered");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kill_9_on_rabbitmq_loses_and_doubles_nothing() {
+    kill_run("rabbitmq").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kill_9_on_nats_loses_and_doubles_nothing() {
+    kill_run("nats").await;
+}
