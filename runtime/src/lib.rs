@@ -63,6 +63,8 @@ pub mod idempotency;
 mod lane;
 #[cfg(feature = "postgres")]
 pub mod postgres;
+#[cfg(feature = "redis")]
+pub mod redis;
 mod registry;
 mod retry;
 mod routing;

@@ -16,6 +16,7 @@ use evently::{Bus, Envelope, Uuid, subscriber};
 use evently_tests::aggregates::{Orders, User, UserCommand, UserError};
 use evently_tests::events::{EsNameChanged, EsUserCreated, UpcastPlaced};
 use serde_json::json;
+use sqlx::postgres::PgPoolOptions;
 
 fn postgres_url() -> String {
     std::env::var("EVENTLY_TEST_POSTGRES_URL")
@@ -425,6 +426,29 @@ async fn a_failed_snapshot_after_commit_neither_stops_publishing_nor_reports_not
     assert_eq!(users.load("6").await.expect("load").state.name, "Edsger D.");
 }
 
+// ------------------------------------------------------------ the application's pool
+
+#[tokio::test]
+async fn a_store_on_the_applications_pool_runs_on_its_connections() {
+    let pool = match PgPoolOptions::new().max_connections(2).connect(&postgres_url()).await {
+        Ok(pool) => pool,
+        Err(error) => panic!("this test needs PostgreSQL at {}: {error}", postgres_url()),
+    };
+    let prefix = format!("tp{}_{}", std::process::id(), stamp());
+    let store = PostgresEventStore::with_prefix(pool.clone(), &prefix).await.expect("tables");
+    let users = Repository::<User, _>::new(store);
+    users.execute("8", create("Grace")).await.expect("create");
+    users.execute("8", rename("Grace H.")).await.expect("rename");
+    assert_eq!(users.load("8").await.expect("load").state.name, "Grace H.");
+    // The application's own queries see the events on the same pool.
+    let stored: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM {prefix}_events"))
+        .fetch_one(&pool)
+        .await
+        .expect("count");
+    assert_eq!(stored, 2);
+    drop_tables(users.store()).await;
+}
+
 // --------------------------------------- PostgreSQL dropping the store's connections
 
 /// Terminates every session of a store, as a server restart or a failover
@@ -447,7 +471,7 @@ async fn the_postgres_store_reconnects_after_the_server_drops_its_connections() 
     let store = postgres().await;
     let users = Repository::<User, _>::new(store);
     users.execute("7", create("Barbara")).await.expect("create");
-    assert_eq!(terminate_sessions(users.store()), 2, "the writer and the reader");
+    assert!(terminate_sessions(users.store()) >= 1, "the pool's sessions were ended");
     // Calls in flight when the connections dropped may fail; the next ones
     // succeed on new connections, without a new store.
     let mut renamed = None;

@@ -1,61 +1,66 @@
 //! An event store on PostgreSQL.
 //!
-//! Two tables, created on connect if missing: `<prefix>_events` (one row per
-//! event; `(stream, version)` unique; a global `position`) and
-//! `<prefix>_snapshots`. An append runs in one transaction that takes a
-//! transaction-level advisory lock, checks the stream's version, and inserts
-//! the whole batch: a writer that lost the race gets
-//! [`StoreError::Conflict`] and none of its events are stored. The lock also
-//! makes positions commit in order, so a projection reading the global order
-//! never skips an event that commits late.
+//! Two tables, created if missing: `<prefix>_events` (one row per event;
+//! `(stream, version)` unique; a global `position`) and `<prefix>_snapshots`.
+//! An append runs in one transaction that takes a transaction-level advisory
+//! lock, checks the stream's version, and inserts the whole batch: a writer
+//! that lost the race gets [`StoreError::Conflict`] and none of its events
+//! are stored. The lock also makes positions commit in order, so a
+//! projection reading the global order never skips an event that commits
+//! late.
 //!
-//! The store reconnects by itself: when the server drops its connections (a
-//! restart, a failover), the calls in flight fail and the next call opens
-//! new ones.
+//! The store works on a [`sqlx::PgPool`], its own or the application's. The
+//! pool reconnects by itself: when the server drops its connections (a
+//! restart, a failover), the calls in flight fail and the next ones run on
+//! new connections.
 
-use std::sync::Arc;
+use std::str::FromStr;
 use std::time::Duration;
 
 use serde_json::Value;
+use sqlx::postgres::{PgConnectOptions, PgConnection, PgPool, PgPoolOptions};
+use sqlx::{Connection, Row};
 use time::OffsetDateTime;
-use tokio_postgres::{Client, Config, NoTls, Statement};
 use uuid::Uuid;
 
 use super::{EventStore, NewEvent, RecordedEvent, Snapshot, StoreError, Until};
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// Connections of a pool the store opens itself: appends queue on the
+/// advisory lock anyway, so a few serve the writers and the readers.
+const POOL_SIZE: u32 = 4;
 
 /// An event store on PostgreSQL (feature `postgres`).
+///
+/// ```no_run
+/// use evently::sourcing::PostgresEventStore;
+///
+/// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+/// // Its own pool:
+/// let store = PostgresEventStore::connect("postgres://postgres@127.0.0.1/app").await?;
+/// // Or the pool the service already has:
+/// let pool = sqlx::PgPool::connect("postgres://postgres@127.0.0.1/app").await?;
+/// let store = PostgresEventStore::new(pool).await?;
+/// # Ok(()) }
+/// ```
 pub struct PostgresEventStore {
-    config: Config,
-    /// The open connections; replaced when the server dropped them.
-    link: tokio::sync::RwLock<Arc<Link>>,
+    pool: PgPool,
     address: String,
     prefix: String,
+    sql: Statements,
 }
 
-/// A writing and a reading connection with their prepared statements.
-struct Link {
-    writer: tokio::sync::Mutex<Writer>,
-    reader: Client,
-    statements: Statements,
-}
-
-struct Writer {
-    client: Client,
-    lock: Statement,
-    current_version: Statement,
-    insert: Statement,
-    save_snapshot: Statement,
-}
-
+/// The store's SQL, with its table names filled in once. sqlx prepares each
+/// statement once per connection and caches it.
 struct Statements {
-    read_stream: Statement,
-    read_stream_until_version: Statement,
-    read_stream_until_time: Statement,
-    read_all: Statement,
-    load_snapshot: Statement,
-    current_version: Statement,
+    read_stream: String,
+    read_stream_until_version: String,
+    read_stream_until_time: String,
+    read_all: String,
+    load_snapshot: String,
+    current_version: String,
+    insert: String,
+    save_snapshot: String,
 }
 
 impl std::fmt::Debug for PostgresEventStore {
@@ -67,14 +72,11 @@ impl std::fmt::Debug for PostgresEventStore {
     }
 }
 
-fn backend(error: tokio_postgres::Error) -> StoreError {
-    StoreError::Backend(Box::new(error))
-}
-
 impl PostgresEventStore {
-    /// Connects to `url` (`postgres://user@host:port/database` or
-    /// `host=... user=... dbname=...`) and creates the `evently_*` tables if
-    /// they are missing.
+    /// Connects to `url` (`postgres://user:password@host:port/database`) on
+    /// a pool of its own, and creates the `evently_*` tables if they are
+    /// missing. Fails with [`StoreError::Unavailable`], naming the address,
+    /// if PostgreSQL does not answer within 5 seconds.
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
         Self::connect_with_prefix(url, "evently").await
     }
@@ -82,40 +84,97 @@ impl PostgresEventStore {
     /// Like [`connect`](Self::connect), with tables named `<prefix>_events`
     /// and `<prefix>_snapshots` (letters, digits and `_`).
     pub async fn connect_with_prefix(url: &str, prefix: &str) -> Result<Self, StoreError> {
-        if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            return Err(StoreError::Backend(
-                format!("invalid table prefix `{prefix}`: use letters, digits and `_`").into(),
-            ));
-        }
-        let config: Config = url.parse().map_err(|error: tokio_postgres::Error| {
+        check_prefix(prefix)?;
+        let options = PgConnectOptions::from_str(url).map_err(|error| {
             StoreError::Backend(format!("invalid PostgreSQL URL: {error}").into())
         })?;
-        let mut config = config;
         // Names this store's sessions in `pg_stat_activity`.
-        config.application_name(format!("evently-{prefix}"));
-        let address = describe(&config);
-        let link = Link::open(&config, &address, prefix, true).await?;
-        Ok(Self {
-            config,
-            link: tokio::sync::RwLock::new(Arc::new(link)),
-            address,
-            prefix: prefix.to_owned(),
-        })
+        let options = options.application_name(&format!("evently-{prefix}"));
+        let address = describe(&options);
+        // One connection first, so an unreachable server is reported with
+        // its cause (the pool would only say it timed out); it creates the
+        // tables and is closed.
+        let mut first = tokio::time::timeout(CONNECT_TIMEOUT, PgConnection::connect_with(&options))
+            .await
+            .map_err(|_| {
+                unavailable(&address, format!("no answer within {CONNECT_TIMEOUT:?}").into())
+            })?
+            .map_err(|error| unavailable(&address, Box::new(error)))?;
+        migrate(&mut first, prefix).await?;
+        // The store works without a clean goodbye: the server ends the session.
+        let _ = first.close().await;
+        let pool = PgPoolOptions::new()
+            .max_connections(POOL_SIZE)
+            .acquire_timeout(CONNECT_TIMEOUT)
+            .connect_lazy_with(options);
+        Ok(Self::on(pool, address, prefix))
     }
 
-    /// The open connections, opened again if the server dropped them.
-    async fn link(&self) -> Result<Arc<Link>, StoreError> {
-        let link = Arc::clone(&*self.link.read().await);
-        if !link.is_closed().await {
-            return Ok(link);
-        }
-        let mut current = self.link.write().await;
-        if current.is_closed().await {
-            tracing::warn!(address = %self.address, "PostgreSQL connections lost; opening new ones");
-            *current =
-                Arc::new(Link::open(&self.config, &self.address, &self.prefix, false).await?);
-        }
-        Ok(Arc::clone(&current))
+    /// A store on a pool the application already has (its other queries
+    /// and this store share the connections), creating the `evently_*`
+    /// tables if they are missing.
+    pub async fn new(pool: PgPool) -> Result<Self, StoreError> {
+        Self::with_prefix(pool, "evently").await
+    }
+
+    /// Like [`new`](Self::new), with tables named `<prefix>_events` and
+    /// `<prefix>_snapshots` (letters, digits and `_`).
+    pub async fn with_prefix(pool: PgPool, prefix: &str) -> Result<Self, StoreError> {
+        check_prefix(prefix)?;
+        let address = describe(&pool.connect_options());
+        let store = Self::on(pool, address, prefix);
+        let mut connection = store.pool.acquire().await.map_err(|error| store.error(error))?;
+        migrate(&mut connection, prefix).await?;
+        Ok(store)
+    }
+
+    fn on(pool: PgPool, address: String, prefix: &str) -> Self {
+        let events = format!("{prefix}_events");
+        let snapshots = format!("{prefix}_snapshots");
+        let select = format!(
+            "SELECT position, version, event_id, event_type, event_version, occurred_at, data, stream FROM {events}"
+        );
+        let sql = Statements {
+            read_stream: format!("{select} WHERE stream = $1 AND version > $2 ORDER BY version"),
+            read_stream_until_version: format!(
+                "{select} WHERE stream = $1 AND version > $2 AND version <= $3 ORDER BY version"
+            ),
+            // A prefix of the stream: up to the first event that happened
+            // after the time, whatever the timestamps of later events
+            // (writers with skewed clocks), as the in-memory store does.
+            read_stream_until_time: format!(
+                "{select} WHERE stream = $1 AND version > $2 AND version < COALESCE(\
+                 (SELECT MIN(version) FROM {events} WHERE stream = $1 AND occurred_at > $3), \
+                 9223372036854775807) ORDER BY version"
+            ),
+            read_all: format!("{select} WHERE position > $1 ORDER BY position LIMIT $2"),
+            load_snapshot: format!(
+                "SELECT version, state FROM {snapshots} WHERE stream = $1 AND version <= $2 ORDER BY version DESC LIMIT 1"
+            ),
+            current_version: format!(
+                "SELECT COALESCE(MAX(version), 0) FROM {events} WHERE stream = $1"
+            ),
+            insert: format!(
+                "INSERT INTO {events} (stream, version, event_id, event_type, event_version, occurred_at, data) \
+                 SELECT $1, v, i, t, tv, o, d \
+                 FROM UNNEST($2::bigint[], $3::uuid[], $4::text[], $5::int[], $6::timestamptz[], $7::jsonb[]) AS u(v, i, t, tv, o, d)"
+            ),
+            save_snapshot: format!(
+                "INSERT INTO {snapshots} (stream, version, state) VALUES ($1, $2, $3) \
+                 ON CONFLICT (stream, version) DO UPDATE SET state = EXCLUDED.state, taken_at = now()"
+            ),
+        };
+        Self { pool, address, prefix: prefix.to_owned(), sql }
+    }
+
+    /// The pool the store runs on.
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+
+    /// The prefix of this store's table names.
+    pub fn prefix(&self) -> &str {
+        &self.prefix
     }
 
     /// The advisory lock that orders appends to this store's tables.
@@ -127,187 +186,40 @@ impl PostgresEventStore {
         }
         hash as i64
     }
-}
 
-impl Link {
-    /// Connects both connections and prepares the statements; creates the
-    /// tables first if `create_tables`.
-    async fn open(
-        config: &Config,
-        address: &str,
-        prefix: &str,
-        create_tables: bool,
-    ) -> Result<Link, StoreError> {
-        let writer = connect_one(config, address).await?;
-        let reader = connect_one(config, address).await?;
-        let events = format!("{prefix}_events");
-        let snapshots = format!("{prefix}_snapshots");
-        if create_tables {
-            migrate(&writer, &events, &snapshots).await?;
+    /// A failure of the server or the connection to it as the store reports it.
+    fn error(&self, error: sqlx::Error) -> StoreError {
+        match error {
+            sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) => {
+                unavailable(&self.address, Box::new(error))
+            }
+            other => StoreError::Backend(Box::new(other)),
         }
-
-        let select = format!(
-            "SELECT position, version, event_id, event_type, event_version, occurred_at, data, stream FROM {events}"
-        );
-        let current = format!("SELECT COALESCE(MAX(version), 0) FROM {events} WHERE stream = $1");
-        let statements = Statements {
-            read_stream: reader
-                .prepare(&format!("{select} WHERE stream = $1 AND version > $2 ORDER BY version"))
-                .await
-                .map_err(backend)?,
-            read_stream_until_version: reader
-                .prepare(&format!("{select} WHERE stream = $1 AND version > $2 AND version <= $3 ORDER BY version"))
-                .await
-                .map_err(backend)?,
-            read_stream_until_time: reader
-                // A prefix of the stream: up to the first event that happened
-                // after the time, whatever the timestamps of later events
-                // (writers with skewed clocks), as the in-memory store does.
-                .prepare(&format!(
-                    "{select} WHERE stream = $1 AND version > $2 AND version < COALESCE(\
-                     (SELECT MIN(version) FROM {events} WHERE stream = $1 AND occurred_at > $3), \
-                     9223372036854775807) ORDER BY version"
-                ))
-                .await
-                .map_err(backend)?,
-            read_all: reader
-                .prepare(&format!("{select} WHERE position > $1 ORDER BY position LIMIT $2"))
-                .await
-                .map_err(backend)?,
-            load_snapshot: reader
-                .prepare(&format!(
-                    "SELECT version, state FROM {snapshots} WHERE stream = $1 AND version <= $2 ORDER BY version DESC LIMIT 1"
-                ))
-                .await
-                .map_err(backend)?,
-            current_version: reader.prepare(&current).await.map_err(backend)?,
-        };
-        let writer = Writer {
-            lock: writer.prepare("SELECT pg_advisory_xact_lock($1)").await.map_err(backend)?,
-            current_version: writer.prepare(&current).await.map_err(backend)?,
-            insert: writer
-                .prepare(&format!(
-                    "INSERT INTO {events} (stream, version, event_id, event_type, event_version, occurred_at, data) \
-                     SELECT $1, v, i, t, tv, o, d \
-                     FROM UNNEST($2::bigint[], $3::uuid[], $4::text[], $5::int[], $6::timestamptz[], $7::jsonb[]) AS u(v, i, t, tv, o, d)"
-                ))
-                .await
-                .map_err(backend)?,
-            save_snapshot: writer
-                .prepare(&format!(
-                    "INSERT INTO {snapshots} (stream, version, state) VALUES ($1, $2, $3) \
-                     ON CONFLICT (stream, version) DO UPDATE SET state = EXCLUDED.state, taken_at = now()"
-                ))
-                .await
-                .map_err(backend)?,
-            client: writer,
-        };
-        Ok(Link { writer: tokio::sync::Mutex::new(writer), reader, statements })
     }
 
-    async fn is_closed(&self) -> bool {
-        self.reader.is_closed() || self.writer.lock().await.client.is_closed()
-    }
-}
-
-/// `host:port/database` of a configuration, for error messages (no password).
-fn describe(config: &Config) -> String {
-    let host = config
-        .get_hosts()
-        .first()
-        .map(|host| match host {
-            tokio_postgres::config::Host::Tcp(name) => name.clone(),
-            tokio_postgres::config::Host::Unix(path) => path.display().to_string(),
-        })
-        .unwrap_or_else(|| "localhost".to_owned());
-    let port = config.get_ports().first().copied().unwrap_or(5432);
-    format!("{host}:{port}/{}", config.get_dbname().unwrap_or(""))
-}
-
-async fn connect_one(config: &Config, address: &str) -> Result<Client, StoreError> {
-    let unavailable = |source: Box<dyn std::error::Error + Send + Sync>| StoreError::Unavailable {
-        service: "PostgreSQL",
-        address: address.to_owned(),
-        source,
-    };
-    let (client, connection) = tokio::time::timeout(CONNECT_TIMEOUT, config.connect(NoTls))
-        .await
-        .map_err(|_| unavailable(format!("no answer within {CONNECT_TIMEOUT:?}").into()))?
-        .map_err(|error| unavailable(Box::new(error)))?;
-    let address = address.to_owned();
-    tokio::spawn(async move {
-        if let Err(error) = connection.await {
-            tracing::warn!(%address, %error, "PostgreSQL connection closed");
-        }
-    });
-    Ok(client)
-}
-
-async fn migrate(client: &Client, events: &str, snapshots: &str) -> Result<(), StoreError> {
-    // Two processes migrating at once would race on the catalog; the lock
-    // makes the second wait for the first.
-    client
-        .batch_execute(&format!(
-            "BEGIN;
-             SELECT pg_advisory_xact_lock(7236284016);
-             CREATE TABLE IF NOT EXISTS {events} (
-                 position BIGSERIAL PRIMARY KEY,
-                 stream TEXT NOT NULL,
-                 version BIGINT NOT NULL,
-                 event_id UUID NOT NULL,
-                 event_type TEXT NOT NULL,
-                 event_version INTEGER NOT NULL,
-                 occurred_at TIMESTAMPTZ NOT NULL,
-                 data JSONB NOT NULL,
-                 UNIQUE (stream, version)
-             );
-             CREATE TABLE IF NOT EXISTS {snapshots} (
-                 stream TEXT NOT NULL,
-                 version BIGINT NOT NULL,
-                 state JSONB NOT NULL,
-                 taken_at TIMESTAMPTZ NOT NULL DEFAULT now(),
-                 PRIMARY KEY (stream, version)
-             );
-             COMMIT;"
-        ))
-        .await
-        .map_err(backend)
-}
-
-fn record(row: &tokio_postgres::Row) -> RecordedEvent {
-    RecordedEvent {
-        position: row.get::<_, i64>(0) as u64,
-        version: row.get::<_, i64>(1) as u64,
-        id: row.get(2),
-        event_type: row.get(3),
-        event_version: row.get::<_, i32>(4) as u32,
-        timestamp: row.get(5),
-        data: row.get(6),
-        stream: row.get(7),
-    }
-}
-
-fn signed(value: u64) -> i64 {
-    i64::try_from(value).unwrap_or(i64::MAX)
-}
-
-impl EventStore for PostgresEventStore {
-    async fn append(
+    /// Appends `events` to `stream` at version `expected` inside the caller's
+    /// transaction, so other rows (an outbox) commit or roll back with them.
+    ///
+    /// The advisory lock taken here is held until the caller's transaction
+    /// ends, and every other append to these tables waits for it: keep the
+    /// rest of the transaction short.
+    pub(crate) async fn append_in_transaction(
         &self,
+        transaction: &mut PgConnection,
         stream: &str,
         expected: u64,
         events: Vec<NewEvent>,
     ) -> Result<u64, StoreError> {
-        let link = self.link().await?;
-        let mut writer = link.writer.lock().await;
-        let writer = &mut *writer;
-        let transaction = writer.client.transaction().await.map_err(backend)?;
-        transaction.execute(&writer.lock, &[&self.lock_key()]).await.map_err(backend)?;
-        let actual: i64 = transaction
-            .query_one(&writer.current_version, &[&stream])
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(self.lock_key())
+            .execute(&mut *transaction)
             .await
-            .map_err(backend)?
-            .get(0);
+            .map_err(|error| self.error(error))?;
+        let actual: i64 = sqlx::query_scalar(&self.sql.current_version)
+            .bind(stream)
+            .fetch_one(&mut *transaction)
+            .await
+            .map_err(|error| self.error(error))?;
         if actual as u64 != expected {
             return Err(StoreError::Conflict {
                 stream: stream.to_owned(),
@@ -322,26 +234,138 @@ impl EventStore for PostgresEventStore {
         let type_versions: Vec<i32> = events.iter().map(|e| e.event_version as i32).collect();
         let times: Vec<OffsetDateTime> = events.iter().map(|e| e.timestamp).collect();
         let data: Vec<Value> = events.into_iter().map(|e| e.data).collect();
-        transaction
-            .execute(
-                &writer.insert,
-                &[&stream, &versions, &ids, &types, &type_versions, &times, &data],
-            )
+        sqlx::query(&self.sql.insert)
+            .bind(stream)
+            .bind(versions)
+            .bind(ids)
+            .bind(types)
+            .bind(type_versions)
+            .bind(times)
+            .bind(data)
+            .execute(&mut *transaction)
             .await
-            .map_err(|error| {
-                if error.code() == Some(&tokio_postgres::error::SqlState::UNIQUE_VIOLATION) {
-                    // Only a writer that bypasses the lock gets here.
+            .map_err(|error| match error {
+                // Only a writer that bypasses the lock gets here.
+                sqlx::Error::Database(ref database) if database.is_unique_violation() => {
                     StoreError::Conflict {
                         stream: stream.to_owned(),
                         expected,
                         actual: expected + 1,
                     }
-                } else {
-                    backend(error)
                 }
+                other => self.error(other),
             })?;
-        transaction.commit().await.map_err(backend)?;
         Ok(expected + count)
+    }
+
+    /// Drops this store's tables and everything in them (for tests and
+    /// throwaway environments).
+    pub async fn drop_tables(&self) -> Result<(), StoreError> {
+        sqlx::raw_sql(&format!(
+            "DROP TABLE IF EXISTS {0}_events; DROP TABLE IF EXISTS {0}_snapshots;",
+            self.prefix
+        ))
+        .execute(&self.pool)
+        .await
+        .map_err(|error| self.error(error))?;
+        Ok(())
+    }
+
+    /// The current version of a stream (0 if it has no events).
+    pub async fn stream_version(&self, stream: &str) -> Result<u64, StoreError> {
+        let version: i64 = sqlx::query_scalar(&self.sql.current_version)
+            .bind(stream)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(|error| self.error(error))?;
+        Ok(version as u64)
+    }
+}
+
+fn check_prefix(prefix: &str) -> Result<(), StoreError> {
+    if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(StoreError::Backend(
+            format!("invalid table prefix `{prefix}`: use letters, digits and `_`").into(),
+        ));
+    }
+    Ok(())
+}
+
+fn unavailable(address: &str, source: crate::error::BoxError) -> StoreError {
+    StoreError::Unavailable { service: "PostgreSQL", address: address.to_owned(), source }
+}
+
+/// `host:port/database` of connection options, for error messages (never
+/// the password).
+fn describe(options: &PgConnectOptions) -> String {
+    let database = options.get_database().unwrap_or("");
+    match options.get_socket() {
+        Some(socket) => format!("{}/{database}", socket.display()),
+        None => format!("{}:{}/{database}", options.get_host(), options.get_port()),
+    }
+}
+
+async fn migrate(connection: &mut PgConnection, prefix: &str) -> Result<(), StoreError> {
+    // Two processes migrating at once would race on the catalog; the lock
+    // makes the second wait for the first.
+    sqlx::raw_sql(&format!(
+        "BEGIN;
+         SELECT pg_advisory_xact_lock(7236284016);
+         CREATE TABLE IF NOT EXISTS {prefix}_events (
+             position BIGSERIAL PRIMARY KEY,
+             stream TEXT NOT NULL,
+             version BIGINT NOT NULL,
+             event_id UUID NOT NULL,
+             event_type TEXT NOT NULL,
+             event_version INTEGER NOT NULL,
+             occurred_at TIMESTAMPTZ NOT NULL,
+             data JSONB NOT NULL,
+             UNIQUE (stream, version)
+         );
+         CREATE TABLE IF NOT EXISTS {prefix}_snapshots (
+             stream TEXT NOT NULL,
+             version BIGINT NOT NULL,
+             state JSONB NOT NULL,
+             taken_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+             PRIMARY KEY (stream, version)
+         );
+         COMMIT;"
+    ))
+    .execute(connection)
+    .await
+    .map_err(|error| StoreError::Backend(Box::new(error)))?;
+    Ok(())
+}
+
+fn record(row: &sqlx::postgres::PgRow) -> Result<RecordedEvent, sqlx::Error> {
+    Ok(RecordedEvent {
+        position: row.try_get::<i64, _>(0)? as u64,
+        version: row.try_get::<i64, _>(1)? as u64,
+        id: row.try_get(2)?,
+        event_type: row.try_get(3)?,
+        event_version: row.try_get::<i32, _>(4)? as u32,
+        timestamp: row.try_get(5)?,
+        data: row.try_get(6)?,
+        stream: row.try_get(7)?,
+    })
+}
+
+fn signed(value: u64) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
+}
+
+impl EventStore for PostgresEventStore {
+    async fn append(
+        &self,
+        stream: &str,
+        expected: u64,
+        events: Vec<NewEvent>,
+    ) -> Result<u64, StoreError> {
+        let mut transaction = self.pool.begin().await.map_err(|error| self.error(error))?;
+        let version =
+            self.append_in_transaction(&mut transaction, stream, expected, events).await?;
+        transaction.commit().await.map_err(|error| self.error(error))?;
+        Ok(version)
     }
 
     async fn read_stream(
@@ -351,44 +375,38 @@ impl EventStore for PostgresEventStore {
         until: Until,
     ) -> Result<Vec<RecordedEvent>, StoreError> {
         let after = signed(after);
-        let link = self.link().await?;
-        let (reader, statements) = (&link.reader, &link.statements);
-        let rows = match until {
-            Until::End => reader.query(&statements.read_stream, &[&stream, &after]).await,
-            Until::Version(version) => {
-                let version = signed(version);
-                reader
-                    .query(&statements.read_stream_until_version, &[&stream, &after, &version])
-                    .await
-            }
+        let query = match until {
+            Until::End => sqlx::query(&self.sql.read_stream).bind(stream).bind(after),
+            Until::Version(version) => sqlx::query(&self.sql.read_stream_until_version)
+                .bind(stream)
+                .bind(after)
+                .bind(signed(version)),
             Until::Time(time) => {
-                reader.query(&statements.read_stream_until_time, &[&stream, &after, &time]).await
+                sqlx::query(&self.sql.read_stream_until_time).bind(stream).bind(after).bind(time)
             }
-        }
-        .map_err(backend)?;
-        Ok(rows.iter().map(record).collect())
+        };
+        let rows = query.fetch_all(&self.pool).await.map_err(|error| self.error(error))?;
+        rows.iter().map(record).collect::<Result<_, _>>().map_err(|error| self.error(error))
     }
 
     async fn read_all(&self, after: u64, limit: usize) -> Result<Vec<RecordedEvent>, StoreError> {
-        let (after, limit) = (signed(after), i64::try_from(limit).unwrap_or(i64::MAX));
-        let link = self.link().await?;
-        let rows = link
-            .reader
-            .query(&link.statements.read_all, &[&after, &limit])
+        let rows = sqlx::query(&self.sql.read_all)
+            .bind(signed(after))
+            .bind(i64::try_from(limit).unwrap_or(i64::MAX))
+            .fetch_all(&self.pool)
             .await
-            .map_err(backend)?;
-        Ok(rows.iter().map(record).collect())
+            .map_err(|error| self.error(error))?;
+        rows.iter().map(record).collect::<Result<_, _>>().map_err(|error| self.error(error))
     }
 
     async fn save_snapshot(&self, snapshot: Snapshot) -> Result<(), StoreError> {
-        let link = self.link().await?;
-        let writer = link.writer.lock().await;
-        let version = signed(snapshot.version);
-        writer
-            .client
-            .execute(&writer.save_snapshot, &[&snapshot.stream, &version, &snapshot.state])
+        sqlx::query(&self.sql.save_snapshot)
+            .bind(&snapshot.stream)
+            .bind(signed(snapshot.version))
+            .bind(&snapshot.state)
+            .execute(&self.pool)
             .await
-            .map_err(backend)?;
+            .map_err(|error| self.error(error))?;
         Ok(())
     }
 
@@ -397,50 +415,88 @@ impl EventStore for PostgresEventStore {
         stream: &str,
         at_most: u64,
     ) -> Result<Option<Snapshot>, StoreError> {
-        let at_most = signed(at_most);
-        let link = self.link().await?;
-        let row = link
-            .reader
-            .query_opt(&link.statements.load_snapshot, &[&stream, &at_most])
+        let row: Option<(i64, Value)> = sqlx::query_as(&self.sql.load_snapshot)
+            .bind(stream)
+            .bind(signed(at_most))
+            .fetch_optional(&self.pool)
             .await
-            .map_err(backend)?;
-        Ok(row.map(|row| Snapshot {
+            .map_err(|error| self.error(error))?;
+        Ok(row.map(|(version, state)| Snapshot {
             stream: stream.to_owned(),
-            version: row.get::<_, i64>(0) as u64,
-            state: row.get(1),
+            version: version as u64,
+            state,
         }))
     }
 }
 
-impl PostgresEventStore {
-    /// The prefix of this store's table names.
-    pub fn prefix(&self) -> &str {
-        &self.prefix
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url() -> String {
+        std::env::var("EVENTLY_TEST_POSTGRES_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
     }
 
-    /// Drops this store's tables and everything in them (for tests and
-    /// throwaway environments).
-    pub async fn drop_tables(&self) -> Result<(), StoreError> {
-        let link = self.link().await?;
-        let writer = link.writer.lock().await;
-        writer
-            .client
-            .batch_execute(&format!(
-                "DROP TABLE IF EXISTS {0}_events; DROP TABLE IF EXISTS {0}_snapshots;",
-                self.prefix
-            ))
-            .await
-            .map_err(backend)
+    fn renamed(name: &str) -> NewEvent {
+        NewEvent {
+            id: crate::id::now_v7().0,
+            event_type: "user.renamed",
+            event_version: 1,
+            timestamp: OffsetDateTime::now_utc(),
+            data: serde_json::json!({ "name": name }),
+        }
     }
 
-    /// The current version of a stream (0 if it has no events).
-    pub async fn stream_version(&self, stream: &str) -> Result<u64, StoreError> {
-        let link = self.link().await?;
-        let row = link
-            .reader
-            .query_one(&link.statements.current_version, &[&stream])
+    /// Events and another row written in one transaction: both or neither.
+    #[tokio::test]
+    async fn events_appended_in_a_callers_transaction_commit_and_roll_back_with_it() {
+        let prefix = format!("u{}_{}", std::process::id(), crate::id::now_v7().0.simple());
+        let store = match PostgresEventStore::connect_with_prefix(&url(), &prefix).await {
+            Ok(store) => store,
+            Err(error) => panic!("this test needs PostgreSQL: {error}"),
+        };
+        let outbox = format!("{prefix}_outbox");
+        sqlx::query(&format!("CREATE TABLE {outbox} (event_id UUID PRIMARY KEY)"))
+            .execute(store.pool())
             .await
-            .map_err(backend)?;
-        Ok(row.get::<_, i64>(0) as u64)
+            .expect("create the other table");
+        let count = |table: String| {
+            let pool = store.pool().clone();
+            async move {
+                sqlx::query_scalar::<_, i64>(&format!("SELECT count(*) FROM {table}"))
+                    .fetch_one(&pool)
+                    .await
+                    .expect("count")
+            }
+        };
+
+        for commit in [false, true] {
+            let mut transaction = store.pool().begin().await.expect("begin");
+            let event = renamed("Ada");
+            sqlx::query(&format!("INSERT INTO {outbox} (event_id) VALUES ($1)"))
+                .bind(event.id)
+                .execute(&mut *transaction)
+                .await
+                .expect("insert the other row");
+            let version = store
+                .append_in_transaction(&mut transaction, "user-1", 0, vec![event])
+                .await
+                .expect("append");
+            assert_eq!(version, 1);
+            if commit {
+                transaction.commit().await.expect("commit");
+            } else {
+                transaction.rollback().await.expect("roll back");
+                assert_eq!(store.stream_version("user-1").await.expect("version"), 0);
+                assert_eq!(count(outbox.clone()).await, 0);
+            }
+        }
+        assert_eq!(store.stream_version("user-1").await.expect("version"), 1);
+        assert_eq!(count(outbox.clone()).await, 1);
+        assert_eq!(count(format!("{prefix}_events")).await, 1);
+
+        sqlx::query(&format!("DROP TABLE {outbox}")).execute(store.pool()).await.expect("drop");
+        store.drop_tables().await.expect("drop the test's tables");
     }
 }
