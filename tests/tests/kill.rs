@@ -8,7 +8,7 @@
 //!
 //! The processes are `evently-kill` (tests/bin/kill.rs). The event count is
 //! `EVENTLY_KILL_EVENTS` (default 10,000) and the consumer's store
-//! `EVENTLY_KILL_STORE` (default `inbox`; `postgres` and `memory` report
+//! `EVENTLY_KILL_STORE` (default `inbox`; `postgres`, `redis` and `memory` report
 //! what they give without asserting exactly-once, which they do not promise
 //! across crashes).
 
