@@ -474,3 +474,73 @@ async fn a_repository_writes_its_events_and_their_outbox_rows_in_one_transaction
     users.store().drop_tables().await.expect("drop");
     drop_tables(&store, &run).await;
 }
+
+// ------------------------------------------- PostgreSQL drops the connections
+
+static OUTAGE: Mutex<Option<HashMap<String, u32>>> = Mutex::new(None);
+
+#[event(name = "test.pg.outage_crossed", topic = "pg.outage")]
+pub struct OutageCrossed {
+    pub run: String,
+    pub n: i64,
+}
+
+#[subscriber(group = "pg-outage", retries = 20, backoff = exponential(initial = "20ms", factor = 2, max = "500ms"))]
+async fn through_outage(event: &OutageCrossed, tx: &mut PgConnection) -> evently::Result<()> {
+    sqlx::query("INSERT INTO pg_test_effects (run, amount) VALUES ($1, $2)")
+        .bind(&event.run)
+        .bind(event.n)
+        .execute(&mut *tx)
+        .await
+        .map_err(evently::Error::new)?;
+    bump(&OUTAGE, &event.run);
+    tokio::time::sleep(Duration::from_millis(2)).await;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn when_postgresql_drops_every_connection_mid_run_the_inbox_recovers_and_nothing_repeats() {
+    use std::str::FromStr;
+    let (plain, run) = store().await;
+    effects_table(&plain).await;
+    // A pool of its own, named, so only its connections are cut.
+    let options = sqlx::postgres::PgConnectOptions::from_str(&postgres_url())
+        .expect("url")
+        .application_name(&run);
+    let pool = sqlx::postgres::PgPoolOptions::new()
+        .max_connections(12)
+        .connect_with(options)
+        .await
+        .expect("connect");
+    let store = PgStore::new(pool).prefix(&run).expect("prefix");
+    let bus = Bus::builder()
+        .inbox(store.clone())
+        .subscribe::<through_outage>()
+        .start()
+        .await
+        .expect("bus starts");
+    for n in 0..300 {
+        bus.publish(OutageCrossed { run: run.clone(), n }).await.expect("publish");
+        if n % 100 == 50 {
+            // Cut once handlers are running.
+            let handled = count(&OUTAGE, &run);
+            wait_for("handlers at work", || count(&OUTAGE, &run) > handled).await;
+            let cut: i64 = sqlx::query_scalar(
+                "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1) t",
+            )
+            .bind(&run)
+            .fetch_one(plain.pool())
+            .await
+            .expect("terminate");
+            assert!(cut > 0, "the store's connections were cut");
+        }
+    }
+    tokio::time::timeout(Duration::from_secs(60), bus.wait_idle()).await.expect("all handled");
+    let (rows, sum) = effects(&plain, &run).await;
+    assert_eq!(rows, 300, "every event's effect exists once");
+    assert_eq!(sum, (0..300).sum::<i64>());
+    assert_eq!(bus.stats().dead_lettered, 0);
+    assert!(bus.stats().retries > 0, "the cut made calls in flight fail and retry");
+    bus.shutdown().await;
+    drop_tables(&plain, &run).await;
+}
