@@ -6,7 +6,8 @@
 //! ```text
 //! cargo bench -p evently-tests --bench flood
 //! EVENTLY_BENCH=kafka EVENTLY_FLOOD_MESSAGES=20000 EVENTLY_FLOOD_BYTES=10240 \
-//!     EVENTLY_FLOOD_SECONDS=15 cargo bench -p evently-tests --bench flood
+//!     EVENTLY_FLOOD_SECONDS=15 EVENTLY_FLOOD_HANDLER_MS=20 \
+//!     EVENTLY_FLOOD_KAFKA_QUEUED_KBYTES=2048 cargo bench -p evently-tests --bench flood
 //! ```
 //!
 //! Needs the brokers `scripts/test` starts. For each broker, in a process
@@ -41,11 +42,21 @@ const CONCURRENCY: usize = 8;
 const QUEUE_CAPACITY: usize = 32;
 /// The channel each transport hands received messages to the bus through.
 const TRANSPORT_CHANNEL: usize = 256;
+/// What async-nats's pull consumer asks the server for at once (its
+/// default batch), on top of which the transport's channel and the lanes
+/// hold messages.
+const NATS_PULL_BATCH: usize = 200;
 /// librdkafka's defaults for what the consumer fetches ahead of the
-/// application: `queued.max.messages.kbytes`, which one fetch of
-/// `max.partition.fetch.bytes` per partition may overshoot.
-const KAFKA_QUEUED_KBYTES: usize = 65_536;
+/// application: `queued.max.messages.kbytes` (set another with
+/// `EVENTLY_FLOOD_KAFKA_QUEUED_KBYTES`, through the transport's consumer
+/// settings), which one fetch of `max.partition.fetch.bytes` per partition
+/// may overshoot.
+const KAFKA_QUEUED_KBYTES: u64 = 65_536;
 const KAFKA_PARTITION_FETCH_KBYTES: usize = 1024;
+
+fn kafka_queued_kbytes() -> usize {
+    setting("EVENTLY_FLOOD_KAFKA_QUEUED_KBYTES", KAFKA_QUEUED_KBYTES) as usize
+}
 
 static HANDLED: AtomicUsize = AtomicUsize::new(0);
 
@@ -141,9 +152,16 @@ impl Broker {
                     .expect("NATS JetStream on 4222"),
             ),
             Self::Kafka => builder.transport(
-                KafkaTransport::connect(KafkaConfig { namespace, ..KafkaConfig::default() })
-                    .await
-                    .expect("Kafka on 9092"),
+                KafkaTransport::connect(KafkaConfig {
+                    namespace,
+                    consumer_settings: vec![(
+                        "queued.max.messages.kbytes".to_owned(),
+                        kafka_queued_kbytes().to_string(),
+                    )],
+                    ..KafkaConfig::default()
+                })
+                .await
+                .expect("Kafka on 9092"),
             ),
         }
     }
@@ -163,10 +181,16 @@ impl Broker {
                 let mut consumers = stream.consumers();
                 let info = consumers.next().await.expect("the consumer").expect("its info");
                 let pending = info.config.max_ack_pending as usize;
-                (pending, format!("max_ack_pending {pending}"))
+                let held = NATS_PULL_BATCH + TRANSPORT_CHANNEL + lanes;
+                (
+                    pending.min(held),
+                    format!(
+                        "least of max_ack_pending {pending} and pull batch {NATS_PULL_BATCH} + channel {TRANSPORT_CHANNEL} + lanes {lanes}"
+                    ),
+                )
             }
             Self::Kafka => {
-                let kbytes = KAFKA_QUEUED_KBYTES
+                let kbytes = kafka_queued_kbytes()
                     + KAFKA_PARTITION_FETCH_KBYTES * KafkaConfig::default().partitions as usize;
                 let ahead = kbytes * 1024 / message_bytes();
                 (
