@@ -57,6 +57,7 @@ mod dispatch;
 mod envelope;
 mod error;
 mod event;
+mod fuzzing;
 mod handler;
 mod id;
 pub mod idempotency;
@@ -184,6 +185,14 @@ pub mod __private {
     pub use crate::registry::{DecodeFn, Upcast, UpcastFn};
     pub use crate::subscriber::Registration;
     pub use crate::util::BoxFuture;
+
+    /// Fuzzing entry points: raw bytes through the decoders and the
+    /// compatibility checker.
+    pub mod fuzz {
+        pub use crate::fuzzing::{
+            cloudevents_binary, cloudevents_structured, envelope, minimal_envelope, schema_compat,
+        };
+    }
 
     use crate::envelope::data_of;
     use crate::error::{BoxError, Error};

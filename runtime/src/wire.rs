@@ -158,9 +158,12 @@ pub(crate) fn read<'a>(
             headers
                 .iter()
                 .find(|(key, _)| {
+                    // Bytes, not `str` slices: a header name is any text,
+                    // and the prefix's length need not fall on a character.
+                    let key = key.as_bytes();
                     key.len() == prefix.len() + name.len()
-                        && key[..prefix.len()].eq_ignore_ascii_case(prefix)
-                        && key[prefix.len()..].eq_ignore_ascii_case(name)
+                        && key[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+                        && key[prefix.len()..].eq_ignore_ascii_case(name.as_bytes())
                 })
                 .map(|(_, value)| Field::Text(value.as_str()))
         })
@@ -197,7 +200,13 @@ pub(crate) fn read_json(payload: &[u8]) -> Result<Wire<'_>, DecodeError> {
         let reason = <serde_json::Error as serde::de::Error>::custom("expected a JSON object");
         return Err(DecodeError::NotJson(reason));
     }
-    let fields: Fields<'_> = serde_json::from_slice(payload).map_err(DecodeError::NotJson)?;
+    // JSON is UTF-8 throughout; the parser would skip a field this does not
+    // read without checking its strings.
+    let text = std::str::from_utf8(payload).map_err(|error| {
+        let reason = format!("not UTF-8: {error}");
+        DecodeError::NotJson(<serde_json::Error as serde::de::Error>::custom(reason))
+    })?;
+    let fields: Fields<'_> = serde_json::from_str(text).map_err(DecodeError::NotJson)?;
     if let Some(specversion) = present(fields.specversion) {
         return cloudevent(CloudEventFields {
             specversion,
@@ -462,5 +471,30 @@ impl<E: Event> Envelope<E> {
                 source,
             })?;
         Ok(Envelope::from_parts(meta, data))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read;
+
+    #[test]
+    fn a_header_name_with_a_character_across_the_prefix_length_is_not_an_attribute() {
+        let headers = [("ce\u{e9}pecversion".to_owned(), "1.0".to_owned())];
+        let read = read(br#"{"type":"a","version":1,"data":{}}"#, &headers, "ce_");
+        assert_eq!(read.map(|wire| wire.event_type().to_owned()).ok().as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn a_float_read_off_the_wire_is_the_one_sent() {
+        let sent = 1.111_111_111_111_111e38_f64;
+        let text = serde_json::to_string(&sent).expect("serializes");
+        assert_eq!(serde_json::from_str::<f64>(&text).expect("parses"), sent, "{text}");
+    }
+
+    #[test]
+    fn invalid_utf8_in_a_field_the_envelope_does_not_read_is_not_json() {
+        let payload = b"{\"type\":\"a\",\"version\":1,\"data\":{},\"other\":\"\xff\"}";
+        assert!(matches!(read(payload, &[], "ce_"), Err(crate::DecodeError::NotJson(_))));
     }
 }

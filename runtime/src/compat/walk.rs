@@ -19,11 +19,15 @@ pub(super) struct Walk<'a> {
     /// The pairs of nodes being compared, so a recursive schema is walked
     /// once.
     pub(super) visiting: HashSet<(*const Value, *const Value)>,
+    /// How many comparisons are under way, one inside the other.
+    pub(super) depth: usize,
+    /// How many comparisons were made.
+    pub(super) steps: usize,
 }
 
 impl<'a> Walk<'a> {
     pub(super) fn new(old_root: &'a Value, new_root: &'a Value) -> Self {
-        Walk { old_root, new_root, out: Vec::new(), visiting: HashSet::new() }
+        Walk { old_root, new_root, out: Vec::new(), visiting: HashSet::new(), depth: 0, steps: 0 }
     }
 
     /// Records a difference at `path` (a JSON pointer; empty for the root).
