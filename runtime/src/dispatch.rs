@@ -154,7 +154,7 @@ impl Core {
     ) -> Result<bool, PublishError> {
         /// More subscribers of one event than this take the queues.
         const MOST: usize = 8;
-        if self.shared.transport.is_some()
+        if !self.shared.handle_on_publisher
             || routes.len() > MOST
             || routes.iter().any(|route| !route.upcast.is_empty())
         {

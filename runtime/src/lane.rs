@@ -173,7 +173,7 @@ impl LaneHandle {
     /// Returns whether the lane took it (false once the lane is gone).
     pub(crate) async fn send(&self, shared: &Shared, message: Message, from: Sender) -> bool {
         // An in-process publish to an idle lane runs its handler here.
-        let message = if from == Sender::Outside && shared.transport.is_none() {
+        let message = if from == Sender::Outside && shared.handle_on_publisher {
             match self.run_if_idle(shared, message) {
                 Ok(()) => return true,
                 // Busy, or gone (its queue says so below).
@@ -258,6 +258,7 @@ pub(crate) fn start_lanes(
                 timers: BinaryHeap::new(),
                 sequence: 0,
                 batch: shape.batch,
+                waited_on_queues: false,
             };
             let run = (subscriber.descriptor.run_lane())(LaneTask {
                 lane,
@@ -332,6 +333,9 @@ struct Lane {
     sequence: u64,
     /// How many messages to take from the queue at once.
     batch: usize,
+    /// Whether the loop has waited on its queues once, so their wakers are
+    /// registered.
+    waited_on_queues: bool,
 }
 
 struct Timer {
@@ -415,6 +419,10 @@ impl Lane {
         let mut batch = Vec::with_capacity(self.batch);
         let mut follow_up_batch = Vec::new();
         loop {
+            if let Some(message) = driver::take_handed(self.id) {
+                self.take_over::<H>(message).await;
+                continue;
+            }
             let next_due = self.timers.peek().map(|Reverse(timer)| timer.due);
             if next_due.is_none() && !open && !follow_ups_open {
                 break;
@@ -422,11 +430,12 @@ impl Lane {
             // The timer is made only when a retry is due: most polls need none.
             let due = next_due.unwrap_or(never);
             let sleep = async move { tokio::time::sleep_until(due).await };
+            self.waited_on_queues = true;
             tokio::select! {
                 biased;
                 // A message a publisher handed over while polling this lane.
                 message = driver::handed(self.id) => {
-                    self.accept::<H>(message).await;
+                    self.take_over::<H>(message).await;
                     continue;
                 }
                 () = sleep, if next_due.is_some() => {
@@ -447,6 +456,19 @@ impl Lane {
             for message in follow_up_batch.drain(..).chain(batch.drain(..)) {
                 self.accept::<H>(message).await;
             }
+        }
+    }
+
+    /// Handles a message a publisher handed over. The lane was idle, so no
+    /// key waits for a retry and the message is handled at once. If the lane
+    /// is idle again, it pauses without polling its queues, so that a stream
+    /// of handed messages costs no queue polls: their wakers, registered when
+    /// the lane last waited on them, still wake its task (a message queued
+    /// since would have taken the waker, and it counts in flight).
+    async fn take_over<H: Handler>(&mut self, message: Message) {
+        self.process::<H>(message).await;
+        if self.waited_on_queues && self.timers.is_empty() && self.counters.in_flight() == 0 {
+            driver::pause().await;
         }
     }
 
@@ -506,7 +528,9 @@ impl Lane {
             let policy = &self.subscriber.policy;
             let retries_made = message.attempt - 1;
             if error.is_permanent() || retries_made >= policy.max_retries {
-                dead_letter(&self.shared, &self.subscriber, message, error).await;
+                // Boxed: the rare path would otherwise make every delivery's
+                // future as large as its own, and moving it costs on each one.
+                Box::pin(dead_letter(&self.shared, &self.subscriber, message, error)).await;
                 self.finished();
                 return Step::Finished;
             }

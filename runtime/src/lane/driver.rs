@@ -51,19 +51,24 @@ impl Wake for LaneWake {
 }
 
 thread_local! {
-    /// The message a publisher is handing to the lane it polls on this thread.
-    static HANDED: Cell<Option<(u64, Message)>> = const { Cell::new(None) };
+    /// The lane a publisher is handing a message to on this thread (0: none)...
+    static HANDED_TO: Cell<u64> = const { Cell::new(0) };
+    /// ...and the message.
+    static HANDED: Cell<Option<Message>> = const { Cell::new(None) };
 }
 
 /// The message handed to lane `id` on this thread, if any.
 pub(super) fn take_handed(id: u64) -> Option<Message> {
-    HANDED.with(|handed| match handed.take() {
-        Some((to, message)) if to == id => Some(message),
-        other => {
-            handed.set(other);
-            None
-        }
-    })
+    if HANDED_TO.get() != id {
+        return None;
+    }
+    HANDED_TO.set(0);
+    HANDED.take()
+}
+
+fn hand(id: u64, message: Message) {
+    HANDED.set(Some(message));
+    HANDED_TO.set(id);
 }
 
 /// Whether a poll left the lane running or its loop ended.
@@ -83,7 +88,10 @@ pub(crate) struct IdleLane<'a> {
 impl LaneCell {
     /// A lane running `future`; its task is [`drive`].
     pub(crate) fn new(future: BoxFuture<'static, ()>, id: u64) -> Arc<Self> {
-        let wake = Arc::new(LaneWake { notified: AtomicBool::new(false), task: Notify::new() });
+        // Notified from the start: if a publisher polls the lane before its
+        // task first does, the task polls it after, and so the lane waits
+        // on its queues.
+        let wake = Arc::new(LaneWake { notified: AtomicBool::new(true), task: Notify::new() });
         let waker = Waker::from(Arc::clone(&wake));
         Arc::new(Self { future: Mutex::new(future), wake, waker, id })
     }
@@ -106,7 +114,7 @@ impl IdleLane<'_> {
     pub(crate) fn run(mut self, message: Message) -> Result<Polled, Message> {
         let id = self.cell.id;
         let Some(future) = &mut self.future else { return Err(message) };
-        HANDED.with(|handed| handed.set(Some((id, message))));
+        hand(id, message);
         let polled = poll(future, &self.cell.waker);
         match take_handed(id) {
             Some(message) => Err(message),
@@ -164,6 +172,21 @@ pub(crate) async fn drive(cell: Arc<LaneCell>) {
 pub(crate) fn next_id() -> u64 {
     static NEXT: AtomicU64 = AtomicU64::new(1);
     NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// A future that is pending once, without registering a waker: whoever
+/// polls the lane next (a publisher handing it a message, or its task woken
+/// by a queue or a timer it waits on) resumes it.
+pub(super) fn pause() -> impl Future<Output = ()> {
+    let mut paused = false;
+    std::future::poll_fn(move |_| {
+        if paused {
+            Poll::Ready(())
+        } else {
+            paused = true;
+            Poll::Pending
+        }
+    })
 }
 
 /// A future that yields the message handed to lane `id`, if any; it never
