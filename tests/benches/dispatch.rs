@@ -4,7 +4,7 @@
 //! cargo bench -p evently-tests --bench dispatch
 //! ```
 //!
-//! Every path sends the same small keyed event (`Ticked`) to handlers that
+//! Every path sends the same small event (`Ticked`) to handlers that
 //! add to a counter, and reports the cost per event over `EVENTS` events.
 //! Rounds are interleaved (each round runs every path once, baselines and
 //! evently alternating), and the best and the median round are printed,
