@@ -45,8 +45,11 @@ impl Wake for LaneWake {
     }
 
     fn wake_by_ref(self: &Arc<Self>) {
-        self.notified.store(true, Ordering::SeqCst);
-        self.task.notify_one();
+        // Once per poll: a wake-up already noted has told the task, or is
+        // seen by whoever holds the lock when it unlocks.
+        if !self.notified.swap(true, Ordering::SeqCst) {
+            self.task.notify_one();
+        }
     }
 }
 
