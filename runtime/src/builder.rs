@@ -71,6 +71,7 @@ pub struct BusBuilder {
     dead_letter: Option<String>,
     start_position: StartPosition,
     max_payload: usize,
+    handle_on_publisher: bool,
 }
 
 impl Default for BusBuilder {
@@ -92,6 +93,7 @@ impl Default for BusBuilder {
             dead_letter: None,
             start_position: StartPosition::default(),
             max_payload: DEFAULT_MAX_PAYLOAD,
+            handle_on_publisher: true,
         }
     }
 }
@@ -229,6 +231,19 @@ impl BusBuilder {
         self
     }
 
+    /// Whether an in-process `publish` handles a message on the publisher's
+    /// thread when the subscriber is idle (default `true`): nothing queued,
+    /// handled or waiting for a retry on the lane the message goes to. The
+    /// handler then runs until it is done or has to wait, and `publish`
+    /// returns; the lane's task finishes a handler that waits. With `false`,
+    /// every message is queued and handled on the lanes' tasks, so `publish`
+    /// never runs handler code. Ordering, retries, the guard and the queue
+    /// bound are the same either way; a broker bus always queues.
+    pub fn handle_on_publisher(mut self, enabled: bool) -> Self {
+        self.handle_on_publisher = enabled;
+        self
+    }
+
     /// Publishes and consumes through a broker instead of in-process.
     pub fn transport(mut self, transport: impl Transport) -> Self {
         self.transport = Some(Arc::new(transport));
@@ -339,6 +354,7 @@ impl BusBuilder {
         let transport = self.transport;
         let shared = Arc::new(Shared {
             transport: transport.clone(),
+            handle_on_publisher: self.handle_on_publisher && transport.is_none(),
             idle: Notify::new(),
             waiters: AtomicUsize::new(0),
             dead_letters: Mutex::new(DeadLetters::new(self.dead_letter_capacity)),

@@ -100,8 +100,13 @@ impl Bus {
     /// envelope id.
     ///
     /// Waits while a subscriber's queue is full (backpressure); returns once
-    /// every subscriber has the message queued (or the broker confirmed it),
-    /// not when they have handled it (see [`wait_idle`](Self::wait_idle)).
+    /// every subscriber has the message (or the broker confirmed it), not
+    /// when they have handled it (see [`wait_idle`](Self::wait_idle)). On an
+    /// in-process bus, a subscriber that is idle (nothing queued, handled or
+    /// waiting for a retry on the lane the message goes to) gets it on this
+    /// thread: its handler runs here until it is done or has to wait, and
+    /// the lane's own task finishes a handler that waits
+    /// ([`handle_on_publisher`](crate::BusBuilder::handle_on_publisher)).
     pub async fn publish<E: Event>(&self, event: E) -> Result<Uuid, PublishError> {
         self.publish_to(E::TOPIC, event).await
     }

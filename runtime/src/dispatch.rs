@@ -13,7 +13,7 @@ use crate::cloudevents::{self, Encoding};
 use crate::envelope::ErasedEnvelope;
 use crate::error::{DecodeError, DeliveryError, Error, PublishError};
 use crate::handler::Publisher;
-use crate::lane::{LaneCounters, LaneHandle, Message, Sender, dead_letter};
+use crate::lane::{IdleLane, LaneCounters, LaneHandle, Message, Sender, dead_letter};
 use crate::registry::Registry;
 use crate::routing::{Route, RouteTable};
 use crate::shared::Shared;
@@ -93,7 +93,9 @@ impl Core {
         let routes = self.table.routes.get(type_id, topic);
         let hash = lane_hash(meta.key(), id);
         if from == Sender::Outside && routes.len() > 1 {
-            self.send_to_all(routes, hash, envelope).await?;
+            if !self.run_all_idle(routes, hash, &envelope)? {
+                self.send_to_all(routes, hash, envelope).await?;
+            }
             return Ok(id);
         }
         if let Some((last, others)) = routes.split_last() {
@@ -138,6 +140,50 @@ impl Core {
         } else {
             Err(PublishError::LaneGone { subscriber: subscriber.descriptor.name() })
         }
+    }
+
+    /// Handles one message on this thread in a lane of every subscriber, if
+    /// each of those lanes is idle: all are locked before any runs, so it
+    /// reaches all or none, like [`send_to_all`](Self::send_to_all). Returns
+    /// whether it did; `false` leaves the message to `send_to_all`.
+    fn run_all_idle(
+        &self,
+        routes: &[Route],
+        hash: usize,
+        envelope: &ErasedEnvelope,
+    ) -> Result<bool, PublishError> {
+        /// More subscribers of one event than this take the queues.
+        const MOST: usize = 8;
+        if !self.shared.handle_on_publisher
+            || routes.len() > MOST
+            || routes.iter().any(|route| !route.upcast.is_empty())
+        {
+            return Ok(false);
+        }
+        let mut locked: [Option<IdleLane<'_>>; MOST] = Default::default();
+        for (slot, route) in locked.iter_mut().zip(routes) {
+            let lane = self.lane(route.subscriber, hash);
+            let Some(idle) = lane.idle() else { return Ok(false) };
+            if lane.is_gone() {
+                let subscriber = &self.table.subscribers[route.subscriber];
+                return Err(PublishError::LaneGone { subscriber: subscriber.descriptor.name() });
+            }
+            *slot = Some(idle);
+        }
+        for (slot, route) in locked.iter_mut().zip(routes) {
+            let Some(idle) = slot.take() else { continue };
+            let message =
+                Message { envelope: Arc::clone(envelope), attempt: 0, busy: 0, receipt: None };
+            // Cannot fail: the lane's loop was running when it was locked,
+            // and only a poll ends it.
+            let _ = self.lane(route.subscriber, hash).run_idle(idle, &self.shared, message);
+        }
+        Ok(true)
+    }
+
+    fn lane(&self, subscriber: usize, hash: usize) -> &LaneHandle {
+        let lanes = &self.lanes[subscriber];
+        &lanes[hash % lanes.len()]
     }
 
     /// Queues one message on a lane of every subscriber, all or none: a place

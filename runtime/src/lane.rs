@@ -4,6 +4,11 @@
 //! messages with one key are handled in order while different keys run
 //! concurrently. A failed message waiting for its retry leaves the lane
 //! free: only later messages with the same key wait behind it.
+//!
+//! A lane is polled by its own task, or by a publisher that finds it idle
+//! (see [`driver`]).
+
+mod driver;
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, VecDeque};
@@ -27,6 +32,8 @@ use crate::routing::Subscriber;
 use crate::shared::Shared;
 use crate::transport::{Receipt, headers as transport_headers};
 use crate::util::{BoxFuture, Chain, Padded, lock};
+pub(crate) use driver::IdleLane;
+use driver::LaneCell;
 use std::time::Duration;
 
 /// How a subscriber is guarded against duplicate deliveries.
@@ -104,9 +111,52 @@ pub(crate) struct LaneHandle {
     /// Follow-ups published by handlers; bounded by what handlers publish.
     follow_ups: mpsc::UnboundedSender<Message>,
     pub(crate) counters: Arc<LaneCounters>,
+    cell: Arc<LaneCell>,
 }
 
 impl LaneHandle {
+    /// The lane's lock, if the lane is idle (nothing queued, handled or
+    /// waiting for a retry) and nobody polls it: a message handed to it now
+    /// is handled on this thread.
+    pub(crate) fn idle(&self) -> Option<IdleLane<'_>> {
+        if self.counters.in_flight() != 0 {
+            return None;
+        }
+        self.cell.try_lock()
+    }
+
+    /// Handles a message on this thread if the lane is idle; gives it back
+    /// if the lane is busy or gone.
+    fn run_if_idle(&self, shared: &Shared, message: Message) -> Result<(), Message> {
+        match self.idle() {
+            Some(idle) => self.run_idle(idle, shared, message),
+            None => Err(message),
+        }
+    }
+
+    /// Whether the lane's loop has ended (after a panic outside a handler).
+    pub(crate) fn is_gone(&self) -> bool {
+        self.sender.is_closed()
+    }
+
+    /// Hands a message to the idle lane and handles it on this thread until
+    /// it is done or its handler waits; gives it back if the lane is gone.
+    pub(crate) fn run_idle(
+        &self,
+        idle: IdleLane<'_>,
+        shared: &Shared,
+        message: Message,
+    ) -> Result<(), Message> {
+        self.counters.begin();
+        match idle.run(message) {
+            Ok(_) => Ok(()),
+            Err(message) => {
+                finish(&self.counters, shared);
+                Err(message)
+            }
+        }
+    }
+
     /// A place in the queue, waiting while it is full; `None` once the lane
     /// is gone.
     pub(crate) async fn reserve(&self) -> Option<mpsc::Permit<'_, Message>> {
@@ -122,6 +172,16 @@ impl LaneHandle {
     /// Queues a message; an outside publisher waits while the queue is full.
     /// Returns whether the lane took it (false once the lane is gone).
     pub(crate) async fn send(&self, shared: &Shared, message: Message, from: Sender) -> bool {
+        // An in-process publish to an idle lane runs its handler here.
+        let message = if from == Sender::Outside && shared.handle_on_publisher {
+            match self.run_if_idle(shared, message) {
+                Ok(()) => return true,
+                // Busy, or gone (its queue says so below).
+                Err(message) => message,
+            }
+        } else {
+            message
+        };
         let pending = Pending::start(&self.counters, shared);
         if from == Sender::Handler {
             let queued = self.follow_ups.send(message).is_ok();
@@ -187,7 +247,9 @@ pub(crate) fn start_lanes(
             let (sender, receiver) = mpsc::channel(shape.queue_length);
             let (follow_ups, follow_up_receiver) = mpsc::unbounded_channel();
             let counters = Arc::new(LaneCounters::default());
+            let id = driver::next_id();
             let lane = Lane {
+                id,
                 subscriber: Arc::clone(subscriber),
                 counters: Arc::clone(&counters),
                 shared: Arc::clone(shared),
@@ -196,13 +258,16 @@ pub(crate) fn start_lanes(
                 timers: BinaryHeap::new(),
                 sequence: 0,
                 batch: shape.batch,
+                waited_on_queues: false,
             };
-            runtime.spawn((subscriber.descriptor.run_lane())(LaneTask {
+            let run = (subscriber.descriptor.run_lane())(LaneTask {
                 lane,
                 receiver,
                 follow_ups: follow_up_receiver,
-            }));
-            LaneHandle { sender, follow_ups, counters }
+            });
+            let cell = LaneCell::new(run, id);
+            runtime.spawn(driver::drive(Arc::clone(&cell)));
+            LaneHandle { sender, follow_ups, counters, cell }
         })
         .collect()
 }
@@ -254,6 +319,8 @@ pub fn run_lane<H: Handler>(task: LaneTask) -> BoxFuture<'static, ()> {
 
 /// One lane of one subscriber: handles its messages one at a time.
 struct Lane {
+    /// Which lane a message handed over by a publisher is for.
+    id: u64,
     subscriber: Arc<Subscriber>,
     counters: Arc<LaneCounters>,
     shared: Arc<Shared>,
@@ -266,6 +333,9 @@ struct Lane {
     sequence: u64,
     /// How many messages to take from the queue at once.
     batch: usize,
+    /// Whether the loop has waited on its queues once, so their wakers are
+    /// registered.
+    waited_on_queues: bool,
 }
 
 struct Timer {
@@ -349,13 +419,25 @@ impl Lane {
         let mut batch = Vec::with_capacity(self.batch);
         let mut follow_up_batch = Vec::new();
         loop {
+            if let Some(message) = driver::take_handed(self.id) {
+                self.take_over::<H>(message).await;
+                continue;
+            }
             let next_due = self.timers.peek().map(|Reverse(timer)| timer.due);
             if next_due.is_none() && !open && !follow_ups_open {
                 break;
             }
-            let sleep = tokio::time::sleep_until(next_due.unwrap_or(never));
+            // The timer is made only when a retry is due: most polls need none.
+            let due = next_due.unwrap_or(never);
+            let sleep = async move { tokio::time::sleep_until(due).await };
+            self.waited_on_queues = true;
             tokio::select! {
                 biased;
+                // A message a publisher handed over while polling this lane.
+                message = driver::handed(self.id) => {
+                    self.take_over::<H>(message).await;
+                    continue;
+                }
                 () = sleep, if next_due.is_some() => {
                     if let Some(Reverse(timer)) = self.timers.pop() {
                         self.retry::<H>(timer.message).await;
@@ -374,6 +456,19 @@ impl Lane {
             for message in follow_up_batch.drain(..).chain(batch.drain(..)) {
                 self.accept::<H>(message).await;
             }
+        }
+    }
+
+    /// Handles a message a publisher handed over. The lane was idle, so no
+    /// key waits for a retry and the message is handled at once. If the lane
+    /// is idle again, it pauses without polling its queues, so that a stream
+    /// of handed messages costs no queue polls: their wakers, registered when
+    /// the lane last waited on them, still wake its task (a message queued
+    /// since would have taken the waker, and it counts in flight).
+    async fn take_over<H: Handler>(&mut self, message: Message) {
+        self.process::<H>(message).await;
+        if self.waited_on_queues && self.timers.is_empty() && self.counters.in_flight() == 0 {
+            driver::pause().await;
         }
     }
 
@@ -433,7 +528,9 @@ impl Lane {
             let policy = &self.subscriber.policy;
             let retries_made = message.attempt - 1;
             if error.is_permanent() || retries_made >= policy.max_retries {
-                dead_letter(&self.shared, &self.subscriber, message, error).await;
+                // Boxed: the rare path would otherwise make every delivery's
+                // future as large as its own, and moving it costs on each one.
+                Box::pin(dead_letter(&self.shared, &self.subscriber, message, error)).await;
                 self.finished();
                 return Step::Finished;
             }

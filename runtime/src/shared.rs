@@ -14,6 +14,9 @@ use crate::transport::{DynTransport, OutgoingMessage};
 pub(crate) struct Shared {
     /// The broker, for a bus that is not in-process.
     pub(crate) transport: Option<Arc<dyn DynTransport>>,
+    /// Whether an in-process publish handles a message on the publisher's
+    /// thread when the subscriber's lane is idle.
+    pub(crate) handle_on_publisher: bool,
     pub(crate) idle: Notify,
     /// How many `wait_idle` calls are waiting; lanes check for idleness only then.
     pub(crate) waiters: AtomicUsize,

@@ -1,28 +1,37 @@
-//! publish → handler completed, against its limits.
+//! publish → handler completed, against its limits, in one run.
 //!
 //! ```text
 //! cargo bench -p evently-tests --bench dispatch
 //! ```
 //!
-//! Every scenario sends the same small event through a different path and
-//! reports the mean cost per event over `EVENTS` events (the median of
-//! `ROUNDS` rounds) on a two-worker Tokio runtime. Publishers run as spawned
-//! tasks, as they do in a service:
+//! Every path sends the same small event (`Ticked`) to handlers that
+//! add to a counter, and reports the cost per event over `EVENTS` events.
+//! Rounds are interleaved (each round runs every path once, baselines and
+//! evently alternating), and the best and the median round are printed,
+//! then each target of the in-process speed issue with its ratio and
+//! whether it is met. Publishers run as spawned tasks on a two-worker Tokio
+//! runtime, as they do in a service, on the system allocator.
 //!
 //! - a direct `.await` of the handler fn (the floor);
-//! - a bounded tokio mpsc channel to one consumer task that calls the handler
-//!   (what a hand-written in-process bus costs);
-//! - the evently bus with 1 and 4 subscribers, the idempotency guard off
-//!   (`idempotent`) and on, with one lane per subscriber (like the single mpsc
-//!   consumer) and with the default 8 lanes.
+//! - a bounded tokio mpsc channel to one consumer task that calls the
+//!   handler (what a hand-written queued bus costs);
+//! - the seed's own Python `EventBus` (`seed_bus.py`, run with `python3`),
+//!   whose `publish` awaits each handler, with 1 and 4 handlers;
+//! - the evently bus with 1 and 4 subscribers, with its defaults (guard on,
+//!   8 lanes, an idle subscriber's handler run by the publisher) and with
+//!   the guard off;
+//! - the evently bus queuing every message (`handle_on_publisher(false)`,
+//!   one lane, like the single mpsc consumer), guard off and on.
 //!
-//! `--features bench-mimalloc` runs the same on mimalloc: the envelope is
-//! allocated on the publishing thread and freed on the handling thread,
-//! which glibc's allocator serves slowly.
+//! `--features bench-mimalloc` runs the same on mimalloc.
+//! `cargo bench -p evently-tests --bench per_message` counts the
+//! instructions and heap allocations of one delivery.
 
 #![allow(missing_docs)]
 
 use std::hint::black_box;
+use std::path::Path;
+use std::process::Command;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -37,7 +46,7 @@ const ALLOCATOR_NAME: &str =
     if cfg!(feature = "bench-mimalloc") { "mimalloc" } else { "the system allocator" };
 
 const EVENTS: u64 = 200_000;
-const ROUNDS: usize = 5;
+const ROUNDS: usize = 7;
 const QUEUE: usize = 1024;
 
 static HANDLED: AtomicU64 = AtomicU64::new(0);
@@ -121,12 +130,21 @@ async fn mpsc_round_trip() -> Duration {
     start.elapsed()
 }
 
-async fn bus(group: &'static str, lanes: usize) -> Duration {
+/// How a bus path is set up.
+#[derive(Clone, Copy)]
+struct BusPath {
+    group: &'static str,
+    lanes: usize,
+    handle_on_publisher: bool,
+}
+
+async fn bus(path: BusPath) -> Duration {
     let bus = Bus::builder()
         .source("bench")
-        .queue_capacity(QUEUE * lanes)
-        .concurrency(lanes)
-        .group(group)
+        .queue_capacity(QUEUE * path.lanes)
+        .concurrency(path.lanes)
+        .handle_on_publisher(path.handle_on_publisher)
+        .group(path.group)
         .start()
         .await
         .expect("bus starts");
@@ -143,68 +161,158 @@ async fn bus(group: &'static str, lanes: usize) -> Duration {
     bus.wait_idle().await;
     let elapsed = start.elapsed();
     assert!(bus.dead_letters().is_empty());
+    bus.shutdown().await;
     elapsed
 }
 
-fn median_ns_per_event(run: &dyn Fn() -> Duration) -> f64 {
-    let _warm_up = run();
-    let mut samples: Vec<f64> =
-        (0..ROUNDS).map(|_| run().as_nanos() as f64 / EVENTS as f64).collect();
-    samples.sort_by(f64::total_cmp);
-    samples[ROUNDS / 2]
+/// The seed's Python bus, publishing `EVENTS` events to `handlers` handlers;
+/// the script times its own publish loop.
+fn seed_bus(handlers: usize) -> f64 {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/seed_bus.py");
+    let output = Command::new("python3")
+        .arg(&script)
+        .arg(EVENTS.to_string())
+        .arg(handlers.to_string())
+        .output()
+        .unwrap_or_else(|error| {
+            panic!("this benchmark runs the seed's bus with `python3`, which could not be started: {error}; install Python 3 and put `python3` on the PATH")
+        });
+    assert!(
+        output.status.success(),
+        "python3 {} failed: {}",
+        script.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8_lossy(&output.stdout);
+    text.trim().parse().unwrap_or_else(|_| panic!("python3 printed {text:?}, not ns/event"))
 }
 
-fn main() {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime");
-    let measure = |name: &str, run: &dyn Fn() -> Duration| {
-        let ns = median_ns_per_event(run);
-        (name.to_owned(), ns)
-    };
-    let mut rows: Vec<(String, f64)> = Vec::new();
-    rows.push(measure("direct call", &|| runtime.block_on(direct())));
-    rows.push(measure("tokio mpsc round trip", &|| runtime.block_on(mpsc_round_trip())));
-    for (name, group, lanes) in [
-        ("bus, 1 subscriber, guard off, 1 lane", "one-off", 1),
-        ("bus, 1 subscriber, guard on, 1 lane", "one-on", 1),
-        ("bus, 4 subscribers, guard off, 1 lane", "four-off", 1),
-        ("bus, 4 subscribers, guard on, 1 lane", "four-on", 1),
-        ("bus, 1 subscriber, guard off, 8 lanes", "one-off", 8),
-        ("bus, 1 subscriber, guard on, 8 lanes", "one-on", 8),
-        ("bus, 4 subscribers, guard off, 8 lanes", "four-off", 8),
-        ("bus, 4 subscribers, guard on, 8 lanes", "four-on", 8),
-    ] {
-        // `EVENTLY_BENCH=<text>` runs only the bus paths whose name contains it (for profiling).
-        if std::env::var("EVENTLY_BENCH").is_ok_and(|only| !name.contains(&only)) {
-            continue;
-        }
-        rows.push(measure(name, &|| runtime.block_on(bus(group, lanes))));
-    }
+/// One path of the benchmark: its name and one round of it, in ns/event.
+struct Row {
+    name: &'static str,
+    run: Box<dyn Fn() -> f64>,
+    samples: Vec<f64>,
+}
 
-    let mpsc = rows[1].1;
-    println!(
-        "publish -> handler completed, {EVENTS} events, median of {ROUNDS} rounds, 2 Tokio workers, {ALLOCATOR_NAME}"
-    );
-    println!("{:<42} {:>12} {:>14}", "path", "ns/event", "x mpsc trip");
-    for (name, ns) in &rows {
-        println!("{name:<42} {ns:>12.1} {:>14.2}", ns / mpsc);
+impl Row {
+    fn best(&self) -> f64 {
+        self.samples.iter().copied().fold(f64::INFINITY, f64::min)
     }
-    let lookup =
-        |name: &str| rows.iter().find(|(n, _)| n == name).map(|(_, ns)| *ns).unwrap_or(f64::NAN);
-    let off = lookup("bus, 1 subscriber, guard off, 1 lane");
-    let on = lookup("bus, 1 subscriber, guard on, 1 lane");
+    fn median(&self) -> f64 {
+        let mut sorted = self.samples.clone();
+        sorted.sort_by(f64::total_cmp);
+        sorted[sorted.len() / 2]
+    }
+}
+
+const DIRECT: &str = "direct call";
+const MPSC: &str = "tokio mpsc round trip";
+const SEED_1: &str = "seed's Python bus, 1 handler";
+const SEED_4: &str = "seed's Python bus, 4 handlers";
+const ONE_OFF: &str = "evently, 1 subscriber, guard off";
+const ONE_DEFAULTS: &str = "evently, 1 subscriber, defaults";
+const FOUR_OFF: &str = "evently, 4 subscribers, guard off";
+const FOUR_DEFAULTS: &str = "evently, 4 subscribers, defaults";
+const QUEUED_OFF: &str = "evently queued, 1 lane, guard off";
+const QUEUED_ON: &str = "evently queued, 1 lane, guard on";
+
+fn main() {
+    let runtime = std::sync::Arc::new(
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("runtime"),
+    );
+    let per_event = |elapsed: Duration| elapsed.as_nanos() as f64 / EVENTS as f64;
+    let on_runtime =
+        |future: fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = Duration>>>| {
+            let runtime = std::sync::Arc::clone(&runtime);
+            Box::new(move || per_event(runtime.block_on(future()))) as Box<dyn Fn() -> f64>
+        };
+    let on_bus = |path: BusPath| {
+        let runtime = std::sync::Arc::clone(&runtime);
+        Box::new(move || per_event(runtime.block_on(bus(path)))) as Box<dyn Fn() -> f64>
+    };
+    let defaults = |group| BusPath { group, lanes: 8, handle_on_publisher: true };
+    let queued = |group| BusPath { group, lanes: 1, handle_on_publisher: false };
+    let mut rows = vec![
+        Row { name: DIRECT, run: on_runtime(|| Box::pin(direct())), samples: vec![] },
+        Row { name: MPSC, run: on_runtime(|| Box::pin(mpsc_round_trip())), samples: vec![] },
+        Row { name: SEED_1, run: Box::new(|| seed_bus(1)), samples: vec![] },
+        Row { name: ONE_OFF, run: on_bus(defaults("one-off")), samples: vec![] },
+        Row { name: ONE_DEFAULTS, run: on_bus(defaults("one-on")), samples: vec![] },
+        Row { name: SEED_4, run: Box::new(|| seed_bus(4)), samples: vec![] },
+        Row { name: FOUR_OFF, run: on_bus(defaults("four-off")), samples: vec![] },
+        Row { name: FOUR_DEFAULTS, run: on_bus(defaults("four-on")), samples: vec![] },
+        Row { name: MPSC, run: on_runtime(|| Box::pin(mpsc_round_trip())), samples: vec![] },
+        Row { name: QUEUED_OFF, run: on_bus(queued("one-off")), samples: vec![] },
+        Row { name: QUEUED_ON, run: on_bus(queued("one-on")), samples: vec![] },
+    ];
+    // `EVENTLY_BENCH=<text>` runs only the paths whose name contains it (for profiling).
+    if let Ok(only) = std::env::var("EVENTLY_BENCH") {
+        rows.retain(|row| row.name.contains(&only));
+        for row in &mut rows {
+            let samples: Vec<f64> = (0..ROUNDS).map(|_| (row.run)()).collect();
+            row.samples = samples;
+            println!("{:<38} best {:>8.1} median {:>8.1}", row.name, row.best(), row.median());
+        }
+        return;
+    }
+    // The mpsc baseline runs twice a round, once beside each group of paths
+    // it is compared with; its samples are pooled.
+    for row in &rows {
+        let _warm_up = (row.run)();
+    }
+    for _ in 0..ROUNDS {
+        for row in &mut rows {
+            let sample = (row.run)();
+            row.samples.push(sample);
+        }
+    }
+    let mpsc_samples: Vec<f64> =
+        rows.iter().filter(|row| row.name == MPSC).flat_map(|row| row.samples.clone()).collect();
+    rows.retain(|row| row.name != MPSC);
+    rows.insert(1, Row { name: MPSC, run: Box::new(|| 0.0), samples: mpsc_samples });
+
     println!(
-        "guard cost (1 subscriber, 1 lane): {:.1} ns/event ({:.2}x the unguarded path)",
-        on - off,
-        on / off
+        "publish -> handler completed, {EVENTS} events a round, {ROUNDS} interleaved rounds, 2 Tokio workers, {ALLOCATOR_NAME}"
+    );
+    println!("{:<38} {:>10} {:>10}", "path", "best ns", "median ns");
+    for row in &rows {
+        println!("{:<38} {:>10.1} {:>10.1}", row.name, row.best(), row.median());
+    }
+    let row = |name: &str| rows.iter().find(|row| row.name == name).expect("a measured path");
+
+    println!();
+    println!("targets (ratios of medians; best rounds in brackets):");
+    let faster = |label: &str, baseline: &str, path: &str, at_least: f64| {
+        let (baseline, path) = (row(baseline), row(path));
+        let ratio = baseline.median() / path.median();
+        let best = baseline.best() / path.best();
+        let met = if ratio >= at_least { "met" } else { "NOT met" };
+        println!("  {label}: {ratio:.1}x faster ({best:.1}x), target >= {at_least}x -> {met}");
+    };
+    faster("1. seed bus 1 handler / evently 1 subscriber guard off", SEED_1, ONE_OFF, 10.0);
+    faster("1. seed bus 1 handler / evently 1 subscriber defaults", SEED_1, ONE_DEFAULTS, 5.0);
+    faster("1. seed bus 4 handlers / evently 4 subscribers guard off", SEED_4, FOUR_OFF, 10.0);
+    faster("1. seed bus 4 handlers / evently 4 subscribers defaults", SEED_4, FOUR_DEFAULTS, 5.0);
+    let (queued, mpsc) = (row(QUEUED_OFF), row(MPSC));
+    let ratio = queued.median() / mpsc.median();
+    let best = queued.best() / mpsc.best();
+    println!(
+        "  3. evently queued guard off / tokio mpsc round trip: {ratio:.2}x ({best:.2}x), target <= 2x -> {}",
+        if ratio <= 2.0 { "met" } else { "NOT met" }
     );
     println!(
-        "target: guard off <= 2x the mpsc round trip: {:.2}x -> {}",
-        off / mpsc,
-        if off / mpsc <= 2.0 { "met" } else { "NOT met" }
+        "  3. the guard's cost on the queued path: {:.1} ns/event (median), {:.1} (best)",
+        row(QUEUED_ON).median() - queued.median(),
+        row(QUEUED_ON).best() - queued.best()
     );
-    println!("handled {} events in all", HANDLED.load(Ordering::Relaxed));
+    println!(
+        "  the guard's cost with the defaults, 1 subscriber: {:.1} ns/event (median); 4 subscribers: {:.1}",
+        row(ONE_DEFAULTS).median() - row(ONE_OFF).median(),
+        row(FOUR_DEFAULTS).median() - row(FOUR_OFF).median()
+    );
+    println!("handled {} deliveries in all", HANDLED.load(Ordering::Relaxed));
 }

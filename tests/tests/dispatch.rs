@@ -469,3 +469,28 @@ fn starting_outside_a_runtime_is_an_error_not_a_panic() {
         .expect_err("no runtime");
     assert!(matches!(error, evently::StartError::NoRuntime));
 }
+
+// ---------------------------------------------------------------- who runs the handler
+
+static ON_PUBLISHER_RAN: AtomicU32 = AtomicU32::new(0);
+
+#[subscriber(group = "on-publisher", guard = false)]
+async fn counts_ticks(_event: &Ticked) -> evently::Result<()> {
+    ON_PUBLISHER_RAN.fetch_add(1, Ordering::SeqCst);
+    Ok(())
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn an_idle_subscriber_is_handled_by_the_publisher_unless_told_to_queue() {
+    // One thread: a queued message runs only once the test task yields.
+    let bus = bus_for("on-publisher").start().await.expect("bus starts");
+    bus.publish(Ticked { seq: 1, account: 1 }).await.expect("publish");
+    assert_eq!(ON_PUBLISHER_RAN.load(Ordering::SeqCst), 1, "handled before publish returned");
+    bus.shutdown().await;
+
+    let bus = bus_for("on-publisher").handle_on_publisher(false).start().await.expect("bus starts");
+    bus.publish(Ticked { seq: 2, account: 1 }).await.expect("publish");
+    assert_eq!(ON_PUBLISHER_RAN.load(Ordering::SeqCst), 1, "queued, not handled by publish");
+    idle(&bus).await;
+    assert_eq!(ON_PUBLISHER_RAN.load(Ordering::SeqCst), 2);
+}
