@@ -152,6 +152,25 @@ impl Bus {
         self.core.write_outbox(conn, &envelope.into_erased(), topic).await
     }
 
+    /// Whether the bus has an outbox (`.outbox(pg)`).
+    #[cfg(feature = "postgres")]
+    pub(crate) fn has_outbox(&self) -> bool {
+        self.core.shared.outbox.is_some()
+    }
+
+    /// Writes an envelope whose type is known only at run time to the
+    /// outbox, for its event's topic.
+    #[cfg(feature = "postgres")]
+    pub(crate) async fn publish_erased_in(
+        &self,
+        conn: &mut sqlx::PgConnection,
+        envelope: ErasedEnvelope,
+        type_id: TypeId,
+    ) -> Result<Uuid, PublishError> {
+        let topic = self.core.registry.descriptor(type_id).map_or("", |d| d.topic());
+        self.core.write_outbox(conn, &envelope, topic).await
+    }
+
     /// Publishes an envelope as it is (its id, source and metadata are kept)
     /// to its event's topic.
     pub async fn publish_envelope<E: Event>(

@@ -1,7 +1,10 @@
 //! Idempotency guards: a duplicate delivery is acknowledged without running
 //! the handler again, for every delivery the store has seen. The default
 //! store is in memory, so that holds within one process; a store shared by
-//! every member of a group makes it hold across them.
+//! every member of a group (`evently::postgres::PgStore`, feature
+//! `postgres`) makes it hold across them and across restarts. Only the
+//! transactional inbox also covers a crash between the handler's effect and
+//! marking its claim done (see `evently::postgres`).
 //!
 //! Before a guarded subscriber runs, the dispatcher claims the message's
 //! [`IdempotencyKey`] in an [`IdempotencyStore`]. A claim that is already

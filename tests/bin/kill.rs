@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! evently-kill produce <broker> <run> <count>   # publishes events 0..count through the outbox
-//! evently-kill consume <broker> <run> <store>   # records each event's effect; store: inbox, postgres, memory
+//! evently-kill consume <broker> <run> <store>   # records each event's effect; store: inbox, postgres, redis, memory
 //! ```
 //!
 //! The producer writes each event with a row of `kill_produced` in one
@@ -20,6 +20,7 @@ use std::time::Duration;
 
 use evently::postgres::PgStore;
 use evently::postgres::sqlx::{self, PgConnection};
+use evently::redis::RedisIdempotencyStore;
 use evently::transport::{
     BoxTransport, KafkaConfig, KafkaTransport, NatsConfig, NatsTransport, RabbitMqConfig,
     RabbitMqTransport,
@@ -186,8 +187,14 @@ async fn consume(broker: &str, run: &str, store_kind: &str) -> anyhow::Result<()
     let builder = match store_kind {
         "inbox" => builder.inbox(pg.clone()).subscribe::<record_in_transaction>(),
         "postgres" => builder.idempotency_store(pg.clone()).subscribe::<record>(),
+        "redis" => {
+            let redis = RedisIdempotencyStore::connect("redis://127.0.0.1:6379").await?;
+            builder.idempotency_store(redis.prefix(format!("kill:{run}"))).subscribe::<record>()
+        }
         "memory" => builder.subscribe::<record>(),
-        other => anyhow::bail!("unknown store `{other}`: expected inbox, postgres or memory"),
+        other => {
+            anyhow::bail!("unknown store `{other}`: expected inbox, postgres, redis or memory")
+        }
     };
     let bus = builder.start().await?;
     println!("ready");

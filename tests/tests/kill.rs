@@ -8,7 +8,7 @@
 //!
 //! The processes are `evently-kill` (tests/bin/kill.rs). The event count is
 //! `EVENTLY_KILL_EVENTS` (default 10,000) and the consumer's store
-//! `EVENTLY_KILL_STORE` (default `inbox`; `postgres` and `memory` report
+//! `EVENTLY_KILL_STORE` (default `inbox`; `postgres`, `redis` and `memory` report
 //! what they give without asserting exactly-once, which they do not promise
 //! across crashes).
 
@@ -231,4 +231,8 @@ async fn kill_9_on_rabbitmq_loses_and_doubles_nothing() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn kill_9_on_nats_loses_and_doubles_nothing() {
     kill_run("nats").await;
+}
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kill_9_on_kafka_loses_and_doubles_nothing() {
+    kill_run("kafka").await;
 }

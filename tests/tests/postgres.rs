@@ -274,7 +274,10 @@ pub struct Withdrawn {
     pub n: u32,
 }
 
-static RELAYED: Mutex<Option<HashMap<String, Vec<(String, u32)>>>> = Mutex::new(None);
+/// What each run's subscriber received: (account, n) in arrival order.
+type Received = HashMap<String, Vec<(String, u32)>>;
+
+static RELAYED: Mutex<Option<Received>> = Mutex::new(None);
 
 #[subscriber(group = "pg-outbox", guard = false)]
 async fn relayed(event: &Withdrawn) -> evently::Result<()> {
@@ -397,5 +400,77 @@ async fn two_relays_on_one_outbox_send_each_row_once_and_each_key_in_order() {
     for bus in buses {
         bus.shutdown().await;
     }
+    drop_tables(&store, &run).await;
+}
+
+// ------------------------------------------- event sourcing through the outbox
+
+static RENAMES: Mutex<Vec<(Uuid, String)>> = Mutex::new(Vec::new());
+
+#[subscriber(group = "pg-sourcing", guard = false)]
+async fn renamed(event: Envelope<evently_tests::events::EsNameChanged>) -> evently::Result<()> {
+    RENAMES.lock().expect("lock").push((event.metadata().id(), event.data().new_name.clone()));
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_repository_writes_its_events_and_their_outbox_rows_in_one_transaction() {
+    use evently::sourcing::{ExecuteError, PostgresEventStore, Repository, StoreError};
+    use evently_tests::aggregates::{User, UserCommand};
+
+    let (store, run) = store().await;
+    let events = PostgresEventStore::with_prefix(store.pool().clone(), &format!("{run}_es"))
+        .await
+        .expect("event store");
+    let bus = Bus::builder()
+        .outbox(store.clone())
+        .subscribe::<renamed>()
+        .start()
+        .await
+        .expect("bus starts");
+    let users = Repository::<User, _>::new(events).publish_to(bus.clone());
+    let id = run.clone();
+    users.execute(&id, UserCommand::Create { id: 7, name: "Ada".into() }).await.expect("create");
+    let name = format!("Ada {run}");
+    users.execute(&id, UserCommand::Rename { name: name.clone() }).await.expect("rename");
+
+    // Both events are in the outbox with the stored ids, and the relay
+    // delivers the rename with its stored id.
+    let stored: Vec<Uuid> =
+        sqlx::query_scalar(&format!("SELECT event_id FROM {run}_es_events ORDER BY position"))
+            .fetch_all(store.pool())
+            .await
+            .expect("stored ids");
+    let outboxed: Vec<Uuid> =
+        sqlx::query_scalar(&format!("SELECT id FROM {run}_outbox ORDER BY seq"))
+            .fetch_all(store.pool())
+            .await
+            .expect("outbox ids");
+    assert_eq!(stored.len(), 2);
+    assert_eq!(outboxed, stored);
+    let seen = || RENAMES.lock().expect("lock").iter().any(|(_, n)| *n == name);
+    wait_for("the relayed rename", seen).await;
+    let relayed_id =
+        RENAMES.lock().expect("lock").iter().find(|(_, n)| *n == name).map(|(id, _)| *id);
+    assert_eq!(relayed_id, Some(stored[1]));
+
+    // An outbox row that cannot be written rolls the events back with it:
+    // on a bus whose payload limit no event fits, the command stores nothing.
+    let tiny = Bus::builder().outbox(store.clone()).max_payload(10).start().await.expect("bus");
+    let same_tables = PostgresEventStore::with_prefix(store.pool().clone(), &format!("{run}_es"))
+        .await
+        .expect("event store");
+    let cramped = Repository::<User, _>::new(same_tables).publish_to(tiny.clone());
+    let refused = cramped.execute(&id, UserCommand::Rename { name: "Lovelace".into() }).await;
+    assert!(matches!(refused, Err(ExecuteError::Store(StoreError::Backend(_)))), "{refused:?}");
+    assert_eq!(users.load(&id).await.expect("load").version, 2, "nothing was appended");
+    let rows: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM {run}_outbox"))
+        .fetch_one(store.pool())
+        .await
+        .expect("count");
+    assert_eq!(rows, 2, "nothing was put in the outbox");
+    tiny.shutdown().await;
+    bus.shutdown().await;
+    users.store().drop_tables().await.expect("drop");
     drop_tables(&store, &run).await;
 }

@@ -358,6 +358,14 @@ pub trait EventStore: Send + Sync + 'static {
         stream: &str,
         at_most: u64,
     ) -> impl Future<Output = Result<Option<Snapshot>, StoreError>> + Send;
+
+    /// The store as the PostgreSQL event store, whose appends can share a
+    /// transaction with the bus's outbox; `None` for any other store.
+    #[doc(hidden)]
+    #[cfg(feature = "postgres")]
+    fn as_postgres(&self) -> Option<&PostgresEventStore> {
+        None
+    }
 }
 
 fn registry() -> &'static Registry {

@@ -355,6 +355,10 @@ fn signed(value: u64) -> i64 {
 }
 
 impl EventStore for PostgresEventStore {
+    fn as_postgres(&self) -> Option<&PostgresEventStore> {
+        Some(self)
+    }
+
     async fn append(
         &self,
         stream: &str,

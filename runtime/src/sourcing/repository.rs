@@ -83,8 +83,15 @@ impl<A: Aggregate, S: EventStore> Repository<A, S> {
         Self { store, snapshots: None, bus: None, _aggregate: PhantomData }
     }
 
-    /// Publishes appended events on `bus` after they are committed, with
-    /// their stored ids (so consumers can deduplicate against the store).
+    /// Publishes appended events on `bus`, with their stored ids (so
+    /// consumers can deduplicate against the store).
+    ///
+    /// On the PostgreSQL event store with a bus that has an outbox
+    /// (`.outbox(pg)`, in the same database), the events and their outbox
+    /// rows are written in one transaction: a crash between the commit and
+    /// the publish loses nothing, the relay sends them. Otherwise they are
+    /// published after the append commits, and an event whose publish had
+    /// not returned when the process died is stored but not published.
     pub fn publish_to(mut self, bus: Bus) -> Self {
         self.bus = Some(bus);
         self
@@ -178,28 +185,24 @@ impl<A: Aggregate, S: EventStore> Repository<A, S> {
             .collect::<Result<Vec<_>, _>>()
             .map_err(StoreError::from)?;
         let stream = Self::stream(id);
+        #[cfg(feature = "postgres")]
+        if let Some(bus) = &self.bus
+            && bus.has_outbox()
+            && let Some(store) = self.store.as_postgres()
+        {
+            for event in &events {
+                state.apply(event);
+            }
+            let new_version =
+                append_with_outbox::<A>(store, bus, &stream, version, events, new_events).await?;
+            self.snapshot_if_due(&stream, &state, version, new_version).await;
+            return Ok(Executed { state, version: new_version, appended });
+        }
         let new_version = self.store.append(&stream, version, new_events.clone()).await?;
         for event in &events {
             state.apply(event);
         }
-        if let Some(snapshots) = &self.snapshots
-            // A snapshot is due when the append crossed a multiple of `every`.
-            && new_version / snapshots.every > version / snapshots.every
-        {
-            // The events are committed: a snapshot that fails now only costs
-            // a longer load later, so it is logged, never returned as if
-            // nothing was stored, and never stops the publishing below.
-            let saved = match (snapshots.save)(&state) {
-                Ok(state) => {
-                    let snapshot = Snapshot { stream: stream.clone(), version: new_version, state };
-                    self.store.save_snapshot(snapshot).await
-                }
-                Err(error) => Err(StoreError::from(error)),
-            };
-            if let Err(error) = saved {
-                tracing::warn!(stream, version = new_version, error = %crate::util::Chain(&error), "snapshot not saved; the events are stored");
-            }
-        }
+        self.snapshot_if_due(&stream, &state, version, new_version).await;
         if let Some(bus) = &self.bus {
             for (event, new) in events.into_iter().zip(&new_events) {
                 let (envelope, type_id) = event.into_published(new, bus.static_source());
@@ -208,6 +211,54 @@ impl<A: Aggregate, S: EventStore> Repository<A, S> {
         }
         Ok(Executed { state, version: new_version, appended })
     }
+
+    /// Saves a snapshot when the append from `version` to `new_version`
+    /// crossed a multiple of the snapshot interval.
+    async fn snapshot_if_due(&self, stream: &str, state: &A, version: u64, new_version: u64) {
+        if let Some(snapshots) = &self.snapshots
+            // A snapshot is due when the append crossed a multiple of `every`.
+            && new_version / snapshots.every > version / snapshots.every
+        {
+            // The events are committed: a snapshot that fails now only costs
+            // a longer load later, so it is logged, never returned as if
+            // nothing was stored, and never stops the publishing.
+            let saved = match (snapshots.save)(state) {
+                Ok(state) => {
+                    let snapshot =
+                        Snapshot { stream: stream.to_owned(), version: new_version, state };
+                    self.store.save_snapshot(snapshot).await
+                }
+                Err(error) => Err(StoreError::from(error)),
+            };
+            if let Err(error) = saved {
+                tracing::warn!(stream, version = new_version, error = %crate::util::Chain(&error), "snapshot not saved; the events are stored");
+            }
+        }
+    }
+}
+
+/// Appends the events and writes their outbox rows in one transaction.
+#[cfg(feature = "postgres")]
+async fn append_with_outbox<A: Aggregate>(
+    store: &super::PostgresEventStore,
+    bus: &Bus,
+    stream: &str,
+    version: u64,
+    events: Vec<A::Event>,
+    new_events: Vec<super::NewEvent>,
+) -> Result<u64, StoreError> {
+    let backend = |error: sqlx::Error| StoreError::Backend(Box::new(error));
+    let mut tx = store.pool().begin().await.map_err(backend)?;
+    let new_version =
+        store.append_in_transaction(&mut tx, stream, version, new_events.clone()).await?;
+    for (event, new) in events.into_iter().zip(&new_events) {
+        let (envelope, type_id) = event.into_published(new, bus.static_source());
+        bus.publish_erased_in(&mut tx, envelope, type_id)
+            .await
+            .map_err(|error| StoreError::Backend(Box::new(error)))?;
+    }
+    tx.commit().await.map_err(backend)?;
+    Ok(new_version)
 }
 
 impl<A: Aggregate + Serialize + DeserializeOwned, S: EventStore> Repository<A, S> {
