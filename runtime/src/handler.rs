@@ -44,6 +44,7 @@ pub struct Delivery<'a> {
     pub(crate) subscriber: &'static str,
     pub(crate) publisher: &'a Weak<dyn Publisher>,
     /// The inbox's transaction, for a subscriber that takes one.
+    #[cfg_attr(not(feature = "postgres"), allow(dead_code))]
     pub(crate) transaction: Option<&'a TransactionSlot>,
 }
 
