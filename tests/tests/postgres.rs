@@ -544,3 +544,62 @@ async fn when_postgresql_drops_every_connection_mid_run_the_inbox_recovers_and_n
     bus.shutdown().await;
     drop_tables(&plain, &run).await;
 }
+
+// ------------------------------------------- a broker that does not confirm
+
+static REFUSED_FIRST: Mutex<Vec<u32>> = Mutex::new(Vec::new());
+
+#[event(name = "test.pg.relay_refused", topic = "pg.refused")]
+pub struct RelayRefused {
+    pub n: u32,
+}
+
+#[subscriber(group = "pg-refused", guard = false)]
+async fn refused_then_taken(event: &RelayRefused) -> evently::Result<()> {
+    REFUSED_FIRST.lock().expect("lock").push(event.n);
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_relay_keeps_a_row_the_broker_did_not_take_and_sends_it_once_it_does() {
+    use evently::transport::{RabbitMqConfig, RabbitMqTransport};
+    let (store, run) = store().await;
+    let rabbitmq = || async {
+        let config = RabbitMqConfig { namespace: format!("{run}."), ..RabbitMqConfig::default() };
+        match RabbitMqTransport::connect(config).await {
+            Ok(transport) => transport,
+            Err(error) => panic!("this test needs RabbitMQ: {error}"),
+        }
+    };
+    // No queue is bound to the topic yet: RabbitMQ returns the message
+    // (unroutable), so the relay must not mark the row sent.
+    let producer = Bus::builder()
+        .transport(rabbitmq().await)
+        .outbox(store.clone())
+        .start()
+        .await
+        .expect("bus starts");
+    let mut tx = store.pool().begin().await.expect("begin");
+    producer.publish_in(&mut tx, RelayRefused { n: 7 }).await.expect("publish in");
+    tx.commit().await.expect("commit");
+    let unsent = format!("SELECT count(*) FROM {run}_outbox WHERE sent_at IS NULL");
+    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    let left: i64 = sqlx::query_scalar(&unsent).fetch_one(store.pool()).await.expect("count");
+    assert_eq!(left, 1, "a row the broker did not take stays unsent");
+
+    // A consumer's queue appears; the relay's next attempt is taken.
+    let consumer = Bus::builder()
+        .transport(rabbitmq().await)
+        .subscribe::<refused_then_taken>()
+        .start()
+        .await
+        .expect("bus starts");
+    wait_for("the row to be sent", || REFUSED_FIRST.lock().expect("lock").contains(&7)).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let left: i64 = sqlx::query_scalar(&unsent).fetch_one(store.pool()).await.expect("count");
+    assert_eq!(left, 0, "marked sent once the broker confirmed it");
+    assert_eq!(REFUSED_FIRST.lock().expect("lock").as_slice(), &[7], "sent once");
+    producer.shutdown().await;
+    consumer.shutdown().await;
+    drop_tables(&store, &run).await;
+}
