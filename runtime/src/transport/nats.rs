@@ -324,11 +324,22 @@ impl Transport for NatsTransport {
             tokio::spawn(async move {
                 loop {
                     let message = tokio::select! {
-                        () = sender.closed() => None,
+                        () = sender.closed() => break,
                         message = messages.next() => message,
                     };
                     let message = match message {
-                        None => break,
+                        // The pull stream ended (the server refused a pull
+                        // request, such as a 409): the bus is still
+                        // consuming, so open it again.
+                        None => {
+                            tracing::warn!(subject = %origin, "the NATS JetStream pull stream ended; opening it again");
+                            tokio::time::sleep(RELEASE_DELAY).await;
+                            match consumer.messages().await {
+                                Ok(again) => messages = again,
+                                Err(error) => tracing::warn!(%error, subject = %origin, "could not open the NATS JetStream pull stream again; retrying"),
+                            }
+                            continue;
+                        }
                         Some(Ok(message)) => message,
                         Some(Err(error)) => {
                             tracing::warn!(%error, subject = %origin, "NATS JetStream consumer error");
