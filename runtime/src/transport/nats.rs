@@ -336,7 +336,9 @@ impl Transport for NatsTransport {
                             tokio::time::sleep(RELEASE_DELAY).await;
                             match consumer.messages().await {
                                 Ok(again) => messages = again,
-                                Err(error) => tracing::warn!(%error, subject = %origin, "could not open the NATS JetStream pull stream again; retrying"),
+                                Err(error) => {
+                                    tracing::warn!(%error, subject = %origin, "could not open the NATS JetStream pull stream again; retrying")
+                                }
                             }
                             continue;
                         }

@@ -31,6 +31,8 @@ use super::{
 const BROKER: &str = "RabbitMQ";
 
 /// How long a consumer waits before opening again after its connection dropped.
+/// How often a consumer checks that its channel is still open.
+const HEALTH_CHECK: Duration = Duration::from_secs(1);
 const RECONNECT_DELAY: Duration = Duration::from_millis(500);
 
 /// How to reach RabbitMQ and name what evently creates there. Its `Debug`
@@ -184,7 +186,17 @@ impl Inner {
         let mut link = self.link.lock().await;
         if !link.connection.status().connected() || !link.publisher.status().connected() {
             tracing::warn!(address = %super::redact(&self.config.url), "RabbitMQ connection lost; reconnecting");
-            *link = Arc::new(Inner::open(&self.config, &self.exchange).await?);
+            let opened = tokio::time::timeout(
+                2 * self.config.connect_timeout,
+                Inner::open(&self.config, &self.exchange),
+            )
+            .await
+            .map_err(|_| TransportError::Unreachable {
+                broker: BROKER,
+                address: super::redact(&self.config.url),
+                reason: format!("no answer within {:?}", 2 * self.config.connect_timeout),
+            })??;
+            *link = Arc::new(opened);
             self.dead_letter_queues.lock().unwrap_or_else(|p| p.into_inner()).clear();
         }
         Ok(Arc::clone(&link))
@@ -357,12 +369,22 @@ impl Inner {
     ) {
         let tag = format!("evently.{group}.{topic}");
         let queue = self.queue(&group, topic);
+        // The consumer's stream does not always end when the server closes
+        // the connection (a broker restart): the channel's state is looked
+        // at every second as well.
+        let mut health = tokio::time::interval(HEALTH_CHECK);
         loop {
             let (channel, consumer) = &mut current;
             let stopped = loop {
                 let delivery = tokio::select! {
                     () = sender.closed() => break true,
                     delivery = consumer.next() => delivery,
+                    _ = health.tick() => {
+                        if channel.status().connected() {
+                            continue;
+                        }
+                        break false;
+                    }
                 };
                 let delivery = match delivery {
                     Some(Ok(delivery)) => delivery,
@@ -421,14 +443,29 @@ impl Inner {
             tracing::warn!(%group, topic, "RabbitMQ consumer lost its connection; opening it again");
             current = loop {
                 if sender.is_closed() {
+                    tracing::debug!(%group, topic, "the bus stopped consuming; the RabbitMQ consumer is not reopened");
                     return;
                 }
                 tokio::time::sleep(RECONNECT_DELAY).await;
-                match self.open_consumer(&group, topic, &tag).await {
-                    Ok(opened) => break opened,
-                    Err(error) => {
+                // A broker that is starting may accept the connection and
+                // then not answer: each attempt is bounded.
+                let attempt = tokio::time::timeout(
+                    2 * self.config.connect_timeout,
+                    self.open_consumer(&group, topic, &tag),
+                );
+                match attempt.await {
+                    Ok(Ok(opened)) => {
+                        tracing::info!(%group, topic, "RabbitMQ consumer reopened");
+                        break opened;
+                    }
+                    Ok(Err(error)) => {
                         tracing::warn!(%error, %group, topic, "RabbitMQ consumer cannot reopen yet")
                     }
+                    Err(_) => tracing::warn!(
+                        %group,
+                        topic,
+                        "RabbitMQ did not answer while the consumer reopened; trying again"
+                    ),
                 }
             };
         }
