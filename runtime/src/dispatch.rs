@@ -244,17 +244,7 @@ impl Core {
         if payload.len() > self.max_payload {
             return Err(DecodeError::TooLarge { size: payload.len(), limit: self.max_payload });
         }
-        let wire = crate::wire::read(payload, headers, prefix)?;
-        let descriptor = self.registry.lookup(wire.event_type(), wire.version())?;
-        let meta = wire.metadata(descriptor.name())?;
-        let envelope = (descriptor.decode())(meta, wire.data()).map_err(|source| {
-            DecodeError::DataMismatch {
-                event_type: descriptor.name().to_owned(),
-                version: descriptor.version(),
-                source,
-            }
-        })?;
-        Ok((envelope, descriptor.type_id()))
+        self.registry.decode(payload, headers, prefix)
     }
 
     pub(crate) fn in_flight(&self) -> usize {

@@ -15,7 +15,6 @@ use serde_json::Value;
 use crate::cloudevents::{self, CLOUDEVENTS_JSON, Encoding, JSON};
 use crate::compat;
 use crate::envelope::ErasedEnvelope;
-use crate::error::DecodeError;
 use crate::event::Compatibility;
 use crate::registry::Registry;
 use crate::transport::CONTENT_TYPE;
@@ -38,20 +37,7 @@ fn decode(
     headers: &[(String, String)],
     prefix: &str,
 ) -> Option<(ErasedEnvelope, TypeId)> {
-    let decoded = (|| {
-        let wire = crate::wire::read(payload, headers, prefix)?;
-        let descriptor = registry().lookup(wire.event_type(), wire.version())?;
-        let meta = wire.metadata(descriptor.name())?;
-        let envelope = (descriptor.decode())(meta, wire.data()).map_err(|source| {
-            DecodeError::DataMismatch {
-                event_type: descriptor.name().to_owned(),
-                version: descriptor.version(),
-                source,
-            }
-        })?;
-        Ok::<_, DecodeError>((envelope, descriptor.type_id()))
-    })();
-    match decoded {
+    match registry().decode(payload, headers, prefix) {
         Ok(decoded) => Some(decoded),
         Err(error) => {
             let _reason = Chain(&error).to_string();

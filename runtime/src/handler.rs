@@ -240,23 +240,27 @@ impl Context {
         conn: &mut sqlx::PgConnection,
         event: E,
     ) -> Result<Uuid, PublishError> {
-        let publisher = self.publisher.upgrade().ok_or(PublishError::Closed)?;
-        let envelope = Envelope::builder(event)
-            .static_source(publisher.source())
-            .causation_id(self.event_id())
-            .correlation_id(self.correlation_id())
-            .build();
-        publisher.publish_in(conn, envelope.into_erased(), E::TOPIC).await
+        let (publisher, envelope) = self.follow_up(event)?;
+        publisher.publish_in(conn, envelope, E::TOPIC).await
     }
 
     /// Like [`publish`](Self::publish), to another topic than the event's.
     pub async fn publish_to<E: Event>(&self, topic: &str, event: E) -> Result<Uuid, PublishError> {
+        let (publisher, envelope) = self.follow_up(event)?;
+        publisher.publish_follow_up(envelope, TypeId::of::<E>(), topic).await
+    }
+
+    /// The bus, and `event` in an envelope caused by the event being handled.
+    fn follow_up<E: Event>(
+        &self,
+        event: E,
+    ) -> Result<(Arc<dyn Publisher>, ErasedEnvelope), PublishError> {
         let publisher = self.publisher.upgrade().ok_or(PublishError::Closed)?;
         let envelope = Envelope::builder(event)
             .static_source(publisher.source())
             .causation_id(self.event_id())
             .correlation_id(self.correlation_id())
             .build();
-        publisher.publish_follow_up(envelope.into_erased(), TypeId::of::<E>(), topic).await
+        Ok((publisher, envelope.into_erased()))
     }
 }

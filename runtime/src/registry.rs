@@ -257,4 +257,25 @@ impl Registry {
             known: versions.keys().map(u32::to_string).collect::<Vec<_>>().join(", "),
         })
     }
+
+    /// Decodes a received message (an evently envelope, a CloudEvent in
+    /// either mode, or the minimal envelope) into its registered event type.
+    pub(crate) fn decode(
+        &self,
+        payload: &[u8],
+        headers: &[(String, String)],
+        prefix: &str,
+    ) -> Result<(ErasedEnvelope, TypeId), DecodeError> {
+        let wire = crate::wire::read(payload, headers, prefix)?;
+        let descriptor = self.lookup(wire.event_type(), wire.version())?;
+        let meta = wire.metadata(descriptor.name())?;
+        let envelope = (descriptor.decode())(meta, wire.data()).map_err(|source| {
+            DecodeError::DataMismatch {
+                event_type: descriptor.name().to_owned(),
+                version: descriptor.version(),
+                source,
+            }
+        })?;
+        Ok((envelope, descriptor.type_id()))
+    }
 }

@@ -94,19 +94,14 @@ async fn direct_publish(bus: &Bus, events: usize) -> Duration {
     start.elapsed()
 }
 
-async fn through_outbox(bus: &Bus, pg: &PgStore, prefix: &str, events: usize) -> Duration {
+async fn through_outbox(bus: &Bus, pg: &PgStore, events: usize) -> Duration {
     let start = Instant::now();
     for n in 0..events {
         let mut tx = pg.pool().begin().await.expect("begin");
         bus.publish_in(&mut tx, credited(n)).await.expect("publish in");
         tx.commit().await.expect("commit");
     }
-    let unsent = format!("SELECT count(*) FROM {prefix}_outbox WHERE sent_at IS NULL");
-    loop {
-        let left: i64 = sqlx::query_scalar(&unsent).fetch_one(pg.pool()).await.expect("count");
-        if left == 0 {
-            break;
-        }
+    while pg.unsent().await.expect("count") > 0 {
         tokio::time::sleep(Duration::from_millis(2)).await;
     }
     start.elapsed()
@@ -199,7 +194,7 @@ async fn main() {
     let (mut baseline, mut evently) = (Vec::new(), Vec::new());
     for _ in 0..rounds {
         baseline.push(direct_publish(&direct, events).await);
-        evently.push(through_outbox(&relayed, &pg, &run, events).await);
+        evently.push(through_outbox(&relayed, &pg, events).await);
     }
     report(
         "outbox: publish (broker confirm) vs. publish_in + commit + relay (µs/event)",

@@ -172,12 +172,7 @@ async fn produce(broker: &str, run: &str, count: i64) -> anyhow::Result<()> {
         tx.commit().await?;
     }
     // Done once the relay sent everything.
-    let unsent = format!("SELECT count(*) FROM k{run}_outbox WHERE sent_at IS NULL");
-    loop {
-        let left: i64 = sqlx::query_scalar(&unsent).fetch_one(pg.pool()).await?;
-        if left == 0 {
-            break;
-        }
+    while pg.unsent().await? > 0 {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     println!("produced {count}");

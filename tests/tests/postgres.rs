@@ -330,12 +330,7 @@ async fn an_event_published_in_a_committed_transaction_is_relayed_and_one_rolled
     bus.wait_idle().await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(relayed_of(&run), vec![("a".to_owned(), 2)]);
-    let unsent: i64 =
-        sqlx::query_scalar(&format!("SELECT count(*) FROM {run}_outbox WHERE sent_at IS NULL"))
-            .fetch_one(store.pool())
-            .await
-            .expect("count");
-    assert_eq!(unsent, 0);
+    assert_eq!(store.unsent().await.expect("count"), 0);
     bus.shutdown().await;
     drop_tables(&store, &run).await;
 }
@@ -582,10 +577,12 @@ async fn the_relay_keeps_a_row_the_broker_did_not_take_and_sends_it_once_it_does
     let mut tx = store.pool().begin().await.expect("begin");
     producer.publish_in(&mut tx, RelayRefused { n: 7 }).await.expect("publish in");
     tx.commit().await.expect("commit");
-    let unsent = format!("SELECT count(*) FROM {run}_outbox WHERE sent_at IS NULL");
     tokio::time::sleep(Duration::from_millis(1_500)).await;
-    let left: i64 = sqlx::query_scalar(&unsent).fetch_one(store.pool()).await.expect("count");
-    assert_eq!(left, 1, "a row the broker did not take stays unsent");
+    assert_eq!(
+        store.unsent().await.expect("count"),
+        1,
+        "a row the broker did not take stays unsent"
+    );
 
     // A consumer's queue appears; the relay's next attempt is taken.
     let consumer = Bus::builder()
@@ -596,8 +593,7 @@ async fn the_relay_keeps_a_row_the_broker_did_not_take_and_sends_it_once_it_does
         .expect("bus starts");
     wait_for("the row to be sent", || REFUSED_FIRST.lock().expect("lock").contains(&7)).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let left: i64 = sqlx::query_scalar(&unsent).fetch_one(store.pool()).await.expect("count");
-    assert_eq!(left, 0, "marked sent once the broker confirmed it");
+    assert_eq!(store.unsent().await.expect("count"), 0, "marked sent once the broker confirmed it");
     assert_eq!(REFUSED_FIRST.lock().expect("lock").as_slice(), &[7], "sent once");
     producer.shutdown().await;
     consumer.shutdown().await;

@@ -143,6 +143,7 @@ struct Sql {
     renew: String,
     purge: [String; 3],
     outbox_failed: String,
+    outbox_unsent_count: String,
     inbox: String,
     outbox_insert: String,
     outbox_unsent: String,
@@ -234,6 +235,7 @@ impl Sql {
                 "SELECT seq, topic, key, payload FROM {p}_outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1"
             ),
             outbox_sent: format!("UPDATE {p}_outbox SET sent_at = now() WHERE seq = ANY($1)"),
+            outbox_unsent_count: format!("SELECT count(*) FROM {p}_outbox WHERE sent_at IS NULL"),
             outbox_failed: format!(
                 "UPDATE {p}_outbox SET sent_at = now(), error = $2 WHERE seq = $1"
             ),
@@ -412,6 +414,16 @@ impl PgStore {
                 }
             });
         }
+    }
+
+    /// How many committed outbox rows the relay has not sent yet: the
+    /// outbox's lag, for monitoring, or to wait until it is drained.
+    pub async fn unsent(&self) -> Result<i64, PgError> {
+        self.ready().await?;
+        sqlx::query_scalar(&self.inner.sql.outbox_unsent_count)
+            .fetch_one(&self.inner.pool)
+            .await
+            .map_err(failed("count the unsent outbox rows"))
     }
 
     pub(crate) fn sql_channel(&self) -> &str {
