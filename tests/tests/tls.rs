@@ -18,7 +18,9 @@ use std::time::Duration;
 use evently::idempotency::{Claim, IdempotencyKey, IdempotencyStore};
 use evently::redis::RedisIdempotencyStore;
 use evently::tls::{ClientCertificate, Pem, TlsConfig, TlsError, TlsItem};
-use evently::transport::{NatsConfig, NatsTransport, TransportError};
+use evently::transport::{
+    NatsConfig, NatsTransport, RabbitMqConfig, RabbitMqTransport, TransportError,
+};
 use evently::{Bus, Uuid, subscriber};
 use evently_tests::events::FanoutHappened;
 use rcgen::{
@@ -364,4 +366,89 @@ async fn the_redis_store_claims_over_tls_and_a_client_that_does_not_trust_the_ca
     assert!(shown.contains("UnknownIssuer"), "the error names the untrusted issuer: {shown}");
 
     server.kill().await.expect("stop redis-server");
+}
+
+// ------------------------------------------------------------ PostgreSQL
+
+/// The PostgreSQL of the other tests (`EVENTLY_TEST_POSTGRES_URL`, default
+/// `postgres://postgres@127.0.0.1:5432/test`), which offers TLS with a
+/// certificate of its own: `sslmode=require` encrypts without checking it,
+/// `verify-full` against the test CA refuses it.
+#[tokio::test]
+async fn the_postgres_store_connects_with_tls_from_its_url_and_verifies_the_server() {
+    let base = std::env::var("EVENTLY_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned());
+    let separator = if base.contains('?') { '&' } else { '?' };
+    let pg = evently::postgres::PgStore::connect(&format!("{base}{separator}sslmode=require"))
+        .await
+        .unwrap_or_else(|error| {
+            panic!("this test needs PostgreSQL with TLS at {base}: {}", chain(&error))
+        });
+    let encrypted: bool = evently::postgres::sqlx::query_scalar(
+        "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+    )
+    .fetch_one(pg.pool())
+    .await
+    .expect("ask whether the session is encrypted");
+    assert!(encrypted, "sslmode=require gave a plain-text session");
+
+    let pki = Pki::create("postgres");
+    let ca = pki.file("ca.pem").display().to_string();
+    let error = evently::postgres::PgStore::connect(&format!(
+        "{base}{separator}sslmode=verify-full&sslrootcert={ca}"
+    ))
+    .await
+    .expect_err("the server's certificate is not signed by the test CA");
+    let shown = chain(&error);
+    assert!(shown.contains("certificate"), "the error names the certificate: {shown}");
+}
+
+// ------------------------------------------------------------ RabbitMQ
+
+// The shared RabbitMQ has no TLS listener: these pin what is checked
+// before connecting.
+
+#[tokio::test]
+async fn rabbitmq_tls_settings_need_an_amqps_url_and_a_readable_ca() {
+    let pki = Pki::create("rabbitmq");
+    let error = RabbitMqTransport::connect(RabbitMqConfig {
+        url: "amqp://guest:guest@127.0.0.1:5672/%2f".into(),
+        tls: Some(TlsConfig::ca_file(pki.file("ca.pem"))),
+        ..RabbitMqConfig::default()
+    })
+    .await
+    .expect_err("TLS settings with a plain URL");
+    assert_eq!(
+        error.to_string(),
+        "invalid RabbitMQ setting `tls`: TLS settings need an `amqps://` URL"
+    );
+
+    let missing = pki.file("no-such-ca.pem");
+    let error = RabbitMqTransport::connect(RabbitMqConfig {
+        url: "amqps://guest:guest@127.0.0.1:1/%2f".into(),
+        tls: Some(TlsConfig::ca_file(&missing)),
+        ..RabbitMqConfig::default()
+    })
+    .await
+    .expect_err("the CA file is missing");
+    assert!(
+        matches!(&error, TransportError::Tls { broker: "RabbitMQ", source: TlsError::Read { path, .. } } if *path == missing),
+        "{}",
+        chain(&error)
+    );
+
+    // A trusted CA but nothing listening: unreachable, the password hidden.
+    let error = RabbitMqTransport::connect(RabbitMqConfig {
+        url: "amqps://guest:s3cret@127.0.0.1:1/%2f".into(),
+        tls: Some(pki.client_tls()),
+        connect_timeout: Duration::from_secs(3),
+        ..RabbitMqConfig::default()
+    })
+    .await
+    .expect_err("nothing listens on port 1");
+    let shown = chain(&error);
+    assert!(
+        shown.starts_with("RabbitMQ at amqps://guest:***@127.0.0.1:1/%2f is unreachable"),
+        "{shown}"
+    );
 }

@@ -221,21 +221,26 @@ impl NatsTransport {
         // reported with its cause instead of as a time-out. Once
         // connected, the client reconnects by itself.
         let deadline = tokio::time::Instant::now() + config.connect_timeout;
+        let mut last = None;
         let client = loop {
             let attempt = tokio::time::timeout_at(deadline, options().connect(config.url.as_str()));
-            let last = match attempt.await {
+            match attempt.await {
                 Ok(Ok(client)) => break client,
                 Ok(Err(error)) if is_permanent(&error) => {
                     return Err(unreachable(error.to_string()));
                 }
-                Ok(Err(error)) => error.to_string(),
-                Err(_) => "no answer".to_owned(),
-            };
+                Ok(Err(error)) => last = Some(error.to_string()),
+                // Cut by the deadline: the failure before it says more.
+                Err(_) => {}
+            }
             if tokio::time::Instant::now() + RETRY_DELAY > deadline {
-                return Err(unreachable(format!(
-                    "not connected within {:?}; the last attempt: {last}",
-                    config.connect_timeout
-                )));
+                let within = config.connect_timeout;
+                return Err(unreachable(match last {
+                    Some(last) => {
+                        format!("not connected within {within:?}; the last attempt: {last}")
+                    }
+                    None => format!("no answer within {within:?}"),
+                }));
             }
             tokio::time::sleep(RETRY_DELAY).await;
         };
