@@ -73,6 +73,8 @@ pub mod schemas;
 mod shared;
 pub mod sourcing;
 mod subscriber;
+#[cfg(any(feature = "nats", feature = "rabbitmq", feature = "redis"))]
+pub mod tls;
 pub mod transport;
 mod util;
 mod wire;

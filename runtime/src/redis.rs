@@ -19,10 +19,11 @@ use std::sync::LazyLock;
 use std::time::Duration;
 
 use ::redis::aio::{ConnectionManager, ConnectionManagerConfig};
-use ::redis::{AsyncConnectionConfig, Client, Script};
+use ::redis::{AsyncConnectionConfig, Client, ClientTlsConfig, Script, TlsCertificates};
 
 use crate::error::BoxError;
 use crate::idempotency::{Claim, ClaimToken, IdempotencyKey, IdempotencyStore, StoreError};
+use crate::tls::{TlsConfig, TlsError};
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// A command that gets no answer within this fails (the delivery is retried)
@@ -144,6 +145,10 @@ pub enum ConnectError {
         #[source]
         source: BoxError,
     },
+    /// The TLS settings cannot be used (a CA file that cannot be read, a
+    /// key that is not PEM).
+    #[error("invalid Redis TLS settings")]
+    Tls(#[source] TlsError),
 }
 
 impl RedisIdempotencyStore {
@@ -162,6 +167,37 @@ impl RedisIdempotencyStore {
     pub async fn connect(url: &str) -> Result<Self, ConnectError> {
         let client =
             Client::open(url).map_err(|error| ConnectError::InvalidUrl(Box::new(error)))?;
+        Self::connect_client(client).await
+    }
+
+    /// Connects to a `rediss://` URL with TLS settings: a CA to trust
+    /// instead of the system's roots, a client certificate. (A `rediss://`
+    /// URL given to [`connect`](Self::connect) trusts the system's roots.)
+    ///
+    /// ```no_run
+    /// # async fn run() -> Result<(), evently::redis::ConnectError> {
+    /// use evently::redis::RedisIdempotencyStore;
+    /// use evently::tls::TlsConfig;
+    ///
+    /// let tls = TlsConfig::ca_file("/etc/evently/ca.pem");
+    /// let store = RedisIdempotencyStore::connect_tls("rediss://cache.internal:6380", &tls).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn connect_tls(url: &str, tls: &TlsConfig) -> Result<Self, ConnectError> {
+        let loaded = tls.load().map_err(ConnectError::Tls)?;
+        let certificates = TlsCertificates {
+            client_tls: loaded.client.map(|client| ClientTlsConfig {
+                client_cert: client.certificate_pem,
+                client_key: client.key_pem,
+            }),
+            root_cert: loaded.ca.map(|(pem, _)| pem),
+        };
+        let client = Client::build_with_tls(url, certificates)
+            .map_err(|error| ConnectError::InvalidUrl(Box::new(error)))?;
+        Self::connect_client(client).await
+    }
+
+    async fn connect_client(client: Client) -> Result<Self, ConnectError> {
         let info = client.get_connection_info();
         let address = format!("{}/{}", info.addr(), info.redis_settings().db());
         let unreachable =

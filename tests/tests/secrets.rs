@@ -52,3 +52,22 @@ async fn postgres_passwords_stay_out_of_errors() {
     assert_hidden("the connect error", &error.to_string());
     assert_hidden("the connect error's Debug", &format!("{error:?}"));
 }
+
+#[test]
+fn inline_private_keys_stay_out_of_debug_output() {
+    use evently::tls::{ClientCertificate, Pem, TlsConfig};
+    let tls = TlsConfig {
+        ca: Some(Pem::File("/etc/evently/ca.pem".into())),
+        client_certificate: Some(ClientCertificate {
+            certificate: Pem::File("/etc/evently/client.pem".into()),
+            key: Pem::Text(format!(
+                "-----BEGIN PRIVATE KEY-----\n{SECRET}\n-----END PRIVATE KEY-----"
+            )),
+        }),
+    };
+    let nats = format!("{:?}", NatsConfig { tls: Some(tls.clone()), ..NatsConfig::default() });
+    assert_hidden("NatsConfig's Debug", &nats);
+    assert!(nats.contains("/etc/evently/ca.pem"), "paths are shown: {nats}");
+    let rabbit = format!("{:?}", RabbitMqConfig { tls: Some(tls), ..RabbitMqConfig::default() });
+    assert_hidden("RabbitMqConfig's Debug", &rabbit);
+}

@@ -23,6 +23,12 @@
 //! sent outbox rows are purged after the retention period (7 days by
 //! default); a message redelivered after that runs again.
 //!
+//! TLS is set in the URL, as libpq reads it, through rustls (no OpenSSL):
+//! `?sslmode=require` encrypts, `verify-ca` and `verify-full` also check
+//! the server's certificate against the system's roots and `sslrootcert`
+//! (`postgres://app@db.internal/app?sslmode=verify-full&sslrootcert=/etc/evently/ca.pem`);
+//! `sslcert` and `sslkey` present a client certificate.
+//!
 //! [`Bus::publish_in`]: crate::Bus::publish_in
 //! [`PgConnection`]: sqlx::PgConnection
 

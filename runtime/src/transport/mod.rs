@@ -375,6 +375,17 @@ pub enum TransportError {
         /// The routing key or destination.
         destination: String,
     },
+    /// The TLS settings cannot be used (a CA file that cannot be read, a
+    /// key that is not PEM).
+    #[cfg(any(feature = "nats", feature = "rabbitmq"))]
+    #[error("invalid {broker} TLS settings")]
+    Tls {
+        /// The broker.
+        broker: &'static str,
+        /// What is wrong.
+        #[source]
+        source: crate::tls::TlsError,
+    },
     /// The broker refused or failed an operation.
     #[error("{broker} failed")]
     Broker {

@@ -12,8 +12,11 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use async_nats::jetstream::{self, consumer, stream};
+use async_nats::rustls;
 use futures_util::StreamExt;
 use tokio::sync::mpsc;
+
+use crate::tls::{LoadedTls, TlsConfig, TlsError, TlsItem};
 
 use super::{
     Ack, Acker, Incoming, OutgoingMessage, StartPosition, Subscription, Transport, TransportError,
@@ -28,11 +31,16 @@ const BROKER: &str = "NATS JetStream";
 const RELEASE_DELAY: Duration = Duration::from_millis(500);
 
 /// How to reach NATS and name what evently creates there. Its `Debug`
-/// output shows the URL without its password.
+/// output shows the URL without its password, and no inline PEM.
 #[derive(Clone)]
 pub struct NatsConfig {
-    /// The server (`nats://127.0.0.1:4222`).
+    /// The server (`nats://127.0.0.1:4222`; `tls://...` requires TLS,
+    /// trusting the system's roots unless `tls` says otherwise).
     pub url: String,
+    /// TLS settings: the CA to trust, a client certificate. `Some`
+    /// requires TLS whatever the URL's scheme; `None` (the default) uses
+    /// TLS only for a `tls://` URL or a server that requires it.
+    pub tls: Option<TlsConfig>,
     /// Put before every subject, stream and consumer name (e.g. `staging.`).
     pub namespace: String,
     /// How often JetStream delivers a message that is not acknowledged
@@ -78,6 +86,7 @@ impl std::fmt::Debug for NatsConfig {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("NatsConfig")
             .field("url", &super::redact(&self.url))
+            .field("tls", &self.tls)
             .field("namespace", &self.namespace)
             .field("max_deliver", &self.max_deliver)
             .field("ack_wait", &self.ack_wait)
@@ -93,6 +102,7 @@ impl Default for NatsConfig {
     fn default() -> Self {
         Self {
             url: "nats://127.0.0.1:4222".to_owned(),
+            tls: None,
             namespace: String::new(),
             max_deliver: 10,
             ack_wait: Duration::from_secs(30),
@@ -115,6 +125,55 @@ pub struct NatsTransport {
 impl std::fmt::Debug for NatsTransport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("NatsTransport").field("config", &self.config).finish_non_exhaustive()
+    }
+}
+
+/// How long connecting waits between attempts.
+const RETRY_DELAY: Duration = Duration::from_millis(100);
+
+/// Failures that another attempt would only repeat.
+fn is_permanent(error: &async_nats::ConnectError) -> bool {
+    use async_nats::ConnectErrorKind as Kind;
+    matches!(
+        error.kind(),
+        Kind::ServerParse | Kind::Authentication | Kind::AuthorizationViolation | Kind::Tls
+    )
+}
+
+/// The rustls configuration for `tls`: its CA (else the system's roots)
+/// and client certificate.
+fn client_tls(tls: &TlsConfig) -> Result<rustls::ClientConfig, TlsError> {
+    let LoadedTls { ca, client } = tls.load()?;
+    let mut roots = rustls::RootCertStore::empty();
+    match ca {
+        Some((_, certificates)) => {
+            for certificate in certificates {
+                roots.add(certificate).map_err(|error| TlsError::Refused {
+                    item: TlsItem::Ca,
+                    source: Box::new(error),
+                })?;
+            }
+        }
+        None => {
+            // Unreadable entries are skipped, as every client does.
+            roots.add_parsable_certificates(rustls_native_certs::load_native_certs().certs);
+        }
+    }
+    // The provider is named, not taken from the process default, which is
+    // ambiguous when another crate brings a second one.
+    let builder = rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .map_err(|error| TlsError::Refused { item: TlsItem::Ca, source: Box::new(error) })?
+    .with_root_certificates(roots);
+    match client {
+        Some(client) => {
+            builder.with_client_auth_cert(client.chain.clone(), client.key()).map_err(|error| {
+                TlsError::Refused { item: TlsItem::ClientKey, source: Box::new(error) }
+            })
+        }
+        None => Ok(builder.with_no_client_auth()),
     }
 }
 
@@ -142,26 +201,49 @@ impl NatsTransport {
             address: super::redact(&config.url),
             reason,
         };
-        let connecting = async_nats::ConnectOptions::new()
-            .connection_timeout(config.connect_timeout)
-            .retry_on_initial_connect()
-            .max_reconnects(None)
-            .connect(config.url.as_str());
-        let client = tokio::time::timeout(config.connect_timeout, connecting)
-            .await
-            .map_err(|_| unreachable(format!("no answer within {:?}", config.connect_timeout)))?
-            .map_err(|error| unreachable(error.to_string()))?;
-        // `retry_on_initial_connect` returns at once; wait for the handshake.
-        let deadline = tokio::time::Instant::now() + config.connect_timeout;
-        while client.connection_state() != async_nats::connection::State::Connected {
-            if tokio::time::Instant::now() > deadline {
-                return Err(unreachable(format!(
-                    "not connected within {:?}",
-                    config.connect_timeout
-                )));
+        let tls = match &config.tls {
+            Some(tls) => Some(
+                client_tls(tls).map_err(|source| TransportError::Tls { broker: BROKER, source })?,
+            ),
+            None => None,
+        };
+        let options = || {
+            let options = async_nats::ConnectOptions::new()
+                .connection_timeout(config.connect_timeout)
+                .max_reconnects(None);
+            match &tls {
+                Some(tls) => options.require_tls(true).tls_client_config(tls.clone()),
+                None => options,
             }
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
+        };
+        // Attempts are repeated until `connect_timeout` (the server may be
+        // starting), keeping the last failure: a refused TLS handshake is
+        // reported with its cause instead of as a time-out. Once
+        // connected, the client reconnects by itself.
+        let deadline = tokio::time::Instant::now() + config.connect_timeout;
+        let mut last = None;
+        let client = loop {
+            let attempt = tokio::time::timeout_at(deadline, options().connect(config.url.as_str()));
+            match attempt.await {
+                Ok(Ok(client)) => break client,
+                Ok(Err(error)) if is_permanent(&error) => {
+                    return Err(unreachable(error.to_string()));
+                }
+                Ok(Err(error)) => last = Some(error.to_string()),
+                // Cut by the deadline: the failure before it says more.
+                Err(_) => {}
+            }
+            if tokio::time::Instant::now() + RETRY_DELAY > deadline {
+                let within = config.connect_timeout;
+                return Err(unreachable(match last {
+                    Some(last) => {
+                        format!("not connected within {within:?}; the last attempt: {last}")
+                    }
+                    None => format!("no answer within {within:?}"),
+                }));
+            }
+            tokio::time::sleep(RETRY_DELAY).await;
+        };
         Ok(Self { context: jetstream::new(client), config, streams: Mutex::new(HashMap::new()) })
     }
 

@@ -17,12 +17,15 @@ use lapin::options::{
     BasicPublishOptions, BasicQosOptions, ConfirmSelectOptions, ExchangeDeclareOptions,
     QueueBindOptions, QueueDeclareOptions,
 };
+use lapin::tcp::{OwnedIdentity, OwnedTLSConfig};
 use lapin::types::{AMQPValue, FieldTable, LongString, ShortString};
 use lapin::{
     BasicProperties, Channel, Confirmation, Connection, ConnectionProperties, Consumer,
-    ExchangeKind,
+    DefaultConnectionBuilder, ExchangeKind,
 };
 use tokio::sync::mpsc;
+
+use crate::tls::TlsConfig;
 
 use super::{
     Ack, Acker, Incoming, OutgoingMessage, Subscription, Transport, TransportError, object_name,
@@ -36,11 +39,16 @@ const HEALTH_CHECK: Duration = Duration::from_secs(1);
 const RECONNECT_DELAY: Duration = Duration::from_millis(500);
 
 /// How to reach RabbitMQ and name what evently creates there. Its `Debug`
-/// output shows the URL without its password.
+/// output shows the URL without its password, and no inline PEM.
 #[derive(Clone)]
 pub struct RabbitMqConfig {
-    /// The server (`amqp://guest:guest@127.0.0.1:5672/%2f`).
+    /// The server (`amqp://guest:guest@127.0.0.1:5672/%2f`; `amqps://...`
+    /// for TLS, port 5671 by default).
     pub url: String,
+    /// TLS settings of an `amqps://` URL: a CA to trust besides the
+    /// system's roots, a client certificate. `None` (the default): the
+    /// system's roots only.
+    pub tls: Option<TlsConfig>,
     /// How many unacknowledged messages each group's consumer may hold.
     pub prefetch_count: u16,
     /// The topic exchange events are published to.
@@ -58,6 +66,7 @@ impl std::fmt::Debug for RabbitMqConfig {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("RabbitMqConfig")
             .field("url", &super::redact(&self.url))
+            .field("tls", &self.tls)
             .field("prefetch_count", &self.prefetch_count)
             .field("exchange", &self.exchange)
             .field("namespace", &self.namespace)
@@ -71,6 +80,7 @@ impl Default for RabbitMqConfig {
     fn default() -> Self {
         Self {
             url: "amqp://guest:guest@127.0.0.1:5672/%2f".to_owned(),
+            tls: None,
             prefetch_count: 20,
             exchange: "evently".to_owned(),
             namespace: String::new(),
@@ -110,6 +120,21 @@ impl std::fmt::Debug for RabbitMqTransport {
     }
 }
 
+/// lapin's TLS settings for `tls`, its files read and checked here so a
+/// bad one is named; lapin adds the CA to the system's roots.
+fn tls_config(tls: Option<&TlsConfig>) -> Result<OwnedTLSConfig, TransportError> {
+    let Some(tls) = tls else { return Ok(OwnedTLSConfig::default()) };
+    let loaded = tls.load().map_err(|source| TransportError::Tls { broker: BROKER, source })?;
+    Ok(OwnedTLSConfig {
+        identity: loaded.client.map(|client| OwnedIdentity::PKCS8 {
+            pem: client.certificate_pem,
+            key: client.key_pem,
+        }),
+        // Checked to be PEM certificates, so UTF-8.
+        cert_chain: loaded.ca.map(|(pem, _)| String::from_utf8_lossy(&pem).into_owned()),
+    })
+}
+
 fn broker(error: lapin::Error) -> TransportError {
     TransportError::Broker { broker: BROKER, source: Box::new(error) }
 }
@@ -133,6 +158,13 @@ impl RabbitMqTransport {
                 broker: BROKER,
                 setting: "prefetch_count",
                 reason: "must be at least 1".into(),
+            });
+        }
+        if config.tls.is_some() && !config.url.starts_with("amqps://") {
+            return Err(TransportError::Config {
+                broker: BROKER,
+                setting: "tls",
+                reason: "TLS settings need an `amqps://` URL".into(),
             });
         }
         let exchange = object_name(&config.namespace, &config.exchange, any_char);
@@ -160,13 +192,15 @@ impl Inner {
         // lapin runs on the tokio runtime it is called from (its `tokio`
         // feature). Automatic recovery stays off: `link` and `consume` open
         // the connection, channels and consumers again themselves.
-        let connection = tokio::time::timeout(
-            config.connect_timeout,
-            Connection::connect(&config.url, ConnectionProperties::default()),
-        )
-        .await
-        .map_err(|_| unreachable(format!("no answer within {:?}", config.connect_timeout)))?
-        .map_err(|error| unreachable(error.to_string()))?;
+        let connecting = DefaultConnectionBuilder::new()
+            .map_err(broker)?
+            .with_uri_str(config.url.clone())
+            .with_properties(ConnectionProperties::default())
+            .with_tls_config(tls_config(config.tls.as_ref())?);
+        let connection = tokio::time::timeout(config.connect_timeout, connecting.connect())
+            .await
+            .map_err(|_| unreachable(format!("no answer within {:?}", config.connect_timeout)))?
+            .map_err(|error| unreachable(error.to_string()))?;
         let publisher = connection.create_channel().await.map_err(broker)?;
         publisher.confirm_select(ConfirmSelectOptions::default()).await.map_err(broker)?;
         publisher
