@@ -216,6 +216,18 @@ impl Offsets {
 /// only while it is assigned to this member.
 struct Assignments {
     offsets: Arc<Mutex<Offsets>>,
+    /// The consumer group's id, for the logs.
+    group: String,
+}
+
+/// `topic/partition` of each element, for the logs.
+fn partitions(list: &TopicPartitionList) -> String {
+    let names: Vec<String> = list
+        .elements()
+        .iter()
+        .map(|element| format!("{}/{}", element.topic(), element.partition()))
+        .collect();
+    names.join(", ")
 }
 
 impl ClientContext for Assignments {}
@@ -223,6 +235,7 @@ impl ClientContext for Assignments {}
 impl ConsumerContext for Assignments {
     fn pre_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
         let Rebalance::Revoke(revoked) = rebalance else { return };
+        tracing::info!(group = %self.group, partitions = %partitions(revoked), "Kafka partitions taken away from this member");
         let revoked: Vec<(String, i32)> = revoked
             .elements()
             .iter()
@@ -266,6 +279,9 @@ impl ConsumerContext for Assignments {
 
     fn post_rebalance(&self, _consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
         let Rebalance::Assign(assigned) = rebalance else { return };
+        // Which partitions this member got after a restart or a rebalance:
+        // what an operator checks when a partition seems not consumed.
+        tracing::info!(group = %self.group, partitions = %partitions(assigned), "Kafka partitions assigned to this member");
         let mut offsets = self.offsets.lock().unwrap_or_else(|p| p.into_inner());
         for element in assigned.elements() {
             // Start afresh: another member may have moved the partition on.
@@ -401,11 +417,12 @@ impl Transport for KafkaTransport {
             self.ensure_topic(name).await?;
         }
         let offsets = Arc::new(Mutex::new(Offsets::default()));
-        let context = Assignments { offsets: Arc::clone(&offsets) };
+        let group_id = format!("{}{group}", self.config.namespace);
+        let context = Assignments { offsets: Arc::clone(&offsets), group: group_id.clone() };
         let mut settings = ClientConfig::new();
         settings
             .set("bootstrap.servers", self.config.brokers.join(","))
-            .set("group.id", format!("{}{group}", self.config.namespace))
+            .set("group.id", &group_id)
             .set("enable.auto.commit", "false")
             .set("session.timeout.ms", self.config.session_timeout.as_millis().to_string())
             .set(
