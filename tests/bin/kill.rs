@@ -13,7 +13,8 @@
 //! one row into `kill_effects` per handled event (no unique index: a second
 //! effect shows as a second row) and runs until it is killed or gets
 //! SIGTERM. Both print `ready` once started. PostgreSQL is
-//! `EVENTLY_TEST_POSTGRES_URL` (default `postgres://postgres@127.0.0.1:5432/test`).
+//! `EVENTLY_TEST_POSTGRES_URL` (default `postgres://postgres@127.0.0.1:5432/test`),
+//! Kafka `EVENTLY_KILL_KAFKA` (default `127.0.0.1:9092`).
 
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -99,6 +100,10 @@ async fn transport(broker: &str, run: &str) -> anyhow::Result<BoxTransport> {
         "kafka" => BoxTransport::new(
             KafkaTransport::connect(KafkaConfig {
                 namespace,
+                brokers: vec![
+                    std::env::var("EVENTLY_KILL_KAFKA")
+                        .unwrap_or_else(|_| "127.0.0.1:9092".to_owned()),
+                ],
                 // One record per produce request: tansu answers a fetch that
                 // starts inside a batch with the next batch, so a commit
                 // point inside one would skip its records. Kafka itself

@@ -7,10 +7,11 @@
 //!   moments and started again, and the consumer five times (most kills
 //!   land mid-handler: the handler pauses after its write; on Kafka a
 //!   consumer is killed only once it holds partitions, see `chaos_run`).
-//! - Broker restarts, on NATS: the server is stopped and started again
-//!   twice while events flow, with the same store directory, and the
-//!   processes resume by themselves. The server is left running, as the
-//!   test command starts it. (`restart_broker` also restarts RabbitMQ's
+//! - Broker restarts, on NATS and Kafka: the server is stopped and started
+//!   again twice while events flow, with the same data, and the processes
+//!   resume by themselves. NATS is left running, as the test command
+//!   starts it; Kafka's run uses a tansu of its own on SQLite, since the
+//!   shared one keeps its data in memory. (`restart_broker` also restarts RabbitMQ's
 //!   app; that run is not in the suite yet: its consumer sometimes stops
 //!   receiving after a restart.)
 //!
@@ -77,9 +78,11 @@ struct Process {
 }
 
 impl Process {
-    async fn start(args: &[&str]) -> Process {
+    /// Starts `evently-kill` with `args` and the environment `env`.
+    async fn start(args: &[&str], env: &[(&str, String)]) -> Process {
         let mut child = Command::new(env!("CARGO_BIN_EXE_evently-kill"))
             .args(args)
+            .envs(env.iter().map(|(name, value)| (*name, value.as_str())))
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .kill_on_drop(true)
@@ -218,6 +221,93 @@ async fn restart_broker(broker: &str) {
     panic!("{broker} did not come back on port {port}");
 }
 
+/// A tansu broker of a run's own, keeping its data in SQLite in a folder of
+/// its own, so that it can be stopped and started again with its data.
+struct DurableTansu {
+    child: Child,
+    folder: std::path::PathBuf,
+}
+
+impl DurableTansu {
+    /// Where the suite's Kafka-compatible broker is: on `PATH`, or where
+    /// `cargo install` puts it (the test command installs it there).
+    fn program() -> std::path::PathBuf {
+        let on_path = std::env::var_os("PATH").and_then(|path| {
+            std::env::split_paths(&path).map(|dir| dir.join("tansu")).find(|p| p.is_file())
+        });
+        on_path.unwrap_or_else(|| {
+            let cargo_home = std::env::var_os("CARGO_HOME").map(std::path::PathBuf::from);
+            let home =
+                std::env::var_os("HOME").map(|home| std::path::Path::new(&home).join(".cargo"));
+            cargo_home.or(home).expect("CARGO_HOME or HOME").join("bin/tansu")
+        })
+    }
+
+    async fn start(run: &str) -> DurableTansu {
+        let folder = std::env::temp_dir().join(format!("evently-tansu-{run}"));
+        std::fs::create_dir_all(&folder).expect("a folder for tansu's data");
+        let child = Self::spawn(&folder).await;
+        DurableTansu { child, folder }
+    }
+
+    fn address(&self) -> String {
+        format!("127.0.0.1:{DURABLE_KAFKA_PORT}")
+    }
+
+    async fn spawn(folder: &std::path::Path) -> Child {
+        let listener = format!("tcp://127.0.0.1:{DURABLE_KAFKA_PORT}");
+        let log = std::fs::File::options()
+            .create(true)
+            .append(true)
+            .open(folder.join("tansu.log"))
+            .expect("tansu's log file");
+        let child = Command::new(Self::program())
+            .current_dir(folder)
+            .args(["broker", "--listener-url", &listener, "--advertised-listener-url", &listener])
+            .args(["--storage-engine", "sqlite://tansu.db"])
+            .stdout(Stdio::null())
+            .stderr(log)
+            .kill_on_drop(true)
+            .spawn()
+            .unwrap_or_else(|error| {
+                panic!("this test needs tansu with its SQLite engine (`./scripts/test` installs it): {error}")
+            });
+        for _ in 0..300 {
+            if listening(DURABLE_KAFKA_PORT).await {
+                return child;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!(
+            "tansu did not listen on port {DURABLE_KAFKA_PORT} within 30 s (its log: {})",
+            folder.join("tansu.log").display()
+        );
+    }
+
+    /// Stops the broker (SIGTERM), waits until it exited, and starts it
+    /// again on the same data.
+    async fn restart(&mut self) {
+        let pid = self.child.id().expect("tansu runs").to_string();
+        run_command(&["kill", "-TERM", &pid]).await;
+        if tokio::time::timeout(Duration::from_secs(20), self.child.wait()).await.is_err() {
+            self.child.start_kill().expect("SIGKILL");
+            self.child.wait().await.expect("reap tansu");
+        }
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        self.child = Self::spawn(&self.folder).await;
+    }
+}
+
+impl Drop for DurableTansu {
+    fn drop(&mut self) {
+        let _ = self.child.start_kill();
+        let _ = std::fs::remove_dir_all(&self.folder);
+    }
+}
+
+/// The port of a run's own tansu (the shared one listens on 9092).
+const DURABLE_KAFKA_PORT: u16 = 9094;
+
 async fn kill_run(broker: &str) {
     chaos_run(broker, KILLS).await;
 }
@@ -245,6 +335,17 @@ async fn chaos_run(broker: &str, chaos: Chaos) {
     let mut moments = Moments(stamp | 1);
     let started = Instant::now();
 
+    // Kafka's restarts stop and start a tansu of the run's own, on SQLite
+    // (the shared one keeps its data in memory, which a restart loses).
+    let mut durable_kafka = if broker == "kafka" && chaos.broker_restarts > 0 {
+        Some(DurableTansu::start(&run).await)
+    } else {
+        None
+    };
+    let env: Vec<(&str, String)> = match &durable_kafka {
+        Some(tansu) => vec![("EVENTLY_KILL_KAFKA", tansu.address())],
+        None => Vec::new(),
+    };
     let total_arg = total.to_string();
     let producer_args = ["produce", broker, &run, &total_arg];
     let consumer_args = ["consume", broker, &run, &store];
@@ -256,9 +357,9 @@ async fn chaos_run(broker: &str, chaos: Chaos) {
     // holds partitions.
     let kill_after_progress = broker == "kafka";
     let effects_now = || count(&pool, "SELECT count(*) FROM kill_effects WHERE run = $1", &run);
-    let mut consumer = Process::start(&consumer_args).await;
+    let mut consumer = Process::start(&consumer_args, &env).await;
     let mut consumer_started_at = effects_now().await;
-    let mut producer = Some(Process::start(&producer_args).await);
+    let mut producer = Some(Process::start(&producer_args, &env).await);
     let mut producer_kills = 0;
     let mut consumer_kills = 0;
     let mut dead_lettered = 0;
@@ -277,7 +378,7 @@ async fn chaos_run(broker: &str, chaos: Chaos) {
             {
                 producer.take().expect("running").kill().await;
                 producer_kills += 1;
-                producer = Some(Process::start(&producer_args).await);
+                producer = Some(Process::start(&producer_args, &env).await);
                 next_producer_kill = Instant::now() + moments.next(500, 3_000);
             } else if let Ok(Some(status)) = process.child.try_wait() {
                 panic!("the producer exited by itself with {status}");
@@ -293,7 +394,10 @@ async fn chaos_run(broker: &str, chaos: Chaos) {
                 "the restart comes while events flow, not after ({before} handled)"
             );
             println!("restarting {broker} with {before} of {total} effects written");
-            restart_broker(broker).await;
+            match &mut durable_kafka {
+                Some(tansu) => tansu.restart().await,
+                None => restart_broker(broker).await,
+            }
             restarts += 1;
             next_restart = Instant::now() + moments.next(2_000, 5_000);
         }
@@ -303,7 +407,7 @@ async fn chaos_run(broker: &str, chaos: Chaos) {
         {
             dead_lettered += consumer.kill().await;
             consumer_kills += 1;
-            consumer = Process::start(&consumer_args).await;
+            consumer = Process::start(&consumer_args, &env).await;
             consumer_started_at = effects_now().await;
             next_consumer_kill = Instant::now() + moments.next(1_000, 4_000);
         } else if let Ok(Some(status)) = consumer.child.try_wait() {
@@ -368,4 +472,9 @@ async fn kill_9_on_kafka_loses_and_doubles_nothing() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_nats_restart_under_load_loses_and_doubles_nothing() {
     chaos_run("nats", RESTARTS).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_kafka_restart_under_load_loses_and_doubles_nothing() {
+    chaos_run("kafka", RESTARTS).await;
 }
