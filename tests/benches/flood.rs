@@ -44,8 +44,10 @@ const QUEUE_CAPACITY: usize = 32;
 const TRANSPORT_CHANNEL: usize = 256;
 /// What async-nats's pull consumer asks the server for at once (its
 /// default batch), on top of which the transport's channel and the lanes
-/// hold messages.
+/// hold messages. It asks for the next batch once half of the current one
+/// is left, so up to one and a half batches are on their way or buffered.
 const NATS_PULL_BATCH: usize = 200;
+const NATS_PULL_AHEAD: usize = NATS_PULL_BATCH + NATS_PULL_BATCH / 2;
 /// librdkafka's defaults for what the consumer fetches ahead of the
 /// application: `queued.max.messages.kbytes` (set another with
 /// `EVENTLY_FLOOD_KAFKA_QUEUED_KBYTES`, through the transport's consumer
@@ -181,11 +183,11 @@ impl Broker {
                 let mut consumers = stream.consumers();
                 let info = consumers.next().await.expect("the consumer").expect("its info");
                 let pending = info.config.max_ack_pending as usize;
-                let held = NATS_PULL_BATCH + TRANSPORT_CHANNEL + lanes;
+                let held = NATS_PULL_AHEAD + TRANSPORT_CHANNEL + lanes;
                 (
                     pending.min(held),
                     format!(
-                        "least of max_ack_pending {pending} and pull batch {NATS_PULL_BATCH} + channel {TRANSPORT_CHANNEL} + lanes {lanes}"
+                        "least of max_ack_pending {pending} and 1.5 pull batches {NATS_PULL_AHEAD} + channel {TRANSPORT_CHANNEL} + lanes {lanes}"
                     ),
                 )
             }
