@@ -444,7 +444,8 @@ impl Inner {
             if stopped {
                 // Stop the deliveries and requeue what the client holds, so
                 // other members get it now.
-                let _ = channel.basic_cancel(consumer.tag(), BasicCancelOptions::default()).await;
+                let cancel = channel.basic_cancel(consumer.tag(), BasicCancelOptions::default());
+                let _ = while_open(channel.status(), cancel).await;
                 while let Ok(Some(Ok(delivery))) =
                     tokio::time::timeout(Duration::from_millis(100), consumer.next()).await
                 {
