@@ -7,13 +7,12 @@
 //!   moments and started again, and the consumer five times (most kills
 //!   land mid-handler: the handler pauses after its write; on Kafka a
 //!   consumer is killed only once it holds partitions, see `chaos_run`).
-//! - Broker restarts, on NATS and Kafka: the server is stopped and started
-//!   again twice while events flow, with the same data, and the processes
-//!   resume by themselves. NATS is left running, as the test command
-//!   starts it; Kafka's run uses a tansu of its own on SQLite, since the
-//!   shared one keeps its data in memory. (`restart_broker` also restarts RabbitMQ's
-//!   app; that run is not in the suite yet: its consumer sometimes stops
-//!   receiving after a restart.)
+//! - Broker restarts, on NATS, RabbitMQ and Kafka: the server (RabbitMQ:
+//!   its app, with `rabbitmqctl stop_app` and `start_app`) is stopped and
+//!   started again twice while events flow, with the same data, and the
+//!   processes resume by themselves. NATS and RabbitMQ are left running,
+//!   as the test command starts them; Kafka's run uses a tansu of its own
+//!   on SQLite, since the shared one keeps its data in memory.
 //!
 //! At the end every effect exists exactly once, and nothing was
 //! dead-lettered. The processes are `evently-kill` (tests/bin/kill.rs). The
@@ -477,4 +476,9 @@ async fn a_nats_restart_under_load_loses_and_doubles_nothing() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_kafka_restart_under_load_loses_and_doubles_nothing() {
     chaos_run("kafka", RESTARTS).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rabbitmq_restart_under_load_loses_and_doubles_nothing() {
+    chaos_run("rabbitmq", RESTARTS).await;
 }

@@ -5,7 +5,8 @@
 //! tries once more, and each consumer opens its channel and consumer again.
 //! Deliveries that were unacknowledged when the connection dropped are
 //! requeued by the broker and delivered again (the idempotency guard absorbs
-//! the ones that were already handled).
+//! the ones that were already handled). An acknowledgement or a publish that
+//! is pending when its channel closes fails instead of waiting for good.
 
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
@@ -20,8 +21,8 @@ use lapin::options::{
 use lapin::tcp::{OwnedIdentity, OwnedTLSConfig};
 use lapin::types::{AMQPValue, FieldTable, LongString, ShortString};
 use lapin::{
-    BasicProperties, Channel, Confirmation, Connection, ConnectionProperties, Consumer,
-    DefaultConnectionBuilder, ExchangeKind,
+    BasicProperties, Channel, ChannelStatus, Confirmation, Connection, ConnectionProperties,
+    Consumer, DefaultConnectionBuilder, ExchangeKind,
 };
 use tokio::sync::mpsc;
 
@@ -33,10 +34,13 @@ use super::{
 
 const BROKER: &str = "RabbitMQ";
 
-/// How long a consumer waits before opening again after its connection dropped.
 /// How often a consumer checks that its channel is still open.
 const HEALTH_CHECK: Duration = Duration::from_secs(1);
+/// How long a consumer waits before opening again after its connection dropped.
 const RECONNECT_DELAY: Duration = Duration::from_millis(500);
+/// How often an acknowledgement or a publish that has not finished looks
+/// at its channel (see [`while_open`]).
+const PENDING_CHECK: Duration = Duration::from_millis(100);
 
 /// How to reach RabbitMQ and name what evently creates there. Its `Debug`
 /// output shows the URL without its password, and no inline PEM.
@@ -284,21 +288,33 @@ impl Inner {
             .with_delivery_mode(2)
             .with_content_type(short(message.content_type)?)
             .with_headers(headers);
-        let confirmation = link
-            .publisher
-            .basic_publish(
-                short(exchange)?,
-                short(routing_key)?,
-                // Mandatory: a message no queue takes comes back and is an
-                // error, instead of being dropped by the exchange.
-                BasicPublishOptions { mandatory: true, ..BasicPublishOptions::default() },
-                &message.payload,
-                properties,
-            )
-            .await
-            .map_err(broker)?
-            .await
-            .map_err(broker)?;
+        let (exchange, routing) = (short(exchange)?, short(routing_key)?);
+        let publish = async {
+            link.publisher
+                .basic_publish(
+                    exchange,
+                    routing,
+                    // Mandatory: a message no queue takes comes back and is
+                    // an error, instead of being dropped by the exchange.
+                    BasicPublishOptions { mandatory: true, ..BasicPublishOptions::default() },
+                    &message.payload,
+                    properties,
+                )
+                .await?
+                .await
+        };
+        let confirmation = while_open(link.publisher.status(), publish).await.map_err(
+            |error| match error {
+                Pending::Failed(error) => broker(error),
+                Pending::ChannelClosed => TransportError::Broker {
+                    broker: BROKER,
+                    source: format!(
+                        "the connection dropped before the broker confirmed a message for `{routing_key}`"
+                    )
+                    .into(),
+                },
+            },
+        )?;
         match confirmation {
             Confirmation::Ack(Some(_)) => Err(TransportError::Unroutable {
                 broker: BROKER,
@@ -449,7 +465,10 @@ impl Inner {
                         Some(id) => format!("{queue}#{id}"),
                         None => format!("{queue}#delivery-{}", delivery.delivery_tag),
                     },
-                    ack: Acker::new(RabbitAck(delivery.acker)),
+                    ack: Acker::new(RabbitAck {
+                        acker: delivery.acker,
+                        channel: channel.status().clone(),
+                    }),
                 };
                 if let Err(unsent) = sender.send(incoming).await {
                     let _ = unsent.0.ack.release().await;
@@ -459,14 +478,13 @@ impl Inner {
             if stopped {
                 // Stop the deliveries and requeue what the client holds, so
                 // other members get it now.
-                let _ = channel.basic_cancel(consumer.tag(), BasicCancelOptions::default()).await;
+                let cancel = channel.basic_cancel(consumer.tag(), BasicCancelOptions::default());
+                let _ = while_open(channel.status(), cancel).await;
                 while let Ok(Some(Ok(delivery))) =
                     tokio::time::timeout(Duration::from_millis(100), consumer.next()).await
                 {
-                    let _ = delivery
-                        .acker
-                        .nack(BasicNackOptions { requeue: true, ..Default::default() })
-                        .await;
+                    let requeue = BasicNackOptions { requeue: true, ..Default::default() };
+                    let _ = while_open(channel.status(), delivery.acker.nack(requeue)).await;
                 }
                 self.stopped_channels
                     .lock()
@@ -535,11 +553,55 @@ fn header_text(value: &AMQPValue) -> String {
     }
 }
 
-struct RabbitAck(lapin::Acker);
+/// Why a channel operation did not finish.
+enum Pending {
+    /// lapin reported an error.
+    Failed(lapin::Error),
+    /// The channel closed while the operation was pending.
+    ChannelClosed,
+}
+
+/// Runs a channel operation until it finishes or the channel is no longer
+/// open, whichever comes first.
+///
+/// lapin can leave an operation pending forever when it is issued as the
+/// connection drops: an acknowledgement queued behind the connection's
+/// shutdown is neither sent nor failed (the command waits in a queue nobody
+/// reads any more). A lane awaiting it would stop its group's consumption
+/// for good, so the channel's state is looked at meanwhile: once it is not
+/// open, the broker has requeued the channel's unacknowledged messages and
+/// no confirm can come, whatever lapin still holds.
+async fn while_open<T>(
+    channel: &ChannelStatus,
+    operation: impl Future<Output = lapin::Result<T>>,
+) -> Result<T, Pending> {
+    let closed = async {
+        loop {
+            tokio::time::sleep(PENDING_CHECK).await;
+            if !channel.connected() {
+                break;
+            }
+        }
+    };
+    tokio::select! {
+        biased;
+        result = operation => result.map_err(Pending::Failed),
+        () = closed => {
+            tracing::debug!("a RabbitMQ operation was still pending when its channel closed; it is given up");
+            Err(Pending::ChannelClosed)
+        }
+    }
+}
+
+/// A delivery's acknowledgement, with the state of the channel it came on.
+struct RabbitAck {
+    acker: lapin::Acker,
+    channel: ChannelStatus,
+}
 
 /// lapin answers `false` instead of sending an ack or nack when the channel
 /// the delivery came on is gone: the broker requeued the message already.
-fn settled(sent: lapin::Result<bool>) -> Result<(), TransportError> {
+fn settled(sent: Result<bool, Pending>) -> Result<(), TransportError> {
     match sent {
         Ok(true) => Ok(()),
         Ok(false) => Err(TransportError::Broker {
@@ -547,17 +609,24 @@ fn settled(sent: lapin::Result<bool>) -> Result<(), TransportError> {
             source: "the channel the message came on is closed; the broker delivers it again"
                 .into(),
         }),
-        Err(error) => Err(broker(error)),
+        Err(Pending::ChannelClosed) => Err(TransportError::Broker {
+            broker: BROKER,
+            source: "the channel the message came on closed before the acknowledgement went \
+                     out; the broker delivers it again"
+                .into(),
+        }),
+        Err(Pending::Failed(error)) => Err(broker(error)),
     }
 }
 
 impl Ack for RabbitAck {
     async fn ack(self) -> Result<(), TransportError> {
-        settled(self.0.ack(BasicAckOptions::default()).await)
+        settled(while_open(&self.channel, self.acker.ack(BasicAckOptions::default())).await)
     }
 
     async fn release(self) -> Result<(), TransportError> {
-        settled(self.0.nack(BasicNackOptions { requeue: true, ..Default::default() }).await)
+        let requeue = BasicNackOptions { requeue: true, ..Default::default() };
+        settled(while_open(&self.channel, self.acker.nack(requeue)).await)
     }
 }
 
