@@ -50,9 +50,14 @@ fn cluster_version() -> String {
     }
 }
 
+/// Runs `pg_ctlcluster <version> main <action>` with every descriptor above
+/// stderr closed: the server it starts would otherwise inherit whatever this
+/// process holds open without close-on-exec (a lock or a pipe of the test
+/// runner's) and keep it for as long as it runs.
 fn pg_ctlcluster(version: &str, action: &str) -> std::process::ExitStatus {
-    let mut command = Command::new("pg_ctlcluster");
-    command.args([version, "main", action]);
+    const CLOSE_INHERITED: &str = r#"for fd in /proc/$$/fd/*; do fd=${fd##*/}; if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null; fi; done; exec pg_ctlcluster "$@""#;
+    let mut command = Command::new("bash");
+    command.args(["-c", CLOSE_INHERITED, "pg_ctlcluster", version, "main", action]);
     if action == "stop" {
         // Ends the sessions at once, as a crash or a failover would.
         command.args(["--mode", "fast"]);
