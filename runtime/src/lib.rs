@@ -48,6 +48,7 @@
 //! ```
 
 mod builder;
+mod clock;
 mod bus;
 mod cloudevents;
 pub mod compat;
