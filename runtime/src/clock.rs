@@ -49,6 +49,9 @@ mod tests {
         std::thread::sleep(Duration::from_millis(50));
         let coarse = coarse_millis() - coarse_start;
         let precise = start.elapsed().as_millis() as u64;
-        assert!(coarse + 2 * lag >= precise && coarse <= precise + 2 * lag, "{coarse} vs {precise} ms");
+        assert!(
+            coarse + 2 * lag >= precise && coarse <= precise + 2 * lag,
+            "{coarse} vs {precise} ms"
+        );
     }
 }

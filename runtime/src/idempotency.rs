@@ -325,9 +325,8 @@ pub struct InMemoryIdempotencyStore {
     shards: Box<[Padded<Mutex<Shard>>]>,
     hasher: foldhash::fast::RandomState,
     capacity_per_shard: usize,
-    retention: Duration,
-    lease: Duration,
-    /// `retention` and `lease` in milliseconds, plus the coarse clock's lag.
+    /// How long done entries are remembered and claims held, in coarse
+    /// milliseconds (the coarse clock's lag included).
     retention_millis: u64,
     lease_millis: u64,
 }
@@ -335,7 +334,7 @@ pub struct InMemoryIdempotencyStore {
 /// A key as the store holds it: the scope as a 64-bit hash under this
 /// store's random seed (so scopes cannot be made to collide from outside),
 /// and the id.
-type StoredKey = (u64, u128);
+type StoredKey = (u64, u64, u64);
 
 #[derive(Debug, Default)]
 struct Shard {
@@ -354,7 +353,6 @@ struct Shard {
 #[derive(Debug)]
 struct Slot {
     key: StoredKey,
-    hash: u64,
     /// The claim's number in its shard: part of its holder's token.
     generation: u64,
     /// Coarse milliseconds.
@@ -380,6 +378,11 @@ impl Slot {
     }
 }
 
+fn stored_key(scope: u64, id: Uuid) -> StoredKey {
+    let (high, low) = id.as_u64_pair();
+    (scope, high, low)
+}
+
 /// A claim's token: its shard and slot, and its generation.
 fn token(shard: usize, slot: usize, generation: u64) -> ClaimToken {
     ClaimToken::new(Uuid::from_u64_pair(((shard as u64) << 32) | slot as u64, generation))
@@ -398,8 +401,6 @@ impl InMemoryIdempotencyStore {
             shards: (0..SHARDS).map(|_| Padded(Mutex::new(Shard::default()))).collect(),
             hasher: foldhash::fast::RandomState::default(),
             capacity_per_shard: capacity.div_ceil(SHARDS).clamp(1, u32::MAX as usize),
-            retention: Duration::ZERO,
-            lease: Duration::ZERO,
             retention_millis: 0,
             lease_millis: 0,
         }
@@ -409,14 +410,12 @@ impl InMemoryIdempotencyStore {
 
     /// How long a done entry is remembered.
     pub fn retention(mut self, retention: Duration) -> Self {
-        self.retention = retention;
         self.retention_millis = coarse_span(retention);
         self
     }
 
     /// How long a claim is held for a delivery that neither completes nor releases it.
     pub fn lease(mut self, lease: Duration) -> Self {
-        self.lease = lease;
         self.lease_millis = coarse_span(lease);
         self
     }
@@ -439,9 +438,9 @@ impl InMemoryIdempotencyStore {
 
     /// Claims `(scope, id)`, the scope given by its [`scope_hash`](Self::scope_hash).
     pub(crate) fn claim_now(&self, scope: u64, id: Uuid) -> Claim {
-        let key = (scope, id.as_u128());
+        let key = stored_key(scope, id);
         let hash = self.hasher.hash_one(key);
-        let shard_number = (hash >> 32) as usize % SHARDS;
+        let shard_number = (hash >> 32) as usize & (SHARDS - 1);
         let now = crate::clock::coarse_millis();
         let expires = now.saturating_add(self.lease_millis);
         let mut shard = lock(&self.shards[shard_number].0);
@@ -456,19 +455,18 @@ impl InMemoryIdempotencyStore {
                 State::Released => *held += 1,
                 State::Claimed | State::Done => {}
             }
-            *slot = Slot { key, hash, generation: *generation, expires, state: State::Claimed };
+            *slot = Slot { key, generation: *generation, expires, state: State::Claimed };
             return Claim::Acquired(token(shard_number, found as usize, *generation));
         }
-        let slot = Slot { key, hash, generation: *generation, expires, state: State::Claimed };
+        let slot = Slot { key, generation: *generation, expires, state: State::Claimed };
         let taken = if slots.len() < self.capacity_per_shard {
             slots.push(slot);
             slots.len() - 1
         } else {
             // The oldest slot a new key may take; claims in progress are
             // passed over (and looked at again on the next round).
-            let Some(offset) = (0..slots.len())
-                .map(|offset| (*next + offset) % slots.len())
-                .find(|&at| slots[at].reusable(now))
+            let len = slots.len();
+            let Some(offset) = (*next..len).chain(0..*next).find(|&at| slots[at].reusable(now))
             else {
                 return Claim::InProgress;
             };
@@ -476,20 +474,27 @@ impl InMemoryIdempotencyStore {
             if old.state != State::Released {
                 *held -= 1;
             }
-            if let Ok(entry) = index.find_entry(old.hash, |&at| at as usize == offset) {
+            let old_hash = self.hasher.hash_one(old.key);
+            if let Ok(entry) = index.find_entry(old_hash, |&at| at as usize == offset) {
                 entry.remove();
             }
-            *next = (offset + 1) % slots.len();
+            *next = if offset + 1 == len { 0 } else { offset + 1 };
             slots[offset] = slot;
             offset
         };
         *held += 1;
-        index.insert_unique(hash, taken as u32, |&at| slots[at as usize].hash);
+        index.insert_unique(hash, taken as u32, |&at| self.hasher.hash_one(slots[at as usize].key));
         Claim::Acquired(token(shard_number, taken, *generation))
     }
 
     /// The slot `token` names, if `token` holds the claim of `(scope, id)`.
-    fn with_claim(&self, scope: u64, id: Uuid, token: ClaimToken, f: impl FnOnce(&mut Shard, usize)) {
+    fn with_claim(
+        &self,
+        scope: u64,
+        id: Uuid,
+        token: ClaimToken,
+        f: impl FnOnce(&mut Shard, usize),
+    ) {
         let (place, generation) = token.value().as_u64_pair();
         let (shard_number, slot) = ((place >> 32) as usize, (place & u64::from(u32::MAX)) as usize);
         let Some(shard) = self.shards.get(shard_number) else { return };
@@ -497,7 +502,7 @@ impl InMemoryIdempotencyStore {
         let holds = shard.slots.get(slot).is_some_and(|held| {
             held.state == State::Claimed
                 && held.generation == generation
-                && held.key == (scope, id.as_u128())
+                && held.key == stored_key(scope, id)
         });
         if holds {
             f(&mut shard, slot);

@@ -254,7 +254,10 @@ pub(crate) fn start_lanes(
                 counters: Arc::clone(&counters),
                 shared: Arc::clone(shared),
                 publisher: publisher.clone(),
-                scope_hash: shared.store.memory().map_or(0, |store| store.scope_hash(&subscriber.scope)),
+                scope_hash: shared
+                    .store
+                    .memory()
+                    .map_or(0, |store| store.scope_hash(&subscriber.scope)),
                 blocked: HashMap::new(),
                 timers: BinaryHeap::new(),
                 sequence: 0,
