@@ -532,7 +532,7 @@ impl InMemoryIdempotencyStore {
 /// precise clock: rounded up, plus the coarse clock's lag.
 fn coarse_span(span: Duration) -> u64 {
     let span = span.saturating_add(crate::clock::coarse_lag());
-    let millis = span.as_millis() + u128::from(span.subsec_nanos() % 1_000_000 != 0);
+    let millis = span.as_millis() + u128::from(!span.subsec_nanos().is_multiple_of(1_000_000));
     u64::try_from(millis).unwrap_or(u64::MAX)
 }
 

@@ -48,8 +48,8 @@
 //! ```
 
 mod builder;
-mod clock;
 mod bus;
+mod clock;
 mod cloudevents;
 pub mod compat;
 mod consume;
