@@ -252,7 +252,8 @@ mod peer {
             DRAINED.notified().await;
         }
         let elapsed = start.elapsed();
-        drop(running);
+        // Stopped before the next path runs, as the evently buses are.
+        running.shutdown().await.expect("the RustStream app stops");
         elapsed
     }
 }
