@@ -13,15 +13,16 @@
 //! claim is released, so the retry runs again.
 
 use std::any::Any;
-use std::collections::{HashMap, VecDeque};
 use std::future::Future;
 use std::hash::{BuildHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use hashbrown::HashTable;
 
 use uuid::Uuid;
 
-use crate::util::BoxFuture;
+use crate::util::{BoxFuture, Padded};
 
 /// An idempotency store failed; the delivery is retried.
 #[derive(Debug, thiserror::Error)]
@@ -232,9 +233,18 @@ impl Store {
         }
     }
 
+    /// The in-memory store, which answers on the spot: a lane calls it
+    /// without a future.
+    pub(crate) fn memory(&self) -> Option<&InMemoryIdempotencyStore> {
+        match self {
+            Store::Memory(store) => Some(store),
+            Store::Other(_) => None,
+        }
+    }
+
     pub(crate) async fn claim(&self, key: &IdempotencyKey<'_>) -> Result<Claim, StoreError> {
         match self {
-            Store::Memory(store) => Ok(store.claim_now(key)),
+            Store::Memory(store) => Ok(store.claim_now(store.scope_hash(key.scope), key.id)),
             Store::Other(store) => store.claim_boxed(key).await,
         }
     }
@@ -246,7 +256,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         match self {
             Store::Memory(store) => {
-                store.complete_now(key, token);
+                store.complete_now(store.scope_hash(key.scope), key.id, token);
                 Ok(())
             }
             Store::Other(store) => store.complete_boxed(key, token).await,
@@ -260,7 +270,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         match self {
             Store::Memory(store) => {
-                store.release_now(key, token);
+                store.release_now(store.scope_hash(key.scope), key.id, token);
                 Ok(())
             }
             Store::Other(store) => store.release_boxed(key, token).await,
@@ -301,44 +311,81 @@ const SHARDS: usize = 16;
 /// An in-process store, bounded in size, whose entries expire.
 ///
 /// Done entries are remembered for `retention` (default 24 h); a claim whose
-/// holder vanished is freed after `lease` (default 5 min). When `capacity`
-/// entries are held, the oldest done (or expired) entry is forgotten first;
-/// a claim in progress is never forgotten, so a store full of claims in
-/// progress answers [`Claim::InProgress`] (try later) to new ones.
+/// holder vanished is freed after `lease` (default 5 min). Both are measured
+/// on a coarse clock (a timer tick, a few milliseconds) and never end early.
+/// When `capacity` entries are held, entries are forgotten in the order they
+/// were first claimed, done (or expired) ones only; a claim in progress is
+/// never forgotten, so a store full of claims in progress answers
+/// [`Claim::InProgress`] (try later) to new ones.
+///
+/// A claim and its completion cost one hash lookup: the claim's token names
+/// the entry's slot, so completing or releasing it goes straight there.
 #[derive(Debug)]
 pub struct InMemoryIdempotencyStore {
-    shards: Box<[Mutex<Shard>]>,
+    shards: Box<[Padded<Mutex<Shard>>]>,
     hasher: foldhash::fast::RandomState,
     capacity_per_shard: usize,
-    retention: Duration,
-    lease: Duration,
+    /// How long done entries are remembered and claims held, in coarse
+    /// milliseconds (the coarse clock's lag included).
+    retention_millis: u64,
+    lease_millis: u64,
 }
 
 /// A key as the store holds it: the scope as a 64-bit hash under this
 /// store's random seed (so scopes cannot be made to collide from outside),
 /// and the id.
-type StoredKey = (u64, Uuid);
+type StoredKey = (u64, u64, u64);
 
 #[derive(Debug, Default)]
 struct Shard {
-    entries: HashMap<StoredKey, Entry, foldhash::fast::RandomState>,
-    /// Keys in the order they were claimed, with the generation that was claimed.
-    order: VecDeque<(StoredKey, u64)>,
+    /// Slot numbers, by the hash of their key.
+    index: HashTable<u32>,
+    /// Every entry, in the order its slot was first taken.
+    slots: Vec<Slot>,
+    /// The slot a new key takes next once every slot is in use: slots are
+    /// reused in the order they were taken.
+    next: usize,
     generation: u64,
+    /// Entries claimed or done (released ones are not held).
+    held: usize,
 }
 
 #[derive(Debug)]
-struct Entry {
-    done: bool,
-    expires: Instant,
-    /// The claim's number in its shard, and its holder's token.
+struct Slot {
+    key: StoredKey,
+    /// The claim's number in its shard: part of its holder's token.
     generation: u64,
+    /// Coarse milliseconds.
+    expires: u64,
+    state: State,
 }
 
-impl Entry {
-    fn holds(&self, token: ClaimToken) -> bool {
-        token.value() == Uuid::from_u64_pair(0, self.generation)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    Claimed,
+    Done,
+    /// Given up by its holder: free to claim again, in place.
+    Released,
+}
+
+impl Slot {
+    /// Whether a new key may take this slot now.
+    fn reusable(&self, now: u64) -> bool {
+        match self.state {
+            State::Done | State::Released => true,
+            State::Claimed => self.expires <= now,
+        }
     }
+}
+
+fn stored_key(scope: u64, id: Uuid) -> StoredKey {
+    let (high, low) = id.as_u64_pair();
+    (scope, high, low)
+}
+
+/// A claim's token: its shard and slot, and its generation.
+fn token(shard: usize, slot: usize, generation: u64) -> ClaimToken {
+    ClaimToken::new(Uuid::from_u64_pair(((shard as u64) << 32) | slot as u64, generation))
 }
 
 impl Default for InMemoryIdempotencyStore {
@@ -351,30 +398,32 @@ impl InMemoryIdempotencyStore {
     /// A store holding at most about `capacity` entries.
     pub fn new(capacity: usize) -> Self {
         Self {
-            shards: (0..SHARDS).map(|_| Mutex::new(Shard::default())).collect(),
+            shards: (0..SHARDS).map(|_| Padded(Mutex::new(Shard::default()))).collect(),
             hasher: foldhash::fast::RandomState::default(),
-            capacity_per_shard: capacity.div_ceil(SHARDS).max(1),
-            retention: Duration::from_secs(24 * 60 * 60),
-            lease: Duration::from_secs(5 * 60),
+            capacity_per_shard: capacity.div_ceil(SHARDS).clamp(1, u32::MAX as usize),
+            retention_millis: 0,
+            lease_millis: 0,
         }
+        .retention(Duration::from_secs(24 * 60 * 60))
+        .lease(Duration::from_secs(5 * 60))
     }
 
     /// How long a done entry is remembered.
     pub fn retention(mut self, retention: Duration) -> Self {
-        self.retention = retention;
+        self.retention_millis = coarse_span(retention);
         self
     }
 
     /// How long a claim is held for a delivery that neither completes nor releases it.
     pub fn lease(mut self, lease: Duration) -> Self {
-        self.lease = lease;
+        self.lease_millis = coarse_span(lease);
         self
     }
 
     /// The number of entries held (done or claimed), expired ones included
-    /// until they are overwritten or evicted.
+    /// until they are claimed again or forgotten.
     pub fn len(&self) -> usize {
-        self.shards.iter().map(|shard| lock(shard).entries.len()).sum()
+        self.shards.iter().map(|shard| lock(&shard.0).held).sum()
     }
 
     /// Whether the store holds no entries.
@@ -382,100 +431,120 @@ impl InMemoryIdempotencyStore {
         self.len() == 0
     }
 
-    /// The stored form of `key` and its shard.
-    fn locate(&self, key: &IdempotencyKey<'_>) -> (StoredKey, MutexGuard<'_, Shard>) {
-        let stored = (self.hasher.hash_one(key.scope), key.id);
-        // The id's low bits are random (UUIDv7) or a hash (derived ids), so
-        // they spread keys over the shards without hashing again.
-        let shard = (key.id.as_u128() as usize ^ stored.0 as usize) % SHARDS;
-        (stored, lock(&self.shards[shard]))
+    /// The stored form of a scope; a lane computes it once.
+    pub(crate) fn scope_hash(&self, scope: &str) -> u64 {
+        self.hasher.hash_one(scope)
     }
 
-    fn claim_now(&self, key: &IdempotencyKey<'_>) -> Claim {
-        let now = Instant::now();
-        let (stored, mut shard) = self.locate(key);
-        let shard = &mut *shard;
-        match shard.entries.get(&stored) {
-            Some(entry) if entry.expires > now => {
-                return if entry.done { Claim::Done } else { Claim::InProgress };
+    /// Claims `(scope, id)`, the scope given by its [`scope_hash`](Self::scope_hash).
+    pub(crate) fn claim_now(&self, scope: u64, id: Uuid) -> Claim {
+        let key = stored_key(scope, id);
+        let hash = self.hasher.hash_one(key);
+        let shard_number = (hash >> 32) as usize & (SHARDS - 1);
+        let now = crate::clock::coarse_millis();
+        let expires = now.saturating_add(self.lease_millis);
+        let mut shard = lock(&self.shards[shard_number].0);
+        let Shard { index, slots, next, generation, held } = &mut *shard;
+        *generation += 1;
+        if let Some(&found) = index.find(hash, |&slot| slots[slot as usize].key == key) {
+            let slot = &mut slots[found as usize];
+            match slot.state {
+                State::Done if slot.expires > now => return Claim::Done,
+                State::Claimed if slot.expires > now => return Claim::InProgress,
+                // Released or expired: claimed again, in place.
+                State::Released => *held += 1,
+                State::Claimed | State::Done => {}
             }
-            // Expired: claimed again below, in place.
-            Some(_) => {}
-            None => {
-                if !shard.make_room(self.capacity_per_shard, now) {
-                    return Claim::InProgress;
-                }
-            }
+            *slot = Slot { key, generation: *generation, expires, state: State::Claimed };
+            return Claim::Acquired(token(shard_number, found as usize, *generation));
         }
-        shard.generation += 1;
-        let generation = shard.generation;
-        shard.entries.insert(stored, Entry { done: false, expires: now + self.lease, generation });
-        shard.order.push_back((stored, generation));
-        Claim::Acquired(ClaimToken::new(Uuid::from_u64_pair(0, generation)))
+        let slot = Slot { key, generation: *generation, expires, state: State::Claimed };
+        let taken = if slots.len() < self.capacity_per_shard {
+            slots.push(slot);
+            slots.len() - 1
+        } else {
+            // The oldest slot a new key may take; claims in progress are
+            // passed over (and looked at again on the next round).
+            let len = slots.len();
+            let Some(offset) = (*next..len).chain(0..*next).find(|&at| slots[at].reusable(now))
+            else {
+                return Claim::InProgress;
+            };
+            let old = &slots[offset];
+            if old.state != State::Released {
+                *held -= 1;
+            }
+            let old_hash = self.hasher.hash_one(old.key);
+            if let Ok(entry) = index.find_entry(old_hash, |&at| at as usize == offset) {
+                entry.remove();
+            }
+            *next = if offset + 1 == len { 0 } else { offset + 1 };
+            slots[offset] = slot;
+            offset
+        };
+        *held += 1;
+        index.insert_unique(hash, taken as u32, |&at| self.hasher.hash_one(slots[at as usize].key));
+        Claim::Acquired(token(shard_number, taken, *generation))
+    }
+
+    /// The slot `token` names, if `token` holds the claim of `(scope, id)`.
+    fn with_claim(
+        &self,
+        scope: u64,
+        id: Uuid,
+        token: ClaimToken,
+        f: impl FnOnce(&mut Shard, usize),
+    ) {
+        let (place, generation) = token.value().as_u64_pair();
+        let (shard_number, slot) = ((place >> 32) as usize, (place & u64::from(u32::MAX)) as usize);
+        let Some(shard) = self.shards.get(shard_number) else { return };
+        let mut shard = lock(&shard.0);
+        let holds = shard.slots.get(slot).is_some_and(|held| {
+            held.state == State::Claimed
+                && held.generation == generation
+                && held.key == stored_key(scope, id)
+        });
+        if holds {
+            f(&mut shard, slot);
+        }
+    }
+
+    /// Marks the claim `token` holds done.
+    pub(crate) fn complete_now(&self, scope: u64, id: Uuid, token: ClaimToken) {
+        let expires = crate::clock::coarse_millis().saturating_add(self.retention_millis);
+        self.with_claim(scope, id, token, |shard, slot| {
+            let slot = &mut shard.slots[slot];
+            slot.state = State::Done;
+            slot.expires = expires;
+        });
+    }
+
+    /// Gives up the claim `token` holds.
+    pub(crate) fn release_now(&self, scope: u64, id: Uuid, token: ClaimToken) {
+        self.with_claim(scope, id, token, |shard, slot| {
+            shard.slots[slot].state = State::Released;
+            shard.held -= 1;
+        });
     }
 }
 
-impl Shard {
-    /// Forgets the oldest done or expired entries until there is room for
-    /// one more below `capacity`; never a claim in progress. Returns whether
-    /// there is room.
-    fn make_room(&mut self, capacity: usize, now: Instant) -> bool {
-        let mut looked_at = 0;
-        let records = self.order.len();
-        while self.entries.len() >= capacity && looked_at < records {
-            looked_at += 1;
-            let Some((key, generation)) = self.order.pop_front() else { break };
-            let Some(entry) = self.entries.get(&key) else { continue };
-            if entry.generation != generation {
-                // Released and claimed again since: a newer record exists.
-                continue;
-            }
-            if entry.done || entry.expires <= now {
-                self.entries.remove(&key);
-            } else {
-                self.order.push_back((key, generation));
-            }
-        }
-        // Records of released entries pile up; drop them now and then.
-        if self.order.len() > 2 * capacity.max(8) {
-            let entries = &self.entries;
-            self.order.retain(|(key, generation)| {
-                entries.get(key).is_some_and(|entry| entry.generation == *generation)
-            });
-        }
-        self.entries.len() < capacity
-    }
+/// A span in coarse milliseconds that ends no earlier than `span` on the
+/// precise clock: rounded up, plus the coarse clock's lag.
+fn coarse_span(span: Duration) -> u64 {
+    let span = span.saturating_add(crate::clock::coarse_lag());
+    let millis = span.as_millis() + u128::from(!span.subsec_nanos().is_multiple_of(1_000_000));
+    u64::try_from(millis).unwrap_or(u64::MAX)
 }
 
 fn lock(shard: &Mutex<Shard>) -> MutexGuard<'_, Shard> {
-    // A panic while holding the lock leaves the map consistent (every update
-    // is a single insert or remove), so a poisoned lock is safe to reuse.
+    // Nothing between the steps of a shard's update can panic (a failed
+    // allocation aborts), so a poisoned lock still guards a consistent shard.
     shard.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-impl InMemoryIdempotencyStore {
-    fn complete_now(&self, key: &IdempotencyKey<'_>, token: ClaimToken) {
-        let expires = Instant::now() + self.retention;
-        let (stored, mut shard) = self.locate(key);
-        if let Some(entry) = shard.entries.get_mut(&stored)
-            && entry.holds(token)
-        {
-            entry.done = true;
-            entry.expires = expires;
-        }
-    }
-
-    fn release_now(&self, key: &IdempotencyKey<'_>, token: ClaimToken) {
-        let (stored, mut shard) = self.locate(key);
-        if shard.entries.get(&stored).is_some_and(|entry| !entry.done && entry.holds(token)) {
-            shard.entries.remove(&stored);
-        }
-    }
 }
 
 impl IdempotencyStore for InMemoryIdempotencyStore {
     async fn claim(&self, key: &IdempotencyKey<'_>) -> Result<Claim, StoreError> {
-        Ok(self.claim_now(key))
+        Ok(self.claim_now(self.scope_hash(key.scope), key.id))
     }
 
     async fn complete(
@@ -483,12 +552,12 @@ impl IdempotencyStore for InMemoryIdempotencyStore {
         key: &IdempotencyKey<'_>,
         token: ClaimToken,
     ) -> Result<(), StoreError> {
-        self.complete_now(key, token);
+        self.complete_now(self.scope_hash(key.scope), key.id, token);
         Ok(())
     }
 
     async fn release(&self, key: &IdempotencyKey<'_>, token: ClaimToken) -> Result<(), StoreError> {
-        self.release_now(key, token);
+        self.release_now(self.scope_hash(key.scope), key.id, token);
         Ok(())
     }
 }
@@ -622,6 +691,50 @@ mod tests {
         assert_eq!(claim(&store, 1).await, Claim::InProgress, "nor completed it");
         store.complete(&key(1), current).await.expect("complete");
         assert_eq!(claim(&store, 1).await, Claim::Done);
+    }
+
+    #[tokio::test]
+    async fn a_token_acts_only_on_the_key_it_was_given_for() {
+        let store = InMemoryIdempotencyStore::default();
+        let first = acquire(&store, 1).await;
+        let _second = acquire(&store, 2).await;
+        store.complete(&key(2), first).await.expect("complete");
+        store.release(&key(2), first).await.expect("release");
+        assert_eq!(claim(&store, 2).await, Claim::InProgress, "2 is still held by its own token");
+        store.complete(&key(1), first).await.expect("complete");
+        assert_eq!(claim(&store, 1).await, Claim::Done);
+    }
+
+    #[tokio::test]
+    async fn a_released_entry_is_not_held_and_its_key_is_claimed_again() {
+        let store = InMemoryIdempotencyStore::default();
+        let token = acquire(&store, 1).await;
+        assert_eq!(store.len(), 1);
+        store.release(&key(1), token).await.expect("release");
+        assert!(store.is_empty(), "a released claim is not held");
+        let again = acquire(&store, 1).await;
+        assert_ne!(again, token);
+        assert_eq!(store.len(), 1);
+        store.complete(&key(1), token).await.expect("complete");
+        assert_eq!(claim(&store, 1).await, Claim::InProgress, "the old token completes nothing");
+    }
+
+    #[tokio::test]
+    async fn a_full_store_forgets_its_oldest_done_entries_first() {
+        // One slot per shard: 16 entries in all.
+        let store = InMemoryIdempotencyStore::new(16);
+        let mut done = Vec::new();
+        for n in 0..10_000 {
+            if let Claim::Acquired(token) = claim(&store, n).await {
+                store.complete(&key(n), token).await.expect("complete");
+                done.push(n);
+            }
+        }
+        assert_eq!(done.len(), 10_000, "done entries always make room");
+        assert!(store.len() <= 16);
+        let newest = *done.last().expect("some done");
+        assert_eq!(claim(&store, newest).await, Claim::Done);
+        assert!(matches!(claim(&store, 0).await, Claim::Acquired(_)), "the oldest was forgotten");
     }
 
     #[test]

@@ -27,7 +27,7 @@ use crate::dead_letter::DeadLetter;
 use crate::envelope::{AnyEnvelope, ErasedEnvelope};
 use crate::error::{DeliveryError, Error};
 use crate::handler::{Delivery, Handler, Publisher, TransactionSlot};
-use crate::idempotency::{Claim, ClaimToken, IdempotencyKey};
+use crate::idempotency::{Claim, ClaimToken, IdempotencyKey, InMemoryIdempotencyStore};
 use crate::routing::Subscriber;
 use crate::shared::Shared;
 use crate::transport::{Receipt, headers as transport_headers};
@@ -254,6 +254,10 @@ pub(crate) fn start_lanes(
                 counters: Arc::clone(&counters),
                 shared: Arc::clone(shared),
                 publisher: publisher.clone(),
+                scope_hash: shared
+                    .store
+                    .memory()
+                    .map_or(0, |store| store.scope_hash(&subscriber.scope)),
                 blocked: HashMap::new(),
                 timers: BinaryHeap::new(),
                 sequence: 0,
@@ -325,6 +329,8 @@ struct Lane {
     counters: Arc<LaneCounters>,
     shared: Arc<Shared>,
     publisher: Weak<dyn Publisher>,
+    /// The subscriber's scope as the in-memory store keeps it, computed once.
+    scope_hash: u64,
     /// Keys with a message waiting for its retry, and the later messages of
     /// that key held back to keep their order.
     blocked: HashMap<Arc<str>, VecDeque<Message>>,
@@ -573,6 +579,9 @@ impl Lane {
         if self.subscriber.descriptor.transactional() {
             return self.attempt_in_transaction::<H>(message).await;
         }
+        if let Some(store) = self.shared.store.memory() {
+            return self.attempt_in_memory::<H>(store, message).await;
+        }
         let descriptor = self.subscriber.descriptor;
         let key = self.idempotency_key(&message.envelope);
         let mut token = None;
@@ -607,6 +616,42 @@ impl Lane {
         match result {
             Ok(()) => Outcome::Handled,
             Err(error) => Outcome::Failed(error),
+        }
+    }
+
+    /// An attempt guarded by the in-memory store, which answers on the spot:
+    /// its claim and its completion are plain calls, not futures.
+    async fn attempt_in_memory<H: Handler>(
+        &self,
+        store: &InMemoryIdempotencyStore,
+        message: &mut Message,
+    ) -> Outcome {
+        let Some(id) = self.guard_id(&message.envelope) else {
+            return match self.call::<H>(message, None).await {
+                Ok(()) => Outcome::Handled,
+                Err(error) => Outcome::Failed(error),
+            };
+        };
+        let token = match store.claim_now(self.scope_hash, id) {
+            Claim::Acquired(token) => token,
+            Claim::Done => {
+                self.duplicate(message);
+                return Outcome::Handled;
+            }
+            _ => {
+                message.attempt -= 1;
+                return Outcome::Later;
+            }
+        };
+        match self.call::<H>(message, None).await {
+            Ok(()) => {
+                store.complete_now(self.scope_hash, id, token);
+                Outcome::Handled
+            }
+            Err(error) => {
+                store.release_now(self.scope_hash, id, token);
+                Outcome::Failed(error)
+            }
         }
     }
 
@@ -711,12 +756,17 @@ impl Lane {
     }
 
     fn idempotency_key(&self, envelope: &ErasedEnvelope) -> Option<IdempotencyKey<'_>> {
-        let id: Uuid = match self.subscriber.descriptor.guard() {
-            Guard::Off => return None,
-            Guard::EnvelopeId => envelope.metadata().id(),
-            Guard::Key(extract) => extract(&**envelope).unwrap_or(envelope.metadata().id()),
-        };
+        let id = self.guard_id(envelope)?;
         Some(IdempotencyKey { scope: &self.subscriber.scope, id })
+    }
+
+    /// The id the guard claims, if the subscriber is guarded.
+    fn guard_id(&self, envelope: &ErasedEnvelope) -> Option<Uuid> {
+        match self.subscriber.descriptor.guard() {
+            Guard::Off => None,
+            Guard::EnvelopeId => Some(envelope.metadata().id()),
+            Guard::Key(extract) => Some(extract(&**envelope).unwrap_or(envelope.metadata().id())),
+        }
     }
 }
 

@@ -49,6 +49,7 @@
 
 mod builder;
 mod bus;
+mod clock;
 mod cloudevents;
 pub mod compat;
 mod consume;

@@ -57,7 +57,7 @@ impl Routes {
     pub(crate) fn get(&self, type_id: TypeId, topic: &str) -> &[Route] {
         self.by_type
             .get(&type_id)
-            .and_then(|topics| topics.iter().find(|(t, _)| *t == topic))
+            .and_then(|topics| topics.iter().find(|(t, _)| same_text(t, topic)))
             .map_or(&[], |(_, routes)| routes.as_slice())
     }
 
@@ -68,6 +68,12 @@ impl Routes {
             None => topics.push((topic, vec![route])),
         }
     }
+}
+
+/// Whether two texts are equal; a publish usually passes the very `&'static
+/// str` the route was made with, which is recognised without comparing bytes.
+fn same_text(known: &str, asked: &str) -> bool {
+    std::ptr::eq(known, asked) || known == asked
 }
 
 /// One consumer group: what its broker subscription covers.

@@ -21,7 +21,12 @@
 //!   8 lanes, an idle subscriber's handler run by the publisher) and with
 //!   the guard off;
 //! - the evently bus queuing every message (`handle_on_publisher(false)`,
-//!   one lane, like the single mpsc consumer), guard off and on.
+//!   one lane, like the single mpsc consumer), guard off and on;
+//! - RustStream's in-process `MemoryBroker` (the closest Rust peer), with
+//!   1 and 4 subscriptions to the event's name: each event is encoded to
+//!   JSON into a buffer handed to the broker (its documented way to publish
+//!   a produced payload), and each handler receives it decoded, as
+//!   RustStream delivers every message.
 //!
 //! `--features bench-mimalloc` runs the same on mimalloc.
 //! `cargo bench -p evently-tests --bench per_message` counts the
@@ -165,6 +170,94 @@ async fn bus(path: BusPath) -> Duration {
     elapsed
 }
 
+/// RustStream's in-process broker with the same event and handlers.
+mod peer {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::time::{Duration, Instant};
+
+    use evently_tests::events::Ticked;
+    use ruststream::codec::{Codec, JsonCodec};
+    use ruststream::memory::prelude::*;
+    use ruststream::{BytesMut, OutgoingMessage, Publisher};
+    use tokio::sync::Notify;
+
+    use super::{EVENTS, ticked};
+
+    /// Deliveries still to come in this round, and who waits for the last.
+    static REMAINING: AtomicU64 = AtomicU64::new(0);
+    static DRAINED: Notify = Notify::const_new();
+
+    async fn arrived(event: &Ticked) -> HandlerOutcome {
+        super::handle(event).await.expect("handled");
+        if REMAINING.fetch_sub(1, Ordering::AcqRel) == 1 {
+            DRAINED.notify_one();
+        }
+        HandlerOutcome::ack()
+    }
+
+    #[subscriber("bench.ticked")]
+    async fn peer_one(event: &Ticked) -> HandlerOutcome {
+        arrived(event).await
+    }
+
+    #[subscriber("bench.ticked")]
+    async fn peer_four_a(event: &Ticked) -> HandlerOutcome {
+        arrived(event).await
+    }
+    #[subscriber("bench.ticked")]
+    async fn peer_four_b(event: &Ticked) -> HandlerOutcome {
+        arrived(event).await
+    }
+    #[subscriber("bench.ticked")]
+    async fn peer_four_c(event: &Ticked) -> HandlerOutcome {
+        arrived(event).await
+    }
+    #[subscriber("bench.ticked")]
+    async fn peer_four_d(event: &Ticked) -> HandlerOutcome {
+        arrived(event).await
+    }
+
+    /// Publishes `EVENTS` events to `subscribers` subscriptions and waits
+    /// until every delivery is handled.
+    pub(super) async fn run(subscribers: u64) -> Duration {
+        let broker = MemoryBroker::new();
+        let app =
+            RustStream::new(AppInfo::new("bench", "0.0.0")).with_broker(broker.clone(), |b| {
+                if subscribers == 1 {
+                    b.include(peer_one);
+                } else {
+                    b.include(peer_four_a);
+                    b.include(peer_four_b);
+                    b.include(peer_four_c);
+                    b.include(peer_four_d);
+                }
+            });
+        let running = app.start().await.expect("the RustStream app starts");
+        REMAINING.store(EVENTS * subscribers, Ordering::Release);
+        let publisher = broker.publisher();
+        let start = Instant::now();
+        let producer = tokio::spawn(async move {
+            for seq in 0..EVENTS {
+                // The broker keeps the buffer it is handed: one per event.
+                let mut body = BytesMut::with_capacity(64);
+                JsonCodec.encode_into(&ticked(seq), &mut body).expect("encodes");
+                publisher
+                    .publish(OutgoingMessage::produced("bench.ticked", body), None)
+                    .await
+                    .expect("published");
+            }
+        });
+        producer.await.expect("producer finished");
+        while REMAINING.load(Ordering::Acquire) > 0 {
+            DRAINED.notified().await;
+        }
+        let elapsed = start.elapsed();
+        // Stopped before the next path runs, as the evently buses are.
+        running.shutdown().await.expect("the RustStream app stops");
+        elapsed
+    }
+}
+
 /// The seed's Python bus, publishing `EVENTS` events to `handlers` handlers;
 /// the script times its own publish loop.
 fn seed_bus(handlers: usize) -> f64 {
@@ -215,6 +308,8 @@ const FOUR_OFF: &str = "evently, 4 subscribers, guard off";
 const FOUR_DEFAULTS: &str = "evently, 4 subscribers, defaults";
 const QUEUED_OFF: &str = "evently queued, 1 lane, guard off";
 const QUEUED_ON: &str = "evently queued, 1 lane, guard on";
+const PEER_1: &str = "RustStream MemoryBroker, 1 subscriber";
+const PEER_4: &str = "RustStream MemoryBroker, 4 subscribers";
 
 fn main() {
     let runtime = std::sync::Arc::new(
@@ -234,6 +329,11 @@ fn main() {
         let runtime = std::sync::Arc::clone(&runtime);
         Box::new(move || per_event(runtime.block_on(bus(path)))) as Box<dyn Fn() -> f64>
     };
+    let on_peer = |subscribers: u64| {
+        let runtime = std::sync::Arc::clone(&runtime);
+        Box::new(move || per_event(runtime.block_on(peer::run(subscribers))))
+            as Box<dyn Fn() -> f64>
+    };
     let defaults = |group| BusPath { group, lanes: 8, handle_on_publisher: true };
     let queued = |group| BusPath { group, lanes: 1, handle_on_publisher: false };
     let mut rows = vec![
@@ -242,9 +342,11 @@ fn main() {
         Row { name: SEED_1, run: Box::new(|| seed_bus(1)), samples: vec![] },
         Row { name: ONE_OFF, run: on_bus(defaults("one-off")), samples: vec![] },
         Row { name: ONE_DEFAULTS, run: on_bus(defaults("one-on")), samples: vec![] },
+        Row { name: PEER_1, run: on_peer(1), samples: vec![] },
         Row { name: SEED_4, run: Box::new(|| seed_bus(4)), samples: vec![] },
         Row { name: FOUR_OFF, run: on_bus(defaults("four-off")), samples: vec![] },
         Row { name: FOUR_DEFAULTS, run: on_bus(defaults("four-on")), samples: vec![] },
+        Row { name: PEER_4, run: on_peer(4), samples: vec![] },
         Row { name: MPSC, run: on_runtime(|| Box::pin(mpsc_round_trip())), samples: vec![] },
         Row { name: QUEUED_OFF, run: on_bus(queued("one-off")), samples: vec![] },
         Row { name: QUEUED_ON, run: on_bus(queued("one-on")), samples: vec![] },
@@ -297,6 +399,15 @@ fn main() {
     faster("1. seed bus 1 handler / evently 1 subscriber defaults", SEED_1, ONE_DEFAULTS, 5.0);
     faster("1. seed bus 4 handlers / evently 4 subscribers guard off", SEED_4, FOUR_OFF, 10.0);
     faster("1. seed bus 4 handlers / evently 4 subscribers defaults", SEED_4, FOUR_DEFAULTS, 5.0);
+    let beats = |label: &str, peer: &str, path: &str| {
+        let (peer, path) = (row(peer), row(path));
+        let ratio = peer.median() / path.median();
+        let best = peer.best() / path.best();
+        let met = if ratio > 1.0 { "met" } else { "NOT met" };
+        println!("  {label}: {ratio:.2}x faster ({best:.2}x), target > 1x -> {met}");
+    };
+    beats("2. RustStream 1 subscriber / evently 1 subscriber defaults", PEER_1, ONE_DEFAULTS);
+    beats("2. RustStream 4 subscribers / evently 4 subscribers defaults", PEER_4, FOUR_DEFAULTS);
     let (queued, mpsc) = (row(QUEUED_OFF), row(MPSC));
     let ratio = queued.median() / mpsc.median();
     let best = queued.best() / mpsc.best();
