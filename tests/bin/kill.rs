@@ -109,7 +109,14 @@ async fn transport(broker: &str, run: &str) -> anyhow::Result<BoxTransport> {
                 // point inside one would skip its records. Kafka itself
                 // does not; evently's defaults do not change for it.
                 producer_settings: vec![("batch.num.messages".to_owned(), "1".to_owned())],
-                session_timeout: Duration::from_secs(6),
+                // The test sets it, and starts a killed consumer's
+                // replacement only after it has run out (see tests/tests/kill.rs).
+                session_timeout: Duration::from_millis(
+                    std::env::var("EVENTLY_KILL_SESSION_MS")
+                        .ok()
+                        .and_then(|ms| ms.parse().ok())
+                        .unwrap_or(6_000),
+                ),
                 ..KafkaConfig::default()
             })
             .await?,

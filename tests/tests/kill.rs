@@ -3,12 +3,11 @@
 //! 10,000 events through the transactional outbox and a consumer writing
 //! each event's effect through the transactional inbox.
 //!
-//! - kill -9, on every broker (Kafka's run is `--ignored`: on tansu a
-//!   restarted consumer still stalls in about 1 run in 17): the producer
-//!   is SIGKILLed twice at random
+//! - kill -9, on every broker: the producer is SIGKILLed twice at random
 //!   moments and started again, and the consumer five times (most kills
 //!   land mid-handler: the handler pauses after its write; on Kafka a
-//!   consumer is killed only once it holds partitions, see `chaos_run`).
+//!   consumer is killed only once it holds partitions, and its replacement
+//!   starts once the dead member's session has run out, see `chaos_run`).
 //! - Broker restarts, on NATS, RabbitMQ and Kafka: the server (RabbitMQ:
 //!   its app, with `rabbitmqctl stop_app` and `start_app`) is stopped and
 //!   started again twice while events flow, with the same data, and the
@@ -43,6 +42,8 @@ const KILLS: Chaos = Chaos { producer_kills: 2, consumer_kills: 5, broker_restar
 const RESTARTS: Chaos = Chaos { producer_kills: 0, consumer_kills: 0, broker_restarts: 2 };
 /// The whole run, restarts included, stays within this.
 const DEADLINE: Duration = Duration::from_secs(170);
+/// The Kafka consumers' session timeout in these runs.
+const KAFKA_SESSION: Duration = Duration::from_secs(6);
 
 fn postgres_url() -> String {
     std::env::var("EVENTLY_TEST_POSTGRES_URL")
@@ -343,23 +344,31 @@ async fn chaos_run(broker: &str, chaos: Chaos) {
     } else {
         None
     };
-    let env: Vec<(&str, String)> = match &durable_kafka {
-        Some(tansu) => vec![("EVENTLY_KILL_KAFKA", tansu.address())],
-        None => Vec::new(),
-    };
+    let mut env = vec![("EVENTLY_KILL_SESSION_MS", KAFKA_SESSION.as_millis().to_string())];
+    if let Some(tansu) = &durable_kafka {
+        env.push(("EVENTLY_KILL_KAFKA", tansu.address()));
+    }
     let total_arg = total.to_string();
     let producer_args = ["produce", broker, &run, &total_arg];
     let consumer_args = ["consume", broker, &run, &store];
-    // On tansu (0.6) a consumer killed before its group has formed can leave
-    // partitions assigned to no one: when the coordinator later drops that
-    // dead member, it keeps the assignment it computed with it and does not
-    // assign again. Real Kafka reassigns. So on Kafka a consumer is killed
-    // only once it has written an effect since it started, that is, once it
-    // holds partitions.
+    // tansu (0.6) keeps a dead member in its group until its session runs
+    // out, and a member that joins meanwhile can be given an assignment
+    // that still counts the dead one: when the coordinator later drops it,
+    // it keeps that assignment and does not assign again, so partitions
+    // belong to no one (real Kafka waits for every member to rejoin before
+    // it assigns). A join drops members whose session has run out first,
+    // so on Kafka a killed consumer's replacement starts only after its
+    // session has run out. And a consumer is killed only once it has
+    // written an effect since it started, that is, once it holds
+    // partitions, so that each kill lands on a working member.
     let kill_after_progress = broker == "kafka";
     let effects_now = || count(&pool, "SELECT count(*) FROM kill_effects WHERE run = $1", &run);
-    let mut consumer = Process::start(&consumer_args, &env).await;
+    // A killed consumer's replacement waits this long.
+    let replace_after =
+        if broker == "kafka" { KAFKA_SESSION + Duration::from_secs(1) } else { Duration::ZERO };
+    let mut consumer = Some(Process::start(&consumer_args, &env).await);
     let mut consumer_started_at = effects_now().await;
+    let mut replacement_due = Instant::now();
     let mut producer = Some(Process::start(&producer_args, &env).await);
     let mut producer_kills = 0;
     let mut consumer_kills = 0;
@@ -385,7 +394,9 @@ async fn chaos_run(broker: &str, chaos: Chaos) {
                 panic!("the producer exited by itself with {status}");
             }
         }
-        consumer.drain();
+        if let Some(process) = &mut consumer {
+            process.drain();
+        }
         if restarts < chaos.broker_restarts && Instant::now() >= next_restart {
             let before =
                 count(&pool, "SELECT count(DISTINCT n) FROM kill_effects WHERE run = $1", &run)
@@ -402,21 +413,32 @@ async fn chaos_run(broker: &str, chaos: Chaos) {
             restarts += 1;
             next_restart = Instant::now() + moments.next(2_000, 5_000);
         }
-        if consumer_kills < chaos.consumer_kills
-            && Instant::now() >= next_consumer_kill
-            && (!kill_after_progress || effects_now().await > consumer_started_at)
-        {
-            dead_lettered += consumer.kill().await;
-            consumer_kills += 1;
-            consumer = Process::start(&consumer_args, &env).await;
-            consumer_started_at = effects_now().await;
-            next_consumer_kill = Instant::now() + moments.next(1_000, 4_000);
-        } else if let Ok(Some(status)) = consumer.child.try_wait() {
-            panic!("the consumer exited by itself with {status}");
+        match &mut consumer {
+            None if Instant::now() >= replacement_due => {
+                consumer = Some(Process::start(&consumer_args, &env).await);
+                consumer_started_at = effects_now().await;
+                next_consumer_kill = Instant::now() + moments.next(1_000, 4_000);
+            }
+            None => {}
+            Some(_)
+                if consumer_kills < chaos.consumer_kills
+                    && Instant::now() >= next_consumer_kill
+                    && (!kill_after_progress || effects_now().await > consumer_started_at) =>
+            {
+                dead_lettered += consumer.take().expect("running").kill().await;
+                consumer_kills += 1;
+                replacement_due = Instant::now() + replace_after;
+            }
+            Some(process) => {
+                if let Ok(Some(status)) = process.child.try_wait() {
+                    panic!("the consumer exited by itself with {status}");
+                }
+            }
         }
         let distinct =
             count(&pool, "SELECT count(DISTINCT n) FROM kill_effects WHERE run = $1", &run).await;
         if produced
+            && consumer.is_some()
             && consumer_kills == chaos.consumer_kills
             && restarts == chaos.broker_restarts
             && distinct >= total
@@ -426,10 +448,12 @@ async fn chaos_run(broker: &str, chaos: Chaos) {
     }
     // Let late redeliveries arrive, then stop the consumer gracefully.
     tokio::time::sleep(Duration::from_secs(2)).await;
-    consumer.child.start_kill().ok();
-    consumer.child.wait().await.ok();
-    consumer.drain();
-    dead_lettered += consumer.dead_lettered();
+    if let Some(mut consumer) = consumer {
+        consumer.child.start_kill().ok();
+        consumer.child.wait().await.ok();
+        consumer.drain();
+        dead_lettered += consumer.dead_lettered();
+    }
 
     let published = count(&pool, "SELECT count(*) FROM kill_produced WHERE run = $1", &run).await;
     let effects = count(&pool, "SELECT count(*) FROM kill_effects WHERE run = $1", &run).await;
@@ -466,7 +490,6 @@ async fn kill_9_on_nats_loses_and_doubles_nothing() {
     kill_run("nats").await;
 }
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "on tansu a restarted consumer still stalls in about 1 run in 17 (see the README); run with --ignored"]
 async fn kill_9_on_kafka_loses_and_doubles_nothing() {
     kill_run("kafka").await;
 }
