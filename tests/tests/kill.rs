@@ -374,6 +374,13 @@ async fn chaos_run(broker: &str, chaos: Chaos) {
     let mut consumer_kills = 0;
     let mut dead_lettered = 0;
     let mut next_producer_kill = Instant::now() + moments.next(500, 3_000);
+    // A fast producer could finish before its kills fall due: each kill
+    // also comes once it has published this many events.
+    let share = |moments: &mut Moments, min: u64, max: u64| {
+        total * moments.next(min, max).as_millis() as i64 / 100
+    };
+    let mut producer_kill_at = share(&mut moments, 10, 40);
+    let produced_now = || count(&pool, "SELECT count(*) FROM kill_produced WHERE run = $1", &run);
     let mut next_consumer_kill = Instant::now() + moments.next(1_000, 4_000);
     let mut restarts = 0;
     let mut next_restart = Instant::now() + moments.next(1_000, 3_000);
@@ -384,12 +391,16 @@ async fn chaos_run(broker: &str, chaos: Chaos) {
             if process.drain() {
                 produced = true;
                 producer = None;
-            } else if producer_kills < chaos.producer_kills && Instant::now() >= next_producer_kill
+            } else if producer_kills < chaos.producer_kills
+                && (Instant::now() >= next_producer_kill
+                    || produced_now().await >= producer_kill_at)
             {
                 producer.take().expect("running").kill().await;
                 producer_kills += 1;
                 producer = Some(Process::start(&producer_args, &env).await);
                 next_producer_kill = Instant::now() + moments.next(500, 3_000);
+                producer_kill_at =
+                    (produced_now().await + share(&mut moments, 5, 20)).min(total * 9 / 10);
             } else if let Ok(Some(status)) = process.child.try_wait() {
                 panic!("the producer exited by itself with {status}");
             }
