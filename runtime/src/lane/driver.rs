@@ -118,6 +118,9 @@ impl IdleLane<'_> {
         let id = self.cell.id;
         let Some(future) = &mut self.future else { return Err(message) };
         hand(id, message);
+        // This poll answers every wake-up noted before it, as the task's
+        // own poll does; only one that comes during it is left for the task.
+        self.cell.wake.notified.store(false, Ordering::SeqCst);
         let polled = poll(future, &self.cell.waker);
         match take_handed(id) {
             Some(message) => Err(message),
