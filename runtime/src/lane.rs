@@ -577,11 +577,22 @@ impl Lane {
         message.attempt += 1;
         #[cfg(feature = "postgres")]
         if self.subscriber.descriptor.transactional() {
-            return self.attempt_in_transaction::<H>(message).await;
+            // Boxed: a database transaction's future is large, and every
+            // delivery's future would be as large, copied on each one.
+            return Box::pin(self.attempt_in_transaction::<H>(message)).await;
         }
-        if let Some(store) = self.shared.store.memory() {
-            return self.attempt_in_memory::<H>(store, message).await;
+        let memory = self.shared.store.memory();
+        if memory.is_some() || self.guard_id(&message.envelope).is_none() {
+            return self.attempt_in_memory::<H>(memory, message).await;
         }
+        // Boxed too: a store's claim is a round trip to Redis or
+        // PostgreSQL, and its futures would make every delivery's larger.
+        Box::pin(self.attempt_with_store::<H>(message)).await
+    }
+
+    /// An attempt guarded by a shared store (Redis, PostgreSQL): claim,
+    /// run the handler while renewing the claim, then complete or release it.
+    async fn attempt_with_store<H: Handler>(&self, message: &mut Message) -> Outcome {
         let descriptor = self.subscriber.descriptor;
         let key = self.idempotency_key(&message.envelope);
         let mut token = None;
@@ -619,14 +630,15 @@ impl Lane {
         }
     }
 
-    /// An attempt guarded by the in-memory store, which answers on the spot:
-    /// its claim and its completion are plain calls, not futures.
+    /// An attempt guarded by the in-memory store, which answers on the spot
+    /// (its claim and its completion are plain calls, not futures), or not
+    /// guarded at all.
     async fn attempt_in_memory<H: Handler>(
         &self,
-        store: &InMemoryIdempotencyStore,
+        store: Option<&InMemoryIdempotencyStore>,
         message: &mut Message,
     ) -> Outcome {
-        let Some(id) = self.guard_id(&message.envelope) else {
+        let (Some(id), Some(store)) = (self.guard_id(&message.envelope), store) else {
             return match self.call::<H>(message, None).await {
                 Ok(()) => Outcome::Handled,
                 Err(error) => Outcome::Failed(error),
