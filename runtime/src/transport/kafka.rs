@@ -47,7 +47,10 @@ pub struct KafkaConfig {
     pub timeout: Duration,
     /// How long the group waits for a member that stopped answering (it
     /// crashed) before its partitions go to the others (default 10 s; the
-    /// broker bounds it, 6 s to 30 min by default).
+    /// broker bounds it, 6 s to 30 min by default). On tansu 0.6, start a
+    /// crashed member's replacement after this much time: one that joins
+    /// while the dead member still counts can be left with partitions
+    /// assigned to no one (see the README's delivery guarantees).
     pub session_timeout: Duration,
     /// A stable name for this member across restarts (Kafka's static
     /// membership, `group.instance.id`), e.g. the pod's name: a member that
