@@ -241,63 +241,6 @@ impl Store {
             Store::Other(_) => None,
         }
     }
-
-    pub(crate) async fn claim(&self, key: &IdempotencyKey<'_>) -> Result<Claim, StoreError> {
-        match self {
-            Store::Memory(store) => Ok(store.claim_now(store.scope_hash(key.scope), key.id)),
-            Store::Other(store) => store.claim_boxed(key).await,
-        }
-    }
-
-    pub(crate) async fn complete(
-        &self,
-        key: &IdempotencyKey<'_>,
-        token: ClaimToken,
-    ) -> Result<(), StoreError> {
-        match self {
-            Store::Memory(store) => {
-                store.complete_now(store.scope_hash(key.scope), key.id, token);
-                Ok(())
-            }
-            Store::Other(store) => store.complete_boxed(key, token).await,
-        }
-    }
-
-    pub(crate) async fn release(
-        &self,
-        key: &IdempotencyKey<'_>,
-        token: ClaimToken,
-    ) -> Result<(), StoreError> {
-        match self {
-            Store::Memory(store) => {
-                store.release_now(store.scope_hash(key.scope), key.id, token);
-                Ok(())
-            }
-            Store::Other(store) => store.release_boxed(key, token).await,
-        }
-    }
-}
-
-impl Store {
-    pub(crate) async fn renew(
-        &self,
-        key: &IdempotencyKey<'_>,
-        token: ClaimToken,
-    ) -> Result<bool, StoreError> {
-        match self {
-            // Copies of one message share a lane in one process, and the
-            // lease (5 min by default) only frees claims of a lost lane.
-            Store::Memory(_) => Ok(true),
-            Store::Other(store) => store.renew_boxed(key, token).await,
-        }
-    }
-
-    pub(crate) fn renew_every(&self) -> Option<Duration> {
-        match self {
-            Store::Memory(_) => None,
-            Store::Other(store) => store.renew_every(),
-        }
-    }
 }
 
 impl Default for Store {

@@ -27,7 +27,9 @@ use crate::dead_letter::DeadLetter;
 use crate::envelope::{AnyEnvelope, ErasedEnvelope};
 use crate::error::{DeliveryError, Error};
 use crate::handler::{Delivery, Handler, Publisher, TransactionSlot};
-use crate::idempotency::{Claim, ClaimToken, IdempotencyKey, InMemoryIdempotencyStore};
+use crate::idempotency::{
+    Claim, ClaimToken, DynStore, IdempotencyKey, InMemoryIdempotencyStore, Store,
+};
 use crate::routing::Subscriber;
 use crate::shared::Shared;
 use crate::transport::{Receipt, headers as transport_headers};
@@ -403,6 +405,15 @@ enum Outcome {
     Later,
 }
 
+impl From<Result<(), Error>> for Outcome {
+    fn from(result: Result<(), Error>) -> Self {
+        match result {
+            Ok(()) => Outcome::Handled,
+            Err(error) => Outcome::Failed(error),
+        }
+    }
+}
+
 /// The first wait of a message whose claim another delivery holds; it
 /// doubles up to [`BUSY_MAX`].
 const BUSY_DELAY: Duration = Duration::from_millis(50);
@@ -581,69 +592,63 @@ impl Lane {
             // delivery's future would be as large, copied on each one.
             return Box::pin(self.attempt_in_transaction::<H>(message)).await;
         }
-        let memory = self.shared.store.memory();
-        if memory.is_some() || self.guard_id(&message.envelope).is_none() {
-            return self.attempt_in_memory::<H>(memory, message).await;
+        let Some(id) = self.guard_id(&message.envelope) else {
+            return self.call::<H>(message, None).await.into();
+        };
+        match &self.shared.store {
+            Store::Memory(store) => self.attempt_in_memory::<H>(store, id, message).await,
+            // Boxed too: a store's claim is a round trip to Redis or
+            // PostgreSQL, and its futures would make every delivery's larger.
+            Store::Other(store) => {
+                Box::pin(self.attempt_with_store::<H>(&**store, id, message)).await
+            }
         }
-        // Boxed too: a store's claim is a round trip to Redis or
-        // PostgreSQL, and its futures would make every delivery's larger.
-        Box::pin(self.attempt_with_store::<H>(message)).await
     }
 
     /// An attempt guarded by a shared store (Redis, PostgreSQL): claim,
     /// run the handler while renewing the claim, then complete or release it.
-    async fn attempt_with_store<H: Handler>(&self, message: &mut Message) -> Outcome {
-        let descriptor = self.subscriber.descriptor;
-        let key = self.idempotency_key(&message.envelope);
-        let mut token = None;
-        if let Some(key) = &key {
-            match self.shared.store.claim(key).await {
-                Ok(Claim::Acquired(held)) => token = Some(held),
-                Ok(Claim::Done) => {
-                    self.duplicate(message);
-                    return Outcome::Handled;
-                }
-                Ok(_) => {
-                    message.attempt -= 1;
-                    return Outcome::Later;
-                }
-                Err(error) => return Outcome::Failed(Error::new(error)),
-            }
-        }
-        let call = self.call::<H>(message, None);
-        let result = match (&key, token, self.shared.store.renew_every()) {
-            (Some(key), Some(token), Some(every)) => self.renewing(call, key, token, every).await,
-            _ => call.await,
-        };
-        if let (Some(key), Some(token)) = (&key, token) {
-            let update = match result {
-                Ok(()) => self.shared.store.complete(key, token).await,
-                Err(_) => self.shared.store.release(key, token).await,
-            };
-            if let Err(error) = update {
-                tracing::warn!(subscriber = descriptor.name(), error = %Chain(&error), "could not update the idempotency claim");
-            }
-        }
-        match result {
-            Ok(()) => Outcome::Handled,
-            Err(error) => Outcome::Failed(error),
-        }
-    }
-
-    /// An attempt guarded by the in-memory store, which answers on the spot
-    /// (its claim and its completion are plain calls, not futures), or not
-    /// guarded at all.
-    async fn attempt_in_memory<H: Handler>(
+    async fn attempt_with_store<H: Handler>(
         &self,
-        store: Option<&InMemoryIdempotencyStore>,
+        store: &dyn DynStore,
+        id: Uuid,
         message: &mut Message,
     ) -> Outcome {
-        let (Some(id), Some(store)) = (self.guard_id(&message.envelope), store) else {
-            return match self.call::<H>(message, None).await {
-                Ok(()) => Outcome::Handled,
-                Err(error) => Outcome::Failed(error),
-            };
+        let key = IdempotencyKey { scope: &self.subscriber.scope, id };
+        let token = match store.claim_boxed(&key).await {
+            Ok(Claim::Acquired(token)) => token,
+            Ok(Claim::Done) => {
+                self.duplicate(message);
+                return Outcome::Handled;
+            }
+            Ok(_) => {
+                message.attempt -= 1;
+                return Outcome::Later;
+            }
+            Err(error) => return Outcome::Failed(Error::new(error)),
         };
+        let call = self.call::<H>(message, None);
+        let result = match store.renew_every() {
+            Some(every) => self.renewing(store, call, &key, token, every).await,
+            None => call.await,
+        };
+        let update = match result {
+            Ok(()) => store.complete_boxed(&key, token).await,
+            Err(_) => store.release_boxed(&key, token).await,
+        };
+        if let Err(error) = update {
+            tracing::warn!(subscriber = self.subscriber.descriptor.name(), error = %Chain(&error), "could not update the idempotency claim");
+        }
+        result.into()
+    }
+
+    /// An attempt guarded by the in-memory store, which answers on the spot:
+    /// its claim and its completion are plain calls, not futures.
+    async fn attempt_in_memory<H: Handler>(
+        &self,
+        store: &InMemoryIdempotencyStore,
+        id: Uuid,
+        message: &mut Message,
+    ) -> Outcome {
         let token = match store.claim_now(self.scope_hash, id) {
             Claim::Acquired(token) => token,
             Claim::Done => {
@@ -655,16 +660,12 @@ impl Lane {
                 return Outcome::Later;
             }
         };
-        match self.call::<H>(message, None).await {
-            Ok(()) => {
-                store.complete_now(self.scope_hash, id, token);
-                Outcome::Handled
-            }
-            Err(error) => {
-                store.release_now(self.scope_hash, id, token);
-                Outcome::Failed(error)
-            }
+        let result = self.call::<H>(message, None).await;
+        match result {
+            Ok(()) => store.complete_now(self.scope_hash, id, token),
+            Err(_) => store.release_now(self.scope_hash, id, token),
         }
+        result.into()
     }
 
     /// An attempt of a subscriber that takes a transaction: the inbox
@@ -677,7 +678,9 @@ impl Lane {
             let subscriber = self.subscriber.descriptor.name();
             return Outcome::Failed(Error::permanent(DeliveryError::NoInbox { subscriber }));
         };
-        let key = self.idempotency_key(&message.envelope);
+        let key = self
+            .guard_id(&message.envelope)
+            .map(|id| IdempotencyKey { scope: &self.subscriber.scope, id });
         let tx = match inbox.begin(key.as_ref()).await {
             Ok(Begun::Transaction(tx)) => tx,
             Ok(Begun::Duplicate) => {
@@ -738,6 +741,7 @@ impl Lane {
     /// claim and no other member runs the message meanwhile.
     async fn renewing<F: Future>(
         &self,
+        store: &dyn DynStore,
         call: F,
         key: &IdempotencyKey<'_>,
         token: ClaimToken,
@@ -750,7 +754,7 @@ impl Lane {
             tokio::select! {
                 biased;
                 output = &mut call => return output,
-                _ = ticks.tick() => match self.shared.store.renew(key, token).await {
+                _ = ticks.tick() => match store.renew_boxed(key, token).await {
                     Ok(true) => {}
                     Ok(false) => tracing::warn!(
                         subscriber = self.subscriber.descriptor.name(),
@@ -765,11 +769,6 @@ impl Lane {
                 },
             }
         }
-    }
-
-    fn idempotency_key(&self, envelope: &ErasedEnvelope) -> Option<IdempotencyKey<'_>> {
-        let id = self.guard_id(envelope)?;
-        Some(IdempotencyKey { scope: &self.subscriber.scope, id })
     }
 
     /// The id the guard claims, if the subscriber is guarded.
