@@ -120,15 +120,22 @@ impl LaneHandle {
     /// The lane's lock, if the lane is idle (nothing queued, handled or
     /// waiting for a retry) and nobody polls it: a message handed to it now
     /// is handled on this thread.
+    #[inline]
     pub(crate) fn idle(&self) -> Option<IdleLane<'_>> {
+        // Looked at before locking, so that publishers to a busy lane do not
+        // contend for its lock...
         if self.counters.in_flight() != 0 {
             return None;
         }
-        self.cell.try_lock()
+        let lane = self.cell.try_lock()?;
+        // ...and again once it is held: another publisher may have run a
+        // message on the lane in between, one that is not done yet.
+        (self.counters.in_flight() == 0).then_some(lane)
     }
 
     /// Handles a message on this thread if the lane is idle; gives it back
     /// if the lane is busy or gone.
+    #[inline]
     fn run_if_idle(&self, shared: &Shared, message: Message) -> Result<(), Message> {
         match self.idle() {
             Some(idle) => self.run_idle(idle, shared, message),
@@ -143,6 +150,7 @@ impl LaneHandle {
 
     /// Hands a message to the idle lane and handles it on this thread until
     /// it is done or its handler waits; gives it back if the lane is gone.
+    #[inline]
     pub(crate) fn run_idle(
         &self,
         idle: IdleLane<'_>,
@@ -150,13 +158,7 @@ impl LaneHandle {
         message: Message,
     ) -> Result<(), Message> {
         self.counters.begin();
-        match idle.run(message) {
-            Ok(_) => Ok(()),
-            Err(message) => {
-                finish(&self.counters, shared);
-                Err(message)
-            }
-        }
+        idle.run(message).inspect_err(|_| finish(&self.counters, shared))
     }
 
     /// A place in the queue, waiting while it is full; `None` once the lane
@@ -250,7 +252,7 @@ pub(crate) fn start_lanes(
             let (follow_ups, follow_up_receiver) = mpsc::unbounded_channel();
             let counters = Arc::new(LaneCounters::default());
             let id = driver::next_id();
-            let lane = Lane {
+            let core = Arc::new(LaneCore {
                 id,
                 subscriber: Arc::clone(subscriber),
                 counters: Arc::clone(&counters),
@@ -260,18 +262,14 @@ pub(crate) fn start_lanes(
                     .store
                     .memory()
                     .map_or(0, |store| store.scope_hash(&subscriber.scope)),
-                blocked: HashMap::new(),
-                timers: BinaryHeap::new(),
-                sequence: 0,
-                batch: shape.batch,
-                waited_on_queues: false,
-            };
-            let run = (subscriber.descriptor.run_lane())(LaneTask {
+            });
+            let lane = Lane { core, waiting: Waiting::default(), batch: shape.batch };
+            let LaneFutures { run, direct } = (subscriber.descriptor.run_lane())(LaneTask {
                 lane,
                 receiver,
                 follow_ups: follow_up_receiver,
             });
-            let cell = LaneCell::new(run, id);
+            let cell = LaneCell::new(run, direct, id);
             runtime.spawn(driver::drive(Arc::clone(&cell)));
             LaneHandle { sender, follow_ups, counters, cell }
         })
@@ -308,24 +306,70 @@ pub struct LaneTask {
 impl std::fmt::Debug for LaneTask {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("LaneTask")
-            .field("subscriber", &self.lane.subscriber.descriptor.name())
+            .field("subscriber", &self.lane.core.subscriber.descriptor.name())
             .finish()
     }
 }
 
-/// Runs one lane of a subscriber: `run_lane::<TheSubscribersHandler>`.
+/// Makes the futures of one lane of a subscriber:
+/// `run_lane::<TheSubscribersHandler>`.
 #[doc(hidden)]
-pub type RunLane = fn(LaneTask) -> BoxFuture<'static, ()>;
+pub type RunLane = fn(LaneTask) -> LaneFutures;
+
+/// A lane's loop and its direct delivery (see [`driver`]).
+#[doc(hidden)]
+pub struct LaneFutures {
+    run: BoxFuture<'static, ()>,
+    direct: BoxFuture<'static, ()>,
+}
+
+impl LaneFutures {
+    /// Futures that end at once, for descriptors whose lanes never run.
+    #[cfg(test)]
+    pub(crate) fn ended() -> Self {
+        Self { run: Box::pin(async {}), direct: Box::pin(async {}) }
+    }
+}
+
+impl std::fmt::Debug for LaneFutures {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LaneFutures").finish_non_exhaustive()
+    }
+}
 
 /// The [`RunLane`] of handler `H`.
 #[doc(hidden)]
-pub fn run_lane<H: Handler>(task: LaneTask) -> BoxFuture<'static, ()> {
-    Box::pin(task.lane.run::<H>(task.receiver, task.follow_ups))
+pub fn run_lane<H: Handler>(task: LaneTask) -> LaneFutures {
+    let core = Arc::clone(&task.lane.core);
+    LaneFutures {
+        run: Box::pin(task.lane.run::<H>(task.receiver, task.follow_ups)),
+        direct: Box::pin(direct::<H>(core)),
+    }
 }
 
-/// One lane of one subscriber: handles its messages one at a time.
-struct Lane {
-    /// Which lane a message handed over by a publisher is for.
+/// A lane's direct delivery: the first attempt of each message a publisher
+/// hands over while the lane is idle, run by that publisher. A message whose
+/// attempt did not succeed goes back to the lane's loop.
+async fn direct<H: Handler>(core: Arc<LaneCore>) {
+    loop {
+        let mut message = driver::handed(core.id).await;
+        match core.attempt::<H>(&mut message).await {
+            Outcome::Handled => {
+                if let Some(receipt) = &message.receipt {
+                    receipt.settle().await;
+                }
+                drop(message);
+                core.finished();
+                driver::completed(core.id, None);
+            }
+            outcome => driver::completed(core.id, Some((message, outcome))),
+        }
+    }
+}
+
+/// What a lane's loop and its direct delivery share: who the lane is for.
+struct LaneCore {
+    /// Which lane a message handed over on a thread is for.
     id: u64,
     subscriber: Arc<Subscriber>,
     counters: Arc<LaneCounters>,
@@ -333,17 +377,25 @@ struct Lane {
     publisher: Weak<dyn Publisher>,
     /// The subscriber's scope as the in-memory store keeps it, computed once.
     scope_hash: u64,
+}
+
+/// One lane of one subscriber: handles its messages one at a time.
+struct Lane {
+    core: Arc<LaneCore>,
+    waiting: Waiting,
+    /// How many messages to take from the queue at once.
+    batch: usize,
+}
+
+/// A lane's messages that wait for a retry, and those held back behind them.
+#[derive(Default)]
+struct Waiting {
     /// Keys with a message waiting for its retry, and the later messages of
     /// that key held back to keep their order.
     blocked: HashMap<Arc<str>, VecDeque<Message>>,
     /// Messages waiting for their retry, soonest first.
     timers: BinaryHeap<Reverse<Timer>>,
     sequence: u64,
-    /// How many messages to take from the queue at once.
-    batch: usize,
-    /// Whether the loop has waited on its queues once, so their wakers are
-    /// registered.
-    waited_on_queues: bool,
 }
 
 struct Timer {
@@ -375,17 +427,18 @@ impl Ord for Timer {
 /// lane fails from then on (its queue is closed).
 impl Drop for Lane {
     fn drop(&mut self) {
-        let left = self.counters.in_flight();
+        let core = &self.core;
+        let left = core.counters.in_flight();
         if left == 0 {
             return;
         }
         tracing::error!(
-            subscriber = self.subscriber.descriptor.name(),
+            subscriber = core.subscriber.descriptor.name(),
             messages = left,
             "a lane of this subscriber stopped with messages in flight; publishing to it fails from now on, and broker messages it held are delivered again"
         );
-        self.counters.done.0.fetch_add(left, Ordering::SeqCst);
-        self.shared.idle.notify_waiters();
+        core.counters.done.0.fetch_add(left, Ordering::SeqCst);
+        core.shared.idle.notify_waiters();
     }
 }
 
@@ -396,7 +449,7 @@ enum Step {
 }
 
 /// What one attempt came to.
-enum Outcome {
+pub(crate) enum Outcome {
     /// The handler succeeded, or the message was handled before.
     Handled,
     /// The handler failed.
@@ -435,28 +488,28 @@ impl Lane {
         let never = Instant::now();
         let mut batch = Vec::with_capacity(self.batch);
         let mut follow_up_batch = Vec::new();
+        let id = self.core.id;
         loop {
-            if let Some(message) = driver::take_handed(self.id) {
-                self.take_over::<H>(message).await;
+            if let Some((message, outcome)) = driver::take_returned(id) {
+                self.process::<H>(message, Some(outcome)).await;
                 continue;
             }
-            let next_due = self.timers.peek().map(|Reverse(timer)| timer.due);
+            let next_due = self.waiting.timers.peek().map(|Reverse(timer)| timer.due);
             if next_due.is_none() && !open && !follow_ups_open {
                 break;
             }
             // The timer is made only when a retry is due: most polls need none.
             let due = next_due.unwrap_or(never);
             let sleep = async move { tokio::time::sleep_until(due).await };
-            self.waited_on_queues = true;
             tokio::select! {
                 biased;
-                // A message a publisher handed over while polling this lane.
-                message = driver::handed(self.id) => {
-                    self.take_over::<H>(message).await;
+                // A message whose direct delivery did not succeed.
+                (message, outcome) = driver::returned(id) => {
+                    self.process::<H>(message, Some(outcome)).await;
                     continue;
                 }
                 () = sleep, if next_due.is_some() => {
-                    if let Some(Reverse(timer)) = self.timers.pop() {
+                    if let Some(Reverse(timer)) = self.waiting.timers.pop() {
                         self.retry::<H>(timer.message).await;
                     }
                     continue;
@@ -471,64 +524,50 @@ impl Lane {
                 }
             }
             for message in follow_up_batch.drain(..).chain(batch.drain(..)) {
-                self.accept::<H>(message).await;
+                if let Some(message) = self.waiting.hold(message) {
+                    self.process::<H>(message, None).await;
+                }
             }
         }
-    }
-
-    /// Handles a message a publisher handed over. The lane was idle, so no
-    /// key waits for a retry and the message is handled at once. If the lane
-    /// is idle again, it pauses without polling its queues, so that a stream
-    /// of handed messages costs no queue polls: their wakers, registered when
-    /// the lane last waited on them, still wake its task (a message queued
-    /// since would have taken the waker, and it counts in flight).
-    async fn take_over<H: Handler>(&mut self, message: Message) {
-        self.process::<H>(message).await;
-        if self.waited_on_queues && self.timers.is_empty() && self.counters.in_flight() == 0 {
-            driver::pause().await;
-        }
-    }
-
-    fn finished(&self) {
-        finish(&self.counters, &self.shared);
-    }
-
-    /// A new message: handled now, unless its key waits for a retry.
-    async fn accept<H: Handler>(&mut self, message: Message) {
-        if let Some(key) = &message.envelope.metadata().key
-            && let Some(held) = self.blocked.get_mut(key)
-        {
-            held.push_back(message);
-            return;
-        }
-        self.process::<H>(message).await;
     }
 
     /// A retry is due; once its message is done, the messages its key held back run.
     async fn retry<H: Handler>(&mut self, message: Message) {
         let key = message.envelope.metadata().key.clone();
-        if self.process::<H>(message).await == Step::Scheduled {
+        if self.process::<H>(message, None).await == Step::Scheduled {
             return;
         }
         let Some(key) = key else { return };
-        let mut held = self.blocked.remove(&key).unwrap_or_default();
+        let mut held = self.waiting.blocked.remove(&key).unwrap_or_default();
         while let Some(next) = held.pop_front() {
-            if self.process::<H>(next).await == Step::Scheduled {
-                self.blocked.entry(key).or_default().extend(held);
+            if self.process::<H>(next, None).await == Step::Scheduled {
+                self.waiting.blocked.entry(key).or_default().extend(held);
                 return;
             }
         }
     }
 
-    /// Attempts a message; immediate retries run here, delayed ones are scheduled.
-    async fn process<H: Handler>(&mut self, mut message: Message) -> Step {
+    /// Attempts a message; immediate retries run here, delayed ones are
+    /// scheduled. A message from the lane's direct delivery comes with the
+    /// `outcome` of its first attempt (it ran on an idle lane, so no key of
+    /// it waits).
+    async fn process<H: Handler>(
+        &mut self,
+        mut message: Message,
+        mut outcome: Option<Outcome>,
+    ) -> Step {
+        let core = &*self.core;
         loop {
-            let error = match self.attempt::<H>(&mut message).await {
+            let outcome = match outcome.take() {
+                Some(outcome) => outcome,
+                None => core.attempt::<H>(&mut message).await,
+            };
+            let error = match outcome {
                 Outcome::Handled => {
                     if let Some(receipt) = &message.receipt {
                         receipt.settle().await;
                     }
-                    self.finished();
+                    core.finished();
                     return Step::Finished;
                 }
                 Outcome::Later => {
@@ -537,24 +576,24 @@ impl Lane {
                     // failure, no retry spent; look again later.
                     let delay = BUSY_DELAY.saturating_mul(1 << message.busy.min(6)).min(BUSY_MAX);
                     message.busy += 1;
-                    self.schedule(message, delay);
+                    self.waiting.schedule(message, delay);
                     return Step::Scheduled;
                 }
                 Outcome::Failed(error) => error,
             };
-            let policy = &self.subscriber.policy;
+            let policy = &core.subscriber.policy;
             let retries_made = message.attempt - 1;
             if error.is_permanent() || retries_made >= policy.max_retries {
                 // Boxed: the rare path would otherwise make every delivery's
                 // future as large as its own, and moving it costs on each one.
-                Box::pin(dead_letter(&self.shared, &self.subscriber, message, error)).await;
-                self.finished();
+                Box::pin(dead_letter(&core.shared, &core.subscriber, message, error)).await;
+                core.finished();
                 return Step::Finished;
             }
-            self.shared.retries.fetch_add(1, Ordering::Relaxed);
+            core.shared.retries.fetch_add(1, Ordering::Relaxed);
             let delay = policy.delay(message.attempt);
             tracing::warn!(
-                subscriber = self.subscriber.descriptor.name(),
+                subscriber = core.subscriber.descriptor.name(),
                 event_id = %message.envelope.metadata().id(),
                 attempt = message.attempt,
                 retry_in = ?delay,
@@ -564,9 +603,23 @@ impl Lane {
             if delay.is_zero() {
                 continue;
             }
-            self.schedule(message, delay);
+            self.waiting.schedule(message, delay);
             return Step::Scheduled;
         }
+    }
+}
+
+impl Waiting {
+    /// A new message: given back to be handled now, unless its key waits
+    /// for a retry (then it waits behind it).
+    fn hold(&mut self, message: Message) -> Option<Message> {
+        if let Some(key) = &message.envelope.metadata().key
+            && let Some(held) = self.blocked.get_mut(key)
+        {
+            held.push_back(message);
+            return None;
+        }
+        Some(message)
     }
 
     /// Runs `message` again after `delay`; later messages of its key wait.
@@ -580,6 +633,12 @@ impl Lane {
             sequence: self.sequence,
             message,
         }));
+    }
+}
+
+impl LaneCore {
+    fn finished(&self) {
+        finish(&self.counters, &self.shared);
     }
 
     /// One attempt: claim, run the handler (a panic counts as a failure),

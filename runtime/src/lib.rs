@@ -184,7 +184,7 @@ pub mod __private {
     pub use crate::envelope::{AnyEnvelope, ErasedEnvelope, decode_erased, upcast};
     pub use crate::handler::{Delivery, FromDeliveryMut, Handler};
     pub use crate::idempotency::dedup_id;
-    pub use crate::lane::{Guard, LaneTask, RunLane, run_lane};
+    pub use crate::lane::{Guard, LaneFutures, LaneTask, RunLane, run_lane};
     pub use crate::registry::{DecodeFn, Upcast, UpcastFn};
     pub use crate::subscriber::Registration;
     pub use crate::util::BoxFuture;

@@ -184,16 +184,15 @@ mod tests {
     use super::*;
     use crate::envelope::{AnyEnvelope, ErasedEnvelope};
     use crate::error::UpcastError;
-    use crate::lane::LaneTask;
+    use crate::lane::{LaneFutures, LaneTask};
     use crate::retry::Backoff;
-    use crate::util::BoxFuture;
 
     struct V1;
     struct V2;
     struct Other;
 
-    fn run(_: LaneTask) -> BoxFuture<'static, ()> {
-        Box::pin(async {})
+    fn run(_: LaneTask) -> LaneFutures {
+        LaneFutures::ended()
     }
 
     fn no_upcast(_: &dyn AnyEnvelope) -> Result<ErasedEnvelope, UpcastError> {

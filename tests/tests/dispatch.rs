@@ -494,3 +494,56 @@ async fn an_idle_subscriber_is_handled_by_the_publisher_unless_told_to_queue() {
     idle(&bus).await;
     assert_eq!(ON_PUBLISHER_RAN.load(Ordering::SeqCst), 2);
 }
+
+// ---------------------------------------------------------------- publishers racing for one lane
+
+static RACE_INSIDE: AtomicUsize = AtomicUsize::new(0);
+static RACE_OVERLAPS: AtomicUsize = AtomicUsize::new(0);
+static RACE_HANDLED: Mutex<Vec<u64>> = Mutex::new(Vec::new());
+
+#[subscriber(group = "racing", guard = false, retries = 1, backoff = "immediate")]
+async fn one_at_a_time(event: &Ticked, ctx: Context) -> evently::Result<()> {
+    if RACE_INSIDE.fetch_add(1, Ordering::SeqCst) != 0 {
+        RACE_OVERLAPS.fetch_add(1, Ordering::SeqCst);
+    }
+    // Some handlers wait (the lane's task finishes them), and some fail
+    // their first attempt (the lane's loop retries them).
+    if event.seq.is_multiple_of(3) {
+        tokio::task::yield_now().await;
+    }
+    RACE_INSIDE.fetch_sub(1, Ordering::SeqCst);
+    if event.seq.is_multiple_of(7) && ctx.attempt() == 1 {
+        return Err(Error::msg("the first attempt fails"));
+    }
+    RACE_HANDLED.lock().expect("lock").push(event.seq);
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn publishers_racing_for_an_idle_lane_never_run_two_of_its_messages_at_once() {
+    const PUBLISHERS: u64 = 4;
+    const EACH: u64 = 2_000;
+    let bus = bus_for("racing").concurrency(1).start().await.expect("bus starts");
+    let publishers: Vec<_> = (0..PUBLISHERS)
+        .map(|publisher| {
+            let bus = bus.clone();
+            tokio::spawn(async move {
+                for n in 0..EACH {
+                    let seq = publisher * EACH + n;
+                    bus.publish(Ticked { seq, account: publisher }).await.expect("publish");
+                }
+            })
+        })
+        .collect();
+    for publisher in publishers {
+        publisher.await.expect("publisher task");
+    }
+    idle(&bus).await;
+    assert_eq!(RACE_OVERLAPS.load(Ordering::SeqCst), 0, "two messages of one lane ran at once");
+    let mut handled = RACE_HANDLED.lock().expect("lock").clone();
+    handled.sort_unstable();
+    assert_eq!(handled, (0..PUBLISHERS * EACH).collect::<Vec<_>>(), "each message once");
+    let failed_once = (0..PUBLISHERS * EACH).filter(|seq| seq.is_multiple_of(7)).count() as u64;
+    assert_eq!(bus.stats().retries, failed_once);
+    assert!(bus.dead_letters().is_empty());
+}
