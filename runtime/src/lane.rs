@@ -355,11 +355,7 @@ async fn direct<H: Handler>(core: Arc<LaneCore>) {
         let mut message = driver::handed(core.id).await;
         match core.attempt::<H>(&mut message).await {
             Outcome::Handled => {
-                if let Some(receipt) = &message.receipt {
-                    receipt.settle().await;
-                }
-                drop(message);
-                core.finished();
+                core.settle(message);
                 driver::completed(core.id, None);
             }
             outcome => driver::completed(core.id, Some((message, outcome))),
@@ -564,10 +560,7 @@ impl Lane {
             };
             let error = match outcome {
                 Outcome::Handled => {
-                    if let Some(receipt) = &message.receipt {
-                        receipt.settle().await;
-                    }
-                    core.finished();
+                    core.settle(message);
                     return Step::Finished;
                 }
                 Outcome::Later => {
@@ -639,6 +632,23 @@ impl Waiting {
 impl LaneCore {
     fn finished(&self) {
         finish(&self.counters, &self.shared);
+    }
+
+    /// A message is handled. A broker message's last subscriber
+    /// acknowledges it without waiting for the broker's answer, so that a
+    /// round trip (NATS confirms each acknowledgement) does not hold up the
+    /// lane's next message; the message counts in flight until the
+    /// acknowledgement is done, so `wait_idle` and `shutdown` wait for it.
+    fn settle(&self, message: Message) {
+        match message.receipt.and_then(|receipt| receipt.done()) {
+            Some(ack) => {
+                let (counters, shared) = (Arc::clone(&self.counters), Arc::clone(&self.shared));
+                crate::transport::acknowledge_in_background(ack, move || {
+                    finish(&counters, &shared);
+                });
+            }
+            None => self.finished(),
+        }
     }
 
     /// One attempt: claim, run the handler (a panic counts as a failure),

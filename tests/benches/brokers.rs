@@ -9,7 +9,9 @@
 //! on 5672, NATS JetStream on 4222. Both sides publish from 64 concurrent
 //! tasks, wait for each broker confirmation, and consume with acknowledgement
 //! after handling; the time runs from the first publish to the last message
-//! handled. Every run uses fresh topics, streams and queues.
+//! handled. Every run uses fresh topics, streams and queues. NATS runs twice:
+//! with each acknowledgement confirmed by the server (evently's default,
+//! `double_ack` on the raw side) and without (`ack`).
 
 #![allow(missing_docs)]
 
@@ -256,7 +258,9 @@ async fn raw_rabbitmq(run: &str) -> Duration {
     elapsed
 }
 
-async fn raw_nats(run: &str) -> Duration {
+/// `confirm`: each acknowledgement waits for the server's confirmation, as
+/// evently's do by default (`NatsConfig::confirm_acks`).
+async fn raw_nats(run: &str, confirm: bool) -> Duration {
     use async_nats::jetstream::{self, consumer, stream};
     let client = async_nats::connect("nats://127.0.0.1:4222").await.expect("NATS");
     let context = jetstream::new(client);
@@ -286,7 +290,11 @@ async fn raw_nats(run: &str) -> Duration {
     let consuming = tokio::spawn(async move {
         while let Some(Ok(message)) = messages.next().await {
             std::hint::black_box(&message.payload);
-            message.ack().await.expect("ack");
+            if confirm {
+                message.double_ack().await.expect("ack");
+            } else {
+                message.ack().await.expect("ack");
+            }
             counter.fetch_add(1, Ordering::Relaxed);
         }
     });
@@ -327,7 +335,7 @@ fn report(broker: &str, raw: &[Duration], evently: &[Duration]) {
     let ((raw_best, raw_median), (evently_best, evently_median)) = (rates(raw), rates(evently));
     let share = 100.0 * evently_median / raw_median;
     println!(
-        "{broker:<16} raw client best {raw_best:>9.0} median {raw_median:>9.0} msg/s   evently best {evently_best:>9.0} median {evently_median:>9.0} msg/s   evently/raw {share:>5.1} % (best {:>5.1} %), target >= 95 % -> {}",
+        "{broker:<18} raw client best {raw_best:>9.0} median {raw_median:>9.0} msg/s   evently best {evently_best:>9.0} median {evently_median:>9.0} msg/s   evently/raw {share:>5.1} % (best {:>5.1} %), target >= 95 % -> {}",
         100.0 * evently_best / raw_best,
         if share >= 95.0 { "met" } else { "NOT met" }
     );
@@ -369,14 +377,24 @@ async fn main() {
         report("RabbitMQ", &raw, &evently);
     }
     if only.is_empty() || only == "nats" {
-        let (mut raw, mut evently) = (Vec::new(), Vec::new());
-        for round in 0..rounds {
-            raw.push(raw_nats(&format!("{run}r{round}")).await);
-            let config =
-                NatsConfig { namespace: format!("{run}r{round}ev."), ..NatsConfig::default() };
-            evently
-                .push(through_evently(NatsTransport::connect(config).await.expect("NATS")).await);
+        // Both sides acknowledge alike: confirmed (evently's default), then
+        // written and not confirmed (the raw client's default).
+        for confirm in [true, false] {
+            let (mut raw, mut evently) = (Vec::new(), Vec::new());
+            for round in 0..rounds {
+                let run = format!("{run}r{round}{}", if confirm { "c" } else { "u" });
+                raw.push(raw_nats(&run, confirm).await);
+                let config = NatsConfig {
+                    namespace: format!("{run}ev."),
+                    confirm_acks: confirm,
+                    ..NatsConfig::default()
+                };
+                evently.push(
+                    through_evently(NatsTransport::connect(config).await.expect("NATS")).await,
+                );
+            }
+            let label = if confirm { "NATS, confirmed" } else { "NATS, unconfirmed" };
+            report(label, &raw, &evently);
         }
-        report("NATS JetStream", &raw, &evently);
     }
 }

@@ -117,7 +117,7 @@ async fn main() {
             None => "baseline".to_owned(),
         };
         println!(
-            "{:<12} {:>8} {:>12.2} {:>12.2} {:>14.0}  {verdict}",
+            "{:<12} {:>8} {:>12.3} {:>12.3} {:>14.0}  {verdict}",
             row.name,
             row.pairs,
             row.best(),

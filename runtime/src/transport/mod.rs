@@ -425,16 +425,17 @@ impl Receipt {
 
     /// One subscriber is done; the last one acknowledges.
     pub(crate) async fn settle(&self) {
+        if let Some(ack) = self.done() {
+            acknowledge(ack).await;
+        }
+    }
+
+    /// One subscriber is done; the last one gets the acknowledgement to make.
+    pub(crate) fn done(&self) -> Option<Acker> {
         if self.remaining.fetch_sub(1, Ordering::AcqRel) != 1 {
-            return;
+            return None;
         }
-        let ack = self.ack.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take();
-        if let Some(ack) = ack
-            && let Err(error) = ack.ack().await
-        {
-            // The broker redelivers it; the idempotency guard absorbs the copy.
-            tracing::warn!(%error, "could not acknowledge a handled message");
-        }
+        self.ack.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take()
     }
 
     /// Gives the message back to the broker now, for it to be delivered
@@ -448,6 +449,40 @@ impl Receipt {
         {
             tracing::warn!(%error, origin = %self.origin, "could not give a message back");
         }
+    }
+}
+
+/// Acknowledges a handled message; a failure is logged.
+pub(crate) async fn acknowledge(ack: Acker) {
+    acknowledged(ack.ack().await);
+}
+
+/// Acknowledges a handled message without waiting: what can be done at once
+/// is (an acknowledgement only written to the client's buffer); one that
+/// waits for the broker (NATS confirms each) goes on in a task of its own,
+/// and `done` runs once it has finished, either way.
+pub(crate) fn acknowledge_in_background(ack: Acker, done: impl FnOnce() + Send + 'static) {
+    let mut acking = ack.0.ack_boxed();
+    // The task polls it again, with its own waker, if it is not done now.
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match acking.as_mut().poll(&mut cx) {
+        std::task::Poll::Ready(result) => {
+            acknowledged(result);
+            done();
+        }
+        std::task::Poll::Pending => {
+            tokio::spawn(async move {
+                acknowledged(acking.await);
+                done();
+            });
+        }
+    }
+}
+
+fn acknowledged(result: Result<(), TransportError>) {
+    if let Err(error) = result {
+        // The broker redelivers it; the idempotency guard absorbs the copy.
+        tracing::warn!(%error, "could not acknowledge a handled message");
     }
 }
 
