@@ -639,8 +639,20 @@ impl LaneCore {
     /// round trip (NATS confirms each acknowledgement) does not hold up the
     /// lane's next message; the message counts in flight until the
     /// acknowledgement is done, so `wait_idle` and `shutdown` wait for it.
+    #[inline]
     fn settle(&self, message: Message) {
-        match message.receipt.and_then(|receipt| receipt.done()) {
+        let Message { envelope, receipt, .. } = message;
+        drop(envelope);
+        match receipt {
+            None => self.finished(),
+            Some(receipt) => self.settle_received(&receipt),
+        }
+    }
+
+    /// [`settle`](Self::settle) for a message from a broker.
+    #[inline(never)]
+    fn settle_received(&self, receipt: &Receipt) {
+        match receipt.done() {
             Some(ack) => {
                 let (counters, shared) = (Arc::clone(&self.counters), Arc::clone(&self.shared));
                 crate::transport::acknowledge_in_background(ack, move || {
