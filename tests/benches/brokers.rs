@@ -341,6 +341,25 @@ fn report(broker: &str, raw: &[Duration], evently: &[Duration]) {
     );
 }
 
+/// Runs `rounds` interleaved rounds, the raw client (given a fresh name for
+/// its topic, stream or queue) then evently (given a fresh namespace), and
+/// reports them.
+async fn compare(
+    label: &str,
+    run: &str,
+    rounds: usize,
+    raw: impl AsyncFn(&str) -> Duration,
+    evently: impl AsyncFn(&str) -> Duration,
+) {
+    let (mut raw_runs, mut evently_runs) = (Vec::new(), Vec::new());
+    for round in 0..rounds {
+        let run = format!("{run}r{round}");
+        raw_runs.push(raw(&run).await);
+        evently_runs.push(evently(&format!("{run}ev.")).await);
+    }
+    report(label, &raw_runs, &evently_runs);
+}
+
 #[tokio::main]
 async fn main() {
     let run = format!("bench{}x", std::process::id());
@@ -351,50 +370,39 @@ async fn main() {
     );
 
     if only.is_empty() || only == "kafka" {
-        let (mut raw, mut evently) = (Vec::new(), Vec::new());
-        for round in 0..rounds {
-            raw.push(raw_kafka(&format!("{run}r{round}")).await);
-            let config =
-                KafkaConfig { namespace: format!("{run}r{round}ev."), ..KafkaConfig::default() };
-            evently
-                .push(through_evently(KafkaTransport::connect(config).await.expect("Kafka")).await);
-        }
-        report("Kafka (tansu)", &raw, &evently);
+        compare("Kafka (tansu)", &run, rounds, raw_kafka, async |namespace| {
+            let config = KafkaConfig { namespace: namespace.to_owned(), ..KafkaConfig::default() };
+            through_evently(KafkaTransport::connect(config).await.expect("Kafka")).await
+        })
+        .await;
     }
     if only.is_empty() || only == "rabbitmq" {
-        let (mut raw, mut evently) = (Vec::new(), Vec::new());
-        for round in 0..rounds {
-            raw.push(raw_rabbitmq(&format!("{run}r{round}")).await);
+        compare("RabbitMQ", &run, rounds, raw_rabbitmq, async |namespace| {
             let config = RabbitMqConfig {
-                namespace: format!("{run}r{round}ev."),
+                namespace: namespace.to_owned(),
                 prefetch_count: PREFETCH,
                 ..RabbitMqConfig::default()
             };
-            evently.push(
-                through_evently(RabbitMqTransport::connect(config).await.expect("RabbitMQ")).await,
-            );
-        }
-        report("RabbitMQ", &raw, &evently);
+            through_evently(RabbitMqTransport::connect(config).await.expect("RabbitMQ")).await
+        })
+        .await;
     }
     if only.is_empty() || only == "nats" {
         // Both sides acknowledge alike: confirmed (evently's default), then
         // written and not confirmed (the raw client's default).
-        for confirm in [true, false] {
-            let (mut raw, mut evently) = (Vec::new(), Vec::new());
-            for round in 0..rounds {
-                let run = format!("{run}r{round}{}", if confirm { "c" } else { "u" });
-                raw.push(raw_nats(&run, confirm).await);
+        for (confirm, label, mode) in
+            [(true, "NATS, confirmed", "c"), (false, "NATS, unconfirmed", "u")]
+        {
+            let raw = async |run: &str| raw_nats(run, confirm).await;
+            let evently = async |namespace: &str| {
                 let config = NatsConfig {
-                    namespace: format!("{run}ev."),
+                    namespace: namespace.to_owned(),
                     confirm_acks: confirm,
                     ..NatsConfig::default()
                 };
-                evently.push(
-                    through_evently(NatsTransport::connect(config).await.expect("NATS")).await,
-                );
-            }
-            let label = if confirm { "NATS, confirmed" } else { "NATS, unconfirmed" };
-            report(label, &raw, &evently);
+                through_evently(NatsTransport::connect(config).await.expect("NATS")).await
+            };
+            compare(label, &format!("{run}{mode}"), rounds, raw, evently).await;
         }
     }
 }

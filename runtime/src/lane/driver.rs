@@ -90,11 +90,11 @@ thread_local! {
     static HANDED_TO: Cell<u64> = const { Cell::new(0) };
     /// ...and the message.
     static HANDED: Cell<Option<Message>> = const { Cell::new(None) };
-    /// The lane whose direct delivery is done, and whether it handed its
-    /// message back...
-    static COMPLETED: Cell<(u64, bool)> = const { Cell::new((0, false)) };
-    /// ...and the message handed back to the lane's loop, with its outcome.
+    /// The lane whose direct delivery is done.
+    static COMPLETED: Cell<u64> = const { Cell::new(0) };
+    /// The lane whose loop a message is handed back to...
     static RETURNED_TO: Cell<u64> = const { Cell::new(0) };
+    /// ...and the message, with the outcome of its attempt.
     static RETURNED: Cell<Option<(Message, Outcome)>> = const { Cell::new(None) };
 }
 
@@ -108,24 +108,22 @@ fn take_handed(id: u64) -> Option<Message> {
 }
 
 /// The direct delivery of lane `id` is done; `returned` is its message and
-/// outcome if the attempt did not succeed (the loop takes it from here).
+/// outcome if the attempt did not succeed: handed back to the loop, which
+/// takes it from here.
 pub(super) fn completed(id: u64, returned: Option<(Message, Outcome)>) {
-    let handed_back = returned.is_some();
-    if handed_back {
-        RETURNED.set(returned);
+    if let Some((message, outcome)) = returned {
+        hand_back(id, message, outcome);
     }
-    COMPLETED.set((id, handed_back));
+    COMPLETED.set(id);
 }
 
-/// Whether lane `id`'s direct delivery completed in the poll just made,
-/// and what it gave back.
-fn take_completed(id: u64) -> Option<Option<(Message, Outcome)>> {
-    let (done, handed_back) = COMPLETED.get();
-    if done != id {
-        return None;
+/// Whether lane `id`'s direct delivery completed in the poll just made.
+fn take_completed(id: u64) -> bool {
+    if COMPLETED.get() != id {
+        return false;
     }
-    COMPLETED.set((0, false));
-    Some(if handed_back { RETURNED.take() } else { None })
+    COMPLETED.set(0);
+    true
 }
 
 /// Hands a message back to lane `id`'s loop.
@@ -271,21 +269,18 @@ impl IdleLane<'_> {
     fn after_direct(&mut self) {
         let cell = self.cell;
         let Some(state) = &mut self.state else { return };
-        match take_completed(cell.id) {
-            None => state.busy = true,
-            Some(None) => state.busy = false,
-            Some(Some((message, outcome))) => {
-                state.busy = false;
-                hand_back(cell.id, message, outcome);
-                cell.run_wake.notified.store(false, Ordering::SeqCst);
-                if poll(&mut state.run, &cell.run_waker) == Polled::Ended {
-                    end(state);
-                }
-                // A loop that ended before it took the message drops it
-                // here; ending counted every message of the lane done.
-                drop(take_returned(cell.id));
-            }
+        state.busy = !take_completed(cell.id);
+        if state.busy || RETURNED_TO.get() != cell.id {
+            return;
         }
+        // A message handed back: the loop takes it now.
+        cell.run_wake.notified.store(false, Ordering::SeqCst);
+        if poll(&mut state.run, &cell.run_waker) == Polled::Ended {
+            end(state);
+        }
+        // A loop that ended before it took the message drops it here;
+        // ending counted every message of the lane done.
+        drop(take_returned(cell.id));
     }
 }
 
