@@ -55,14 +55,28 @@ fn payload(seq: usize) -> Vec<u8> {
     evently::Envelope::builder(event(seq)).source("bench").build().to_json().expect("encodes")
 }
 
+/// Waits until `counter` reaches `target`; says so on stderr when it has not
+/// moved for 5 s (a round that stalls is visible as it happens, not only in
+/// its time).
 async fn wait_for(counter: &AtomicUsize, target: usize) {
-    let deadline = Instant::now() + Duration::from_secs(600);
-    while counter.load(Ordering::Relaxed) < target {
-        assert!(
-            Instant::now() < deadline,
-            "only {} of {target} arrived",
-            counter.load(Ordering::Relaxed)
-        );
+    let start = Instant::now();
+    let deadline = start + Duration::from_secs(600);
+    let (mut last, mut moved) = (0, start);
+    loop {
+        let now = counter.load(Ordering::Relaxed);
+        if now >= target {
+            break;
+        }
+        assert!(Instant::now() < deadline, "only {now} of {target} arrived");
+        if now != last {
+            (last, moved) = (now, Instant::now());
+        } else if moved.elapsed() >= Duration::from_secs(5) {
+            eprintln!(
+                "stalled: {now} of {target} after {:.1} s, none for 5 s",
+                start.elapsed().as_secs_f64()
+            );
+            moved = Instant::now();
+        }
         tokio::time::sleep(Duration::from_millis(2)).await;
     }
 }
@@ -107,6 +121,9 @@ async fn through_evently(transport: impl Transport) -> Duration {
         }
     })
     .await;
+    if start.elapsed() > Duration::from_secs(10) {
+        eprintln!("publishing alone took {:.1} s", start.elapsed().as_secs_f64());
+    }
     wait_for(&HANDLED, EVENTS).await;
     let elapsed = start.elapsed();
     bus.shutdown().await;
@@ -362,6 +379,14 @@ async fn compare(
 
 #[tokio::main]
 async fn main() {
+    // evently's warnings (and `RUST_LOG`'s choice) on stderr.
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
     let run = format!("bench{}x", std::process::id());
     let only = std::env::var("EVENTLY_BENCH").unwrap_or_default();
     let rounds = rounds();

@@ -854,3 +854,33 @@ async fn kafka_members_commit_only_their_own_partitions() {
         );
     }
 }
+
+/// NATS JetStream: evently sends its consumers' pull requests itself. A
+/// member left idle for longer than two pull heartbeats (2 s each) still
+/// holds exactly one waiting request at the server: none would mean it
+/// stopped asking (the stall of async-nats's own pull stream), more would
+/// mean it took the server's heartbeats for silence and asked again. A
+/// message published then is delivered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_idle_nats_member_holds_one_pull_request_at_the_server() {
+    use futures_util::TryStreamExt;
+    let run = run_id(Kind::Nats);
+    let bus = bus(Kind::Nats, &run, &["conformance-b"]).await;
+    bus.publish(event(&run, 1, "k")).await.expect("publish");
+    eventually("the first event arrived", || seen(&run, "b").len() == 1).await;
+    tokio::time::sleep(Duration::from_secs(7)).await;
+
+    let client = async_nats::connect("nats://127.0.0.1:4222").await.expect("NATS");
+    let context = async_nats::jetstream::new(client);
+    let name = context.stream_by_subject(format!("{run}.conformance")).await.expect("its stream");
+    let stream = context.get_stream(&name).await.expect("its stream");
+    let consumers: Vec<_> = stream.consumers().try_collect().await.expect("its consumers");
+    let waiting: Vec<_> =
+        consumers.iter().map(|info| (info.name.clone(), info.num_waiting)).collect();
+    assert_eq!(consumers.len(), 1, "{waiting:?}");
+    assert_eq!(consumers[0].num_waiting, 1, "pull requests waiting: {waiting:?}");
+
+    bus.publish(event(&run, 2, "k")).await.expect("publish");
+    eventually("the second event arrived", || seen(&run, "b").len() == 2).await;
+    bus.shutdown().await;
+}

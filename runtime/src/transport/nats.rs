@@ -14,7 +14,7 @@ use std::time::Duration;
 use async_nats::jetstream::{self, consumer, stream};
 use async_nats::rustls;
 use futures_util::StreamExt;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, watch};
 
 use crate::tls::{LoadedTls, TlsConfig, TlsError, TlsItem};
 
@@ -120,6 +120,9 @@ pub struct NatsTransport {
     context: jetstream::Context,
     /// The stream that holds each topic's subject, once known.
     streams: Mutex<HashMap<String, String>>,
+    /// Counts the client's reconnections: the server forgets a member's
+    /// pull requests when its connection drops, so pullers ask again.
+    reconnects: watch::Receiver<u64>,
 }
 
 impl std::fmt::Debug for NatsTransport {
@@ -177,6 +180,35 @@ fn client_tls(tls: &TlsConfig) -> Result<rustls::ClientConfig, TlsError> {
     }
 }
 
+/// What the client reports of its connection.
+#[derive(Default)]
+struct Connection {
+    /// Set when the connection drops.
+    lost: std::sync::atomic::AtomicBool,
+    /// Counts the connections made again after one dropped.
+    reconnects: watch::Sender<u64>,
+}
+
+/// Counts reconnections, and logs what the client reports.
+fn client_event(event: &async_nats::Event, connection: &Connection) {
+    use std::sync::atomic::Ordering;
+    match event {
+        async_nats::Event::Connected => {
+            if connection.lost.swap(false, Ordering::Relaxed) {
+                connection.reconnects.send_modify(|reconnects| *reconnects += 1);
+            }
+        }
+        async_nats::Event::Disconnected => {
+            connection.lost.store(true, Ordering::Relaxed);
+            tracing::warn!("disconnected from NATS; reconnecting");
+        }
+        // Messages the client dropped: delivered again after `ack_wait`.
+        async_nats::Event::SlowConsumer(_) => tracing::warn!(%event, "NATS client"),
+        // Each failed attempt to reconnect, among others.
+        event => tracing::debug!(%event, "NATS client"),
+    }
+}
+
 fn broker(error: impl std::error::Error + Send + Sync + 'static) -> TransportError {
     TransportError::Broker { broker: BROKER, source: Box::new(error) }
 }
@@ -207,10 +239,17 @@ impl NatsTransport {
             ),
             None => None,
         };
+        let connection = std::sync::Arc::new(Connection::default());
+        let reconnects = connection.reconnects.subscribe();
         let options = || {
+            let connection = std::sync::Arc::clone(&connection);
             let options = async_nats::ConnectOptions::new()
                 .connection_timeout(config.connect_timeout)
-                .max_reconnects(None);
+                .max_reconnects(None)
+                .event_callback(move |event| {
+                    let connection = std::sync::Arc::clone(&connection);
+                    async move { client_event(&event, &connection) }
+                });
             match &tls {
                 Some(tls) => options.require_tls(true).tls_client_config(tls.clone()),
                 None => options,
@@ -244,7 +283,12 @@ impl NatsTransport {
             }
             tokio::time::sleep(RETRY_DELAY).await;
         };
-        Ok(Self { context: jetstream::new(client), config, streams: Mutex::new(HashMap::new()) })
+        Ok(Self {
+            context: jetstream::new(client),
+            config,
+            streams: Mutex::new(HashMap::new()),
+            reconnects,
+        })
     }
 
     fn subject(&self, topic: &str) -> String {
@@ -317,6 +361,164 @@ impl NatsTransport {
         };
         confirmation.map_err(broker)?.await.map_err(broker)?;
         Ok(())
+    }
+}
+
+/// Messages one pull request asks for.
+const PULL_BATCH: usize = 200;
+/// How long a pull request waits at the server for messages.
+const PULL_EXPIRES: Duration = Duration::from_secs(30);
+/// How often the server tells a member whose pull request waits with nothing
+/// to deliver that the request is still held; two missed in a row mean the
+/// server holds none of the member's requests.
+const PULL_HEARTBEAT: Duration = Duration::from_secs(2);
+
+/// A durable pull consumer's messages, asked for a batch at a time.
+///
+/// evently sends its own pull requests rather than read async-nats's
+/// `PullConsumer::messages`. That stream adds a request's batch to the
+/// messages it is owed only once the task that sent the request reports
+/// back, and counts each arriving message off, stopping at zero. Under load
+/// the batch's first messages can arrive before that report; they are not
+/// counted off, so the count creeps above what the server owes. Once it is
+/// more than half a batch too high, the stream asks for nothing while the
+/// server holds no request, and delivery stops until the request's expiry
+/// (about 35 s; seen in about one run in five of the brokers benchmark).
+/// Here a batch is counted before its request is sent, and two missed
+/// heartbeats start the count over.
+struct Puller {
+    client: async_nats::Client,
+    context: jetstream::Context,
+    /// Where pull requests go: `$JS.API.CONSUMER.MSG.NEXT.<stream>.<consumer>`.
+    next: async_nats::Subject,
+    /// Where the server sends the messages, this puller's own.
+    inbox: async_nats::Subject,
+    arrivals: async_nats::Subscriber,
+    /// Changes when the client connects again after a drop.
+    reconnects: watch::Receiver<u64>,
+    /// Messages asked for that have neither arrived nor been given up by
+    /// the server (an expired or ended request says how many it leaves).
+    owed: usize,
+    /// One pull request, encoded.
+    request: Vec<u8>,
+}
+
+impl Puller {
+    async fn new(
+        context: &jetstream::Context,
+        consumer: &consumer::PullConsumer,
+        mut reconnects: watch::Receiver<u64>,
+    ) -> Result<Self, TransportError> {
+        reconnects.mark_unchanged();
+        let client = context.client();
+        let info = consumer.cached_info();
+        let inbox = client.new_inbox();
+        let arrivals = client.subscribe(inbox.clone()).await.map_err(broker)?;
+        let nanos = |span: Duration| u64::try_from(span.as_nanos()).unwrap_or(u64::MAX);
+        let request = serde_json::to_vec(&serde_json::json!({
+            "batch": PULL_BATCH,
+            "expires": nanos(PULL_EXPIRES),
+            "idle_heartbeat": nanos(PULL_HEARTBEAT),
+        }))
+        .map_err(broker)?;
+        Ok(Self {
+            next: format!("$JS.API.CONSUMER.MSG.NEXT.{}.{}", info.stream_name, info.name).into(),
+            inbox: inbox.into(),
+            client,
+            context: context.clone(),
+            arrivals,
+            reconnects,
+            owed: 0,
+            request,
+        })
+    }
+
+    /// The next message; `None` once the client is closed.
+    async fn next(&mut self, origin: &str) -> Option<jetstream::Message> {
+        loop {
+            if self.owed <= PULL_BATCH / 2 {
+                // Counted before it is sent: its first messages may arrive
+                // before `publish_with_reply` returns.
+                self.owed += PULL_BATCH;
+                let request = self.request.clone().into();
+                if let Err(error) = self
+                    .client
+                    .publish_with_reply(self.next.clone(), self.inbox.clone(), request)
+                    .await
+                {
+                    self.owed -= PULL_BATCH;
+                    tracing::warn!(%error, subject = %origin, "could not ask NATS JetStream for messages; retrying");
+                    tokio::time::sleep(RELEASE_DELAY).await;
+                    continue;
+                }
+            }
+            let arrived = tokio::select! {
+                biased;
+                reconnected = self.reconnects.changed() => {
+                    // A new connection: the server holds none of the old
+                    // one's requests. (An error: the client is gone.)
+                    reconnected.ok()?;
+                    self.owed = 0;
+                    continue;
+                }
+                arrived = tokio::time::timeout(2 * PULL_HEARTBEAT, self.arrivals.next()) => arrived,
+            };
+            let message = match arrived {
+                Ok(Some(message)) => message,
+                Ok(None) => return None,
+                // Neither a message nor a heartbeat: the server holds no
+                // request of this member.
+                Err(_) => {
+                    tracing::debug!(subject = %origin, owed = self.owed, "no NATS JetStream heartbeat; asking for messages again");
+                    self.owed = 0;
+                    continue;
+                }
+            };
+            match message.status {
+                None | Some(async_nats::StatusCode::OK) => {
+                    self.owed = self.owed.saturating_sub(1);
+                    return Some(jetstream::Message { message, context: self.context.clone() });
+                }
+                Some(async_nats::StatusCode::IDLE_HEARTBEAT) => {}
+                // A request that expired, or ended early, with what it
+                // leaves undelivered; without that count, a refused one.
+                Some(
+                    async_nats::StatusCode::TIMEOUT | async_nats::StatusCode::REQUEST_TERMINATED,
+                ) => {
+                    let left = message
+                        .headers
+                        .as_ref()
+                        .and_then(|headers| headers.get("Nats-Pending-Messages"))
+                        .and_then(|left| left.as_str().parse().ok());
+                    self.owed = self.owed.saturating_sub(left.unwrap_or(PULL_BATCH));
+                    if left.is_none()
+                        && message.status == Some(async_nats::StatusCode::REQUEST_TERMINATED)
+                    {
+                        tracing::warn!(description = ?message.description, subject = %origin, "NATS JetStream refused a pull request; asking again");
+                        tokio::time::sleep(RELEASE_DELAY).await;
+                    }
+                }
+                // No responders (the consumer is gone) or another refusal.
+                Some(status) => {
+                    tracing::warn!(%status, description = ?message.description, subject = %origin, "NATS JetStream refused a pull request; asking again");
+                    self.owed = 0;
+                    tokio::time::sleep(RELEASE_DELAY).await;
+                }
+            }
+        }
+    }
+
+    /// Gives back the messages that arrived and were not taken, for another
+    /// member; the subscription ends with the puller.
+    async fn give_back(mut self) {
+        while let Ok(Some(message)) =
+            tokio::time::timeout(Duration::from_millis(100), self.arrivals.next()).await
+        {
+            if message.status.is_none() {
+                let message = jetstream::Message { message, context: self.context.clone() };
+                let _ = message.ack_with(jetstream::AckKind::Nak(Some(RELEASE_DELAY))).await;
+            }
+        }
     }
 }
 
@@ -398,7 +600,7 @@ impl Transport for NatsTransport {
                 )
                 .await
                 .map_err(broker)?;
-            let mut messages = consumer.messages().await.map_err(broker)?;
+            let mut puller = Puller::new(&self.context, &consumer, self.reconnects.clone()).await?;
             let sender = sender.clone();
             let origin = self.subject(topic);
             let topic: &'static str = topic;
@@ -407,29 +609,10 @@ impl Transport for NatsTransport {
                 loop {
                     let message = tokio::select! {
                         () = sender.closed() => break,
-                        message = messages.next() => message,
+                        message = puller.next(&origin) => message,
                     };
-                    let message = match message {
-                        // The pull stream ended (the server refused a pull
-                        // request, such as a 409): the bus is still
-                        // consuming, so open it again.
-                        None => {
-                            tracing::warn!(subject = %origin, "the NATS JetStream pull stream ended; opening it again");
-                            tokio::time::sleep(RELEASE_DELAY).await;
-                            match consumer.messages().await {
-                                Ok(again) => messages = again,
-                                Err(error) => {
-                                    tracing::warn!(%error, subject = %origin, "could not open the NATS JetStream pull stream again; retrying")
-                                }
-                            }
-                            continue;
-                        }
-                        Some(Ok(message)) => message,
-                        Some(Err(error)) => {
-                            tracing::warn!(%error, subject = %origin, "NATS JetStream consumer error");
-                            continue;
-                        }
-                    };
+                    // The client was closed: nothing more arrives.
+                    let Some(message) = message else { break };
                     let headers = message
                         .headers
                         .iter()
@@ -451,14 +634,10 @@ impl Transport for NatsTransport {
                         break;
                     }
                 }
-                // The bus stopped: give back what the client fetched ahead,
-                // then stop pulling, so other members get them now rather
-                // than after `ack_wait`.
-                while let Ok(Some(Ok(message))) =
-                    tokio::time::timeout(Duration::from_millis(100), messages.next()).await
-                {
-                    let _ = message.ack_with(jetstream::AckKind::Nak(Some(RELEASE_DELAY))).await;
-                }
+                // The bus stopped: give back what was fetched ahead, then
+                // stop pulling, so other members get them now rather than
+                // after `ack_wait`.
+                puller.give_back().await;
             });
         }
         Ok(receiver)
