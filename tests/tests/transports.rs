@@ -884,3 +884,51 @@ async fn an_idle_nats_member_holds_one_pull_request_at_the_server() {
     eventually("the second event arrived", || seen(&run, "b").len() == 2).await;
     bus.shutdown().await;
 }
+
+/// NATS JetStream: a member that stops gives back what it fetched ahead
+/// and did not hand to a lane, and `shutdown` returns only once that is
+/// sent. A process that exits right after `shutdown` (its runtime gone,
+/// and the client's tasks with it) leaves those messages to the next
+/// member at once, not after `ack_wait` (30 s).
+#[test]
+fn a_stopped_nats_member_gives_back_what_it_fetched_before_shutdown_returns() {
+    const EVENTS: u32 = 3_000;
+    let run = run_id(Kind::Nats);
+    let runtime = || {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("a runtime")
+    };
+    // A process of its own: its runtime ends when `shutdown` returns.
+    let first = runtime();
+    first.block_on(async {
+        let bus = bus(Kind::Nats, &run, &["conformance-a"]).await;
+        for seq in 0..EVENTS {
+            // Four keys: four lanes of 20 ms handlers, so most wait.
+            let slow =
+                ConformanceChecked { slow: true, ..event(&run, seq, &format!("k{}", seq % 4)) };
+            bus.publish(slow).await.expect("publish");
+        }
+        eventually("the first member handled some", || seen(&run, "a").len() >= 20).await;
+        bus.shutdown().await;
+    });
+    drop(first);
+    let handled = seen(&run, "a").len();
+    assert!(handled < EVENTS as usize, "the first member handled all {handled} before it stopped");
+
+    runtime().block_on(async {
+        let started = tokio::time::Instant::now();
+        let bus = bus(Kind::Nats, &run, &["conformance-a"]).await;
+        let all = || {
+            let seqs: std::collections::HashSet<u32> =
+                seen(&run, "a").iter().map(|(seq, ..)| *seq).collect();
+            seqs.len() == EVENTS as usize
+        };
+        eventually("the second member handled the rest, before ack_wait", all).await;
+        let took = started.elapsed();
+        bus.shutdown().await;
+        assert!(took < Duration::from_secs(20), "{took:?}");
+    });
+}

@@ -123,6 +123,9 @@ pub struct NatsTransport {
     /// Counts the client's reconnections: the server forgets a member's
     /// pull requests when its connection drops, so pullers ask again.
     reconnects: watch::Receiver<u64>,
+    /// The subscriptions' tasks, which give back what they fetched ahead
+    /// when they stop.
+    pullers: Mutex<Vec<tokio::task::JoinHandle<()>>>,
 }
 
 impl std::fmt::Debug for NatsTransport {
@@ -288,6 +291,7 @@ impl NatsTransport {
             config,
             streams: Mutex::new(HashMap::new()),
             reconnects,
+            pullers: Mutex::new(Vec::new()),
         })
     }
 
@@ -561,6 +565,30 @@ impl Transport for NatsTransport {
         self.send(message).await
     }
 
+    /// Waits for the subscriptions to give back what they fetched ahead,
+    /// then sends what the client still buffers (those give-backs, and
+    /// acknowledgements that are not confirmed): a process that exits
+    /// right after `shutdown` would lose them with the client's task.
+    async fn close(&self) {
+        let pullers = std::mem::take(&mut *self.pullers.lock().unwrap_or_else(|p| p.into_inner()));
+        for puller in pullers {
+            let _ = puller.await;
+        }
+        // Bounded: with the server gone, the client would wait for it.
+        let flushed =
+            tokio::time::timeout(self.config.connect_timeout, self.context.client().flush()).await;
+        match flushed {
+            Ok(Ok(())) => {}
+            Ok(Err(error)) => {
+                tracing::warn!(%error, "could not send what the NATS client still buffered");
+            }
+            Err(_) => tracing::warn!(
+                "could not send what the NATS client still buffered within {:?}",
+                self.config.connect_timeout
+            ),
+        }
+    }
+
     async fn declare(&self, subscription: Subscription<'_>) -> Result<(), TransportError> {
         for topic in subscription.topics {
             self.ensure_stream(topic).await?;
@@ -605,7 +633,7 @@ impl Transport for NatsTransport {
             let origin = self.subject(topic);
             let topic: &'static str = topic;
             let confirm = self.config.confirm_acks;
-            tokio::spawn(async move {
+            let task = tokio::spawn(async move {
                 loop {
                     let message = tokio::select! {
                         () = sender.closed() => break,
@@ -639,6 +667,7 @@ impl Transport for NatsTransport {
                 // after `ack_wait`.
                 puller.give_back().await;
             });
+            self.pullers.lock().unwrap_or_else(|p| p.into_inner()).push(task);
         }
         Ok(receiver)
     }
