@@ -42,10 +42,10 @@ const CONCURRENCY: usize = 8;
 const QUEUE_CAPACITY: usize = 32;
 /// The channel each transport hands received messages to the bus through.
 const TRANSPORT_CHANNEL: usize = 256;
-/// What async-nats's pull consumer asks the server for at once (its
-/// default batch), on top of which the transport's channel and the lanes
-/// hold messages. It asks for the next batch once half of the current one
-/// is left, so up to one and a half batches are on their way or buffered.
+/// What evently's NATS transport asks the server for in one pull request,
+/// on top of which the transport's channel and the lanes hold messages. It
+/// asks for the next batch once half of the current one is left, so up to
+/// one and a half batches are on their way or buffered.
 const NATS_PULL_BATCH: usize = 200;
 const NATS_PULL_AHEAD: usize = NATS_PULL_BATCH + NATS_PULL_BATCH / 2;
 /// librdkafka's defaults for what the consumer fetches ahead of the

@@ -640,7 +640,10 @@ impl Transport for NatsTransport {
                         message = puller.next(&origin) => message,
                     };
                     // The client was closed: nothing more arrives.
-                    let Some(message) = message else { break };
+                    let Some(mut message) = message else { break };
+                    // Taken out: the acknowledgement keeps the message, and
+                    // needs only its reply subject.
+                    let payload = Vec::from(std::mem::take(&mut message.message.payload));
                     let headers = message
                         .headers
                         .iter()
@@ -652,7 +655,7 @@ impl Transport for NatsTransport {
                     let sequence = message.info().map(|info| info.stream_sequence).unwrap_or(0);
                     let incoming = Incoming {
                         topic,
-                        payload: message.payload.to_vec(),
+                        payload,
                         headers,
                         origin: format!("{origin}#{sequence}"),
                         ack: Acker::new(NatsAck { message, confirm }),
