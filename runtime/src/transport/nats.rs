@@ -387,7 +387,7 @@ const PULL_HEARTBEAT: Duration = Duration::from_secs(2);
 /// counted off, so the count creeps above what the server owes. Once it is
 /// more than half a batch too high, the stream asks for nothing while the
 /// server holds no request, and delivery stops until the request's expiry
-/// (about 35 s; seen in about one run in five of the brokers benchmark).
+/// (about 35 s; about one round in twelve of the brokers benchmark).
 /// Here a batch is counted before its request is sent, and two missed
 /// heartbeats start the count over.
 struct Puller {
