@@ -307,3 +307,15 @@ pub mod aggregates {
         }
     }
 }
+
+/// Logs to stderr: warnings by default, what `RUST_LOG` says otherwise. For
+/// the binaries of this package (the kill helper, the benchmarks).
+pub fn log_to_stderr() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+}

@@ -380,13 +380,7 @@ async fn compare(
 #[tokio::main]
 async fn main() {
     // evently's warnings (and `RUST_LOG`'s choice) on stderr.
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    evently_tests::log_to_stderr();
     let run = format!("bench{}x", std::process::id());
     let only = std::env::var("EVENTLY_BENCH").unwrap_or_default();
     let rounds = rounds();

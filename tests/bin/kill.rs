@@ -132,13 +132,7 @@ async fn store(run: &str) -> anyhow::Result<PgStore> {
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> anyhow::Result<()> {
     // What goes wrong (a lost connection, a retry) on stderr; `RUST_LOG` for more.
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    evently_tests::log_to_stderr();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [mode, broker, run, last] = args.as_slice() else {
         anyhow::bail!("usage: evently-kill produce|consume <broker> <run> <count|store>");

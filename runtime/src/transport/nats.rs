@@ -520,10 +520,15 @@ impl Puller {
         {
             if message.status.is_none() {
                 let message = jetstream::Message { message, context: self.context.clone() };
-                let _ = message.ack_with(jetstream::AckKind::Nak(Some(RELEASE_DELAY))).await;
+                let _ = give_back(&message).await;
             }
         }
     }
+}
+
+/// Gives a message back for delivery again after `RELEASE_DELAY`.
+async fn give_back(message: &jetstream::Message) -> Result<(), async_nats::Error> {
+    message.ack_with(jetstream::AckKind::Nak(Some(RELEASE_DELAY))).await
 }
 
 struct NatsAck {
@@ -541,8 +546,7 @@ impl Ack for NatsAck {
     }
 
     async fn release(self) -> Result<(), TransportError> {
-        self.message
-            .ack_with(jetstream::AckKind::Nak(Some(RELEASE_DELAY)))
+        give_back(&self.message)
             .await
             .map_err(|error| TransportError::Broker { broker: BROKER, source: error })
     }
