@@ -266,6 +266,9 @@ impl Core {
             let _ = consumer.await;
         }
         self.wait_idle().await;
+        for lane in self.lanes.iter().flat_map(|lanes| lanes.iter()) {
+            lane.spent.free();
+        }
         if let Some(transport) = &self.shared.transport {
             transport.close_boxed().await;
         }
