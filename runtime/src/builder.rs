@@ -145,10 +145,11 @@ impl BusBuilder {
     /// How many messages each subscriber may have waiting (queued, or taken
     /// by a lane but not started) before `publish` waits (default 1024).
     ///
-    /// Envelopes a lane handled from its queue are freed by the next
-    /// publish that queues on the lane (or by `shutdown`), on the thread
-    /// that allocates the next ones, not on the lane's thread; up to about
-    /// as many as the queue holds wait for that.
+    /// While a lane's queue holds messages, the envelopes it handled are
+    /// freed by the next publish that queues on the lane, on the thread
+    /// that allocates the next ones, rather than on the lane's thread; up
+    /// to about as many as the queue holds wait for that. A lane that runs
+    /// out of messages frees what is left itself.
     pub fn queue_capacity(mut self, capacity: usize) -> Self {
         self.queue_capacity = capacity;
         self

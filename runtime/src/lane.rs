@@ -107,8 +107,10 @@ pub(crate) fn finish(counters: &LaneCounters, shared: &Shared) {
 /// dispatch bench). Handed back in batches, envelopes are freed on the
 /// thread that allocates the next ones, from and into its own cache.
 ///
-/// At most `limit` wait (the lane frees any more itself), for no longer
-/// than until the next message is queued on the lane or the bus shuts down.
+/// They wait only while more messages are queued on the lane, so a
+/// publisher is still at work: a lane about to wait for messages frees
+/// what is left itself. At most `limit` wait (the lane frees any more
+/// itself).
 #[derive(Debug)]
 pub(crate) struct Spent<T = ErasedEnvelope> {
     envelopes: Mutex<Vec<T>>,
@@ -560,7 +562,14 @@ impl Lane {
         let id = self.core.id;
         loop {
             if !self.done.is_empty() {
-                self.spent.hand_back(&mut self.done);
+                if receiver.is_empty() {
+                    // About to wait: a publisher may not come back soon, so
+                    // nothing is left waiting for one.
+                    self.done.clear();
+                    self.spent.free();
+                } else {
+                    self.spent.hand_back(&mut self.done);
+                }
             }
             if let Some((message, outcome)) = driver::take_returned(id) {
                 self.process::<H>(message, Some(outcome)).await;
