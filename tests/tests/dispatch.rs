@@ -495,6 +495,58 @@ async fn an_idle_subscriber_is_handled_by_the_publisher_unless_told_to_queue() {
     assert_eq!(ON_PUBLISHER_RAN.load(Ordering::SeqCst), 2);
 }
 
+// ---------------------------------------------------------------- freeing handled envelopes
+
+static SPENT_HANDLED: AtomicU32 = AtomicU32::new(0);
+
+#[subscriber(group = "spent", guard = false)]
+async fn handled_and_let_go(_event: &Ticked) -> evently::Result<()> {
+    SPENT_HANDLED.fetch_add(1, Ordering::SeqCst);
+    // Gives the publisher time to queue more behind this one.
+    tokio::task::yield_now().await;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_handled_envelope_is_held_once_publishing_stops() {
+    // Every envelope holds a reference to this key: once each is freed,
+    // only this one is left.
+    let key: std::sync::Arc<str> = "one-lane".into();
+    let bus = bus_for("spent")
+        .handle_on_publisher(false)
+        .concurrency(1)
+        .queue_capacity(256)
+        .start()
+        .await
+        .expect("bus starts");
+    const EVENTS: u32 = 5_000;
+    let publisher = {
+        let (bus, key) = (bus.clone(), key.clone());
+        tokio::spawn(async move {
+            for seq in 0..EVENTS {
+                let event = Ticked { seq: u64::from(seq), account: 1 };
+                let envelope = Envelope::builder(event).key(key.clone()).build();
+                bus.publish_envelope(envelope).await.expect("publish");
+            }
+        })
+    };
+    publisher.await.expect("publisher finished");
+    idle(&bus).await;
+    assert_eq!(SPENT_HANDLED.load(Ordering::SeqCst), EVENTS);
+    // The lane frees what is left after its last message, just after the
+    // bus counts that message done.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while std::sync::Arc::strong_count(&key) > 1 && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert_eq!(
+        std::sync::Arc::strong_count(&key) - 1,
+        0,
+        "envelopes still held after every message was handled and nothing more was published"
+    );
+    bus.shutdown().await;
+}
+
 // ---------------------------------------------------------------- publishers racing for one lane
 
 static RACE_INSIDE: AtomicUsize = AtomicUsize::new(0);
