@@ -245,7 +245,7 @@ fn generate(mut item: DeriveInput, args: Args) -> TokenStream {
     };
     let shape = Shape::of(&item.attrs, &fields);
     let fingerprint = shape.fingerprint();
-    let shape_json = shape.to_json().to_string();
+    let shape_json = shape.to_json().to_compact();
 
     let schemas_dir = schema::locate(args.schemas.as_ref().map(LitStr::value).as_deref());
     // The folder this check read is the one the test-time check reads.

@@ -8,8 +8,9 @@
 //! both, so a mismatch can be explained field by field.
 
 use quote::ToTokens;
-use serde_json::{Value, json};
 use syn::{Attribute, Fields};
+
+use crate::json::Value;
 
 /// One field as the wire sees it.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,15 +72,19 @@ impl Shape {
         format!("{hash:016x}")
     }
 
+    /// The shape as JSON, members in name order.
     pub(crate) fn to_json(&self) -> Value {
-        json!({
-            "serde": self.container,
-            "fields": self.fields.iter().map(|f| json!({
-                "name": f.name,
-                "type": f.ty,
-                "serde": f.serde,
-            })).collect::<Vec<_>>(),
-        })
+        let field = |f: &FieldShape| {
+            Value::Object(vec![
+                ("name".to_owned(), Value::String(f.name.clone())),
+                ("serde".to_owned(), Value::strings(&f.serde)),
+                ("type".to_owned(), Value::String(f.ty.clone())),
+            ])
+        };
+        Value::Object(vec![
+            ("fields".to_owned(), Value::Array(self.fields.iter().map(field).collect())),
+            ("serde".to_owned(), Value::strings(&self.container)),
+        ])
     }
 
     /// Reads the shape a committed schema recorded; `None` if it is malformed.

@@ -8,6 +8,7 @@ use proc_macro::TokenStream;
 mod attr;
 mod event;
 mod fingerprint;
+mod json;
 mod schema;
 mod subscriber;
 mod tense;

@@ -91,7 +91,7 @@ pub(crate) fn check(
         let path = path.to_string_lossy();
         quote! { const _: &str = ::core::include_str!(#path); }
     };
-    let document: serde_json::Value = match serde_json::from_str(&text) {
+    let document = match crate::json::parse(&text) {
         Ok(document) => document,
         Err(error) => {
             return Drift::Error(syn::Error::new(
