@@ -770,19 +770,30 @@ impl LaneCore {
             Store::Memory(store) => self.attempt_in_memory::<H>(store, id, message).await,
             // Boxed too: a store's claim is a round trip to Redis or
             // PostgreSQL, and its futures would make every delivery's larger.
+            // The handler's call is boxed as well, so that this path is
+            // compiled once, not once for each subscriber.
             Store::Other(store) => {
-                Box::pin(self.attempt_with_store::<H>(&**store, id, message)).await
+                let call = || -> BoxFuture<'_, Result<(), Error>> {
+                    Box::pin(self.call::<H>(message, None))
+                };
+                let outcome = Box::pin(self.attempt_with_store(&**store, id, message, &call)).await;
+                if matches!(outcome, Outcome::Later) {
+                    message.attempt -= 1;
+                }
+                outcome
             }
         }
     }
 
     /// An attempt guarded by a shared store (Redis, PostgreSQL): claim,
     /// run the handler while renewing the claim, then complete or release it.
-    async fn attempt_with_store<H: Handler>(
-        &self,
-        store: &dyn DynStore,
+    /// An attempt that did not run (`Later`) is for the caller to uncount.
+    async fn attempt_with_store<'a>(
+        &'a self,
+        store: &'a dyn DynStore,
         id: Uuid,
-        message: &mut Message,
+        message: &'a Message,
+        call: &'a (dyn Fn() -> BoxFuture<'a, Result<(), Error>> + Sync),
     ) -> Outcome {
         let key = IdempotencyKey { scope: &self.subscriber.scope, id };
         let token = match store.claim_boxed(&key).await {
@@ -791,13 +802,10 @@ impl LaneCore {
                 self.duplicate(message);
                 return Outcome::Handled;
             }
-            Ok(_) => {
-                message.attempt -= 1;
-                return Outcome::Later;
-            }
+            Ok(_) => return Outcome::Later,
             Err(error) => return Outcome::Failed(Error::new(error)),
         };
-        let call = self.call::<H>(message, None);
+        let call = call();
         let result = match store.renew_every() {
             Some(every) => self.renewing(store, call, &key, token, every).await,
             None => call.await,
