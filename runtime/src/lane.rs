@@ -544,71 +544,47 @@ const BUSY_DELAY: Duration = Duration::from_millis(50);
 const BUSY_MAX: Duration = Duration::from_secs(5);
 
 impl Lane {
-    /// Takes up to `batch` messages from the queue at once (one wake-up and
-    /// one release of queue slots for many messages); the queue is that much
-    /// shorter, so queued and taken-but-not-started messages stay within the
-    /// configured bound.
+    /// The lane's loop: handles what its [`Inbox`] gives it, one message at
+    /// a time, until its queues close and no retry waits. Only the calls to
+    /// the handler are made for each subscriber; the rest is compiled once.
     async fn run<H: Handler>(
         mut self,
-        mut receiver: mpsc::Receiver<Message>,
-        mut follow_ups: mpsc::UnboundedReceiver<Message>,
+        receiver: mpsc::Receiver<Message>,
+        follow_ups: mpsc::UnboundedReceiver<Message>,
     ) {
-        let (mut open, mut follow_ups_open) = (true, true);
-        // Stands in for "no retry due"; that branch is disabled then, so the
-        // sleep is never polled and reading the clock is not needed.
-        let never = Instant::now();
-        let mut batch = Vec::with_capacity(self.batch);
-        let mut follow_up_batch = Vec::new();
-        let id = self.core.id;
+        let mut inbox = Inbox::new(receiver, follow_ups, self.batch);
         loop {
-            if !self.done.is_empty() {
-                if receiver.is_empty() {
-                    // About to wait: a publisher may not come back soon, so
-                    // nothing is left waiting for one.
-                    self.done.clear();
-                    self.spent.free();
-                } else {
-                    self.spent.hand_back(&mut self.done);
-                }
-            }
-            if let Some((message, outcome)) = driver::take_returned(id) {
-                self.process::<H>(message, Some(outcome)).await;
-                continue;
-            }
-            let next_due = self.waiting.timers.peek().map(|Reverse(timer)| timer.due);
-            if next_due.is_none() && !open && !follow_ups_open {
-                break;
-            }
-            // The timer is made only when a retry is due: most polls need none.
-            let due = next_due.unwrap_or(never);
-            let sleep = async move { tokio::time::sleep_until(due).await };
-            tokio::select! {
-                biased;
-                // A message whose direct delivery did not succeed.
-                (message, outcome) = driver::returned(id) => {
+            self.let_go(&inbox);
+            match inbox.next(&mut self).await {
+                Next::Returned(message, outcome) => {
                     self.process::<H>(message, Some(outcome)).await;
-                    continue;
                 }
-                () = sleep, if next_due.is_some() => {
-                    if let Some(Reverse(timer)) = self.waiting.timers.pop() {
-                        self.retry::<H>(timer.message).await;
+                Next::Retry(message) => self.retry::<H>(message).await,
+                Next::Received => {
+                    for message in inbox.received() {
+                        if let Some(message) = self.waiting.hold(message) {
+                            self.process::<H>(message, None).await;
+                        }
                     }
-                    continue;
                 }
-                // Follow-ups first: draining them is what lets the handlers
-                // that published them, and so the queue, move on.
-                received = follow_ups.recv_many(&mut follow_up_batch, self.batch), if follow_ups_open => {
-                    follow_ups_open = received > 0;
-                }
-                received = receiver.recv_many(&mut batch, self.batch), if open => {
-                    open = received > 0;
-                }
+                Next::Closed => break,
             }
-            for message in follow_up_batch.drain(..).chain(batch.drain(..)) {
-                if let Some(message) = self.waiting.hold(message) {
-                    self.process::<H>(message, None).await;
-                }
-            }
+        }
+    }
+
+    /// Hands the envelopes handled since the last call back to be freed by
+    /// a publisher, or frees them here if the queue is empty (see [`Spent`]).
+    fn let_go(&mut self, inbox: &Inbox) {
+        if self.done.is_empty() {
+            return;
+        }
+        if inbox.receiver.is_empty() {
+            // About to wait: a publisher may not come back soon, so
+            // nothing is left waiting for one.
+            self.done.clear();
+            self.spent.free();
+        } else {
+            self.spent.hand_back(&mut self.done);
         }
     }
 
@@ -637,58 +613,175 @@ impl Lane {
         mut message: Message,
         mut outcome: Option<Outcome>,
     ) -> Step {
-        let core = &*self.core;
         loop {
             let outcome = match outcome.take() {
                 Some(outcome) => outcome,
-                None => core.attempt::<H>(&mut message).await,
+                None => self.core.attempt::<H>(&mut message).await,
             };
-            let error = match outcome {
-                Outcome::Handled => {
-                    let envelope = core.settle(message);
-                    // Its last holder: kept for a publisher to free.
-                    if Arc::strong_count(&envelope) == 1 {
-                        self.done.push(envelope);
-                    }
+            match self.after(message, outcome) {
+                After::Step(step) => return step,
+                After::Again(again) => message = again,
+                After::DeadLetter(dead_letter) => {
+                    dead_letter.await;
                     return Step::Finished;
                 }
-                Outcome::Later => {
-                    // Another delivery holds the claim (a member that may
-                    // have crashed, until its lease runs out): not a
-                    // failure, no retry spent; look again later.
-                    let delay = BUSY_DELAY.saturating_mul(1 << message.busy.min(6)).min(BUSY_MAX);
-                    message.busy += 1;
-                    self.waiting.schedule(message, delay);
-                    return Step::Scheduled;
-                }
-                Outcome::Failed(error) => error,
-            };
-            let policy = &core.subscriber.policy;
-            let retries_made = message.attempt - 1;
-            if error.is_permanent() || retries_made >= policy.max_retries {
-                // Boxed: the rare path would otherwise make every delivery's
-                // future as large as its own, and moving it costs on each one.
-                Box::pin(dead_letter(&core.shared, &core.subscriber, message, error)).await;
-                core.finished();
-                return Step::Finished;
             }
-            core.shared.retries.fetch_add(1, Ordering::Relaxed);
-            let delay = policy.delay(message.attempt);
-            tracing::warn!(
-                subscriber = core.subscriber.descriptor.name(),
-                event_id = %message.envelope.metadata().id(),
-                attempt = message.attempt,
-                retry_in = ?delay,
-                error = %format_args!("{error:#}"),
-                "handler failed; will retry"
-            );
-            if delay.is_zero() {
-                continue;
-            }
-            self.waiting.schedule(message, delay);
-            return Step::Scheduled;
         }
     }
+
+    /// What follows an attempt. Not generic, unlike the attempt: compiled
+    /// once, not once for each subscriber.
+    fn after(&mut self, mut message: Message, outcome: Outcome) -> After {
+        let core = &*self.core;
+        let error = match outcome {
+            Outcome::Handled => {
+                let envelope = core.settle(message);
+                // Its last holder: kept for a publisher to free.
+                if Arc::strong_count(&envelope) == 1 {
+                    self.done.push(envelope);
+                }
+                return After::Step(Step::Finished);
+            }
+            Outcome::Later => {
+                // Another delivery holds the claim (a member that may
+                // have crashed, until its lease runs out): not a
+                // failure, no retry spent; look again later.
+                let delay = BUSY_DELAY.saturating_mul(1 << message.busy.min(6)).min(BUSY_MAX);
+                message.busy += 1;
+                self.waiting.schedule(message, delay);
+                return After::Step(Step::Scheduled);
+            }
+            Outcome::Failed(error) => error,
+        };
+        let policy = &core.subscriber.policy;
+        let retries_made = message.attempt - 1;
+        if error.is_permanent() || retries_made >= policy.max_retries {
+            // Boxed: the rare path would otherwise make every delivery's
+            // future as large as its own, and moving it costs on each one.
+            let core = Arc::clone(&self.core);
+            return After::DeadLetter(Box::pin(async move {
+                dead_letter(&core.shared, &core.subscriber, message, error).await;
+                core.finished();
+            }));
+        }
+        core.shared.retries.fetch_add(1, Ordering::Relaxed);
+        let delay = policy.delay(message.attempt);
+        tracing::warn!(
+            subscriber = core.subscriber.descriptor.name(),
+            event_id = %message.envelope.metadata().id(),
+            attempt = message.attempt,
+            retry_in = ?delay,
+            error = %format_args!("{error:#}"),
+            "handler failed; will retry"
+        );
+        if delay.is_zero() {
+            return After::Again(message);
+        }
+        self.waiting.schedule(message, delay);
+        After::Step(Step::Scheduled)
+    }
+}
+
+/// Where a lane's messages come from: its queue, the follow-ups its
+/// handlers publish, retries falling due, and first attempts that failed on
+/// a publisher's thread. Not generic: compiled once, not once for each
+/// subscriber.
+struct Inbox {
+    receiver: mpsc::Receiver<Message>,
+    follow_ups: mpsc::UnboundedReceiver<Message>,
+    open: bool,
+    follow_ups_open: bool,
+    /// How many messages to take from the queue at once.
+    batch_size: usize,
+    batch: Vec<Message>,
+    follow_up_batch: Vec<Message>,
+    /// Stands in for "no retry due"; that branch is disabled then, so the
+    /// sleep is never polled and reading the clock is not needed.
+    never: Instant,
+}
+
+/// What a lane does next.
+enum Next {
+    /// A message whose direct delivery did not succeed, with its outcome.
+    Returned(Message, Outcome),
+    /// A message whose retry is due.
+    Retry(Message),
+    /// Messages were received: [`Inbox::received`].
+    Received,
+    /// The queues are closed and no retry waits: the lane ends.
+    Closed,
+}
+
+impl Inbox {
+    fn new(
+        receiver: mpsc::Receiver<Message>,
+        follow_ups: mpsc::UnboundedReceiver<Message>,
+        batch_size: usize,
+    ) -> Self {
+        Self {
+            receiver,
+            follow_ups,
+            open: true,
+            follow_ups_open: true,
+            batch_size,
+            batch: Vec::with_capacity(batch_size),
+            follow_up_batch: Vec::new(),
+            never: Instant::now(),
+        }
+    }
+
+    /// Takes up to a batch of messages from the queue at once (one wake-up
+    /// and one release of queue slots for many messages); the queue is that
+    /// much shorter, so queued and taken-but-not-started messages stay
+    /// within the configured bound.
+    async fn next(&mut self, lane: &mut Lane) -> Next {
+        let id = lane.core.id;
+        if let Some((message, outcome)) = driver::take_returned(id) {
+            return Next::Returned(message, outcome);
+        }
+        let next_due = lane.waiting.timers.peek().map(|Reverse(timer)| timer.due);
+        if next_due.is_none() && !self.open && !self.follow_ups_open {
+            return Next::Closed;
+        }
+        // The timer is made only when a retry is due: most polls need none.
+        let due = next_due.unwrap_or(self.never);
+        let sleep = async move { tokio::time::sleep_until(due).await };
+        let size = self.batch_size;
+        tokio::select! {
+            biased;
+            // A message whose direct delivery did not succeed.
+            (message, outcome) = driver::returned(id) => Next::Returned(message, outcome),
+            () = sleep, if next_due.is_some() => match lane.waiting.timers.pop() {
+                Some(Reverse(timer)) => Next::Retry(timer.message),
+                None => Next::Received,
+            },
+            // Follow-ups first: draining them is what lets the handlers
+            // that published them, and so the queue, move on.
+            received = self.follow_ups.recv_many(&mut self.follow_up_batch, size), if self.follow_ups_open => {
+                self.follow_ups_open = received > 0;
+                Next::Received
+            }
+            received = self.receiver.recv_many(&mut self.batch, size), if self.open => {
+                self.open = received > 0;
+                Next::Received
+            }
+        }
+    }
+
+    /// The messages [`next`](Self::next) received, follow-ups first.
+    fn received(&mut self) -> impl Iterator<Item = Message> + '_ {
+        self.follow_up_batch.drain(..).chain(self.batch.drain(..))
+    }
+}
+
+/// What [`Lane::after`] decided.
+enum After {
+    /// The message is done with for now.
+    Step(Step),
+    /// Attempt it again at once.
+    Again(Message),
+    /// It goes to the dead letters; done once this finishes.
+    DeadLetter(BoxFuture<'static, ()>),
 }
 
 impl Waiting {
