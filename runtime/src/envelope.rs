@@ -188,7 +188,8 @@ impl<E: Event> Envelope<E> {
 
     /// The envelope as wire JSON.
     pub fn to_json(&self) -> Result<Vec<u8>, serde_json::Error> {
-        serde_json::to_vec(self)
+        let erased: &dyn AnyEnvelope = &*self.inner;
+        erased.to_json()
     }
 
     pub(crate) fn from_parts(meta: Metadata, data: E) -> Self {
@@ -313,10 +314,32 @@ impl<E: Event> EnvelopeBuilder<E> {
 pub trait AnyEnvelope: Any + Send + Sync + fmt::Debug {
     /// The metadata.
     fn metadata(&self) -> &Metadata;
-    /// The envelope as wire JSON.
-    fn to_json(&self) -> Result<Vec<u8>, serde_json::Error>;
+    /// Appends the event's data, as JSON, to `out`. The one part of
+    /// encoding made for each event type; the rest is compiled once.
+    fn write_data(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error>;
+}
+
+impl dyn AnyEnvelope {
+    /// The envelope as wire JSON: the fields of [`Envelope`]'s `Serialize`,
+    /// in its order, `data` last.
+    pub fn to_json(&self) -> Result<Vec<u8>, serde_json::Error> {
+        let mut out = Vec::with_capacity(256);
+        serialize_envelope(self.metadata(), &(), &mut serde_json::Serializer::new(&mut out))?;
+        // `{..., "data": null}`: the data goes in place of the `null`.
+        let without_data = out.len() - b"null}".len();
+        debug_assert_eq!(&out[without_data..], b"null}");
+        out.truncate(without_data);
+        self.write_data(&mut out)?;
+        out.push(b'}');
+        Ok(out)
+    }
+
     /// The event's data alone, as JSON.
-    fn data_json(&self) -> Result<serde_json::Value, serde_json::Error>;
+    pub fn data_json(&self) -> Result<serde_json::Value, serde_json::Error> {
+        let mut out = Vec::with_capacity(128);
+        self.write_data(&mut out)?;
+        serde_json::from_slice(&out)
+    }
 }
 
 /// A shared, type-erased envelope.
@@ -327,13 +350,8 @@ impl<E: Event> AnyEnvelope for Inner<E> {
     fn metadata(&self) -> &Metadata {
         &self.meta
     }
-    fn to_json(&self) -> Result<Vec<u8>, serde_json::Error> {
-        let mut out = Vec::with_capacity(256);
-        serialize_envelope(&self.meta, &self.data, &mut serde_json::Serializer::new(&mut out))?;
-        Ok(out)
-    }
-    fn data_json(&self) -> Result<serde_json::Value, serde_json::Error> {
-        serde_json::to_value(&self.data)
+    fn write_data(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        serde_json::to_writer(out, &self.data)
     }
 }
 

@@ -47,6 +47,27 @@ fn the_wire_form_has_the_seed_fields_plus_id_and_key() {
 }
 
 #[test]
+fn the_encoder_writes_exactly_what_the_envelopes_serialize_impl_does() {
+    let with_everything = Envelope::builder(EnvelopeRenamed {
+        first_name: "quote \" backslash \\ newline \n é 😀".into(),
+        nickname: Some("\u{1}".into()),
+    })
+    .source("svc")
+    .key("k-\"1")
+    .correlation_id(evently::Uuid::now_v7())
+    .causation_id(evently::Uuid::now_v7())
+    .build();
+    let plain = Envelope::builder(OrderPlaced { order_id: 42, user_id: 7, total: 99.99 }).build();
+    for (encoded, serialized) in [
+        (with_everything.to_json(), serde_json::to_vec(&with_everything)),
+        (plain.to_json(), serde_json::to_vec(&plain)),
+    ] {
+        let (encoded, serialized) = (encoded.expect("encodes"), serialized.expect("serializes"));
+        assert_eq!(String::from_utf8_lossy(&encoded), String::from_utf8_lossy(&serialized));
+    }
+}
+
+#[test]
 fn an_envelope_survives_the_round_trip_through_json() {
     let envelope = Envelope::builder(EnvelopeRenamed { first_name: "Ada".into(), nickname: None })
         .source("svc")
