@@ -149,7 +149,8 @@ impl BusBuilder {
     /// freed by the next publish that queues on the lane, on the thread
     /// that allocates the next ones, rather than on the lane's thread; up
     /// to about as many as the queue holds wait for that. A lane that runs
-    /// out of messages frees what is left itself.
+    /// out of messages leaves at most a batch of them (a quarter of its
+    /// queue, at most 32) and frees the rest itself.
     pub fn queue_capacity(mut self, capacity: usize) -> Self {
         self.queue_capacity = capacity;
         self

@@ -107,10 +107,9 @@ pub(crate) fn finish(counters: &LaneCounters, shared: &Shared) {
 /// dispatch bench). Handed back in batches, envelopes are freed on the
 /// thread that allocates the next ones, from and into its own cache.
 ///
-/// They wait only while more messages are queued on the lane, so a
-/// publisher is still at work: a lane about to wait for messages frees
-/// what is left itself. At most `limit` wait (the lane frees any more
-/// itself).
+/// At most `limit` wait (the lane frees any more itself), and no more
+/// than a batch once the lane has run out of messages (it frees any more
+/// then): a publisher may not come back soon.
 #[derive(Debug)]
 pub(crate) struct Spent<T = ErasedEnvelope> {
     envelopes: Mutex<Vec<T>>,
@@ -151,6 +150,27 @@ impl<T> Spent<T> {
             self.any.store(true, Ordering::Relaxed);
             return;
         }
+        done.clear();
+    }
+
+    /// [`hand_back`](Self::hand_back) for a lane about to wait for
+    /// messages: while no more than `keep` would wait, they wait (the next
+    /// publish frees them); past that, the lane frees them all itself.
+    fn hand_back_idle(&self, done: &mut Vec<T>, keep: usize) {
+        let spilled = match self.envelopes.try_lock() {
+            Ok(mut envelopes) if envelopes.len() + done.len() <= keep => {
+                envelopes.append(done);
+                self.any.store(true, Ordering::Relaxed);
+                return;
+            }
+            Ok(mut envelopes) => {
+                self.any.store(false, Ordering::Relaxed);
+                std::mem::take(&mut *envelopes)
+            }
+            Err(_) => Vec::new(),
+        };
+        // Freed once the lock is released.
+        drop(spilled);
         done.clear();
     }
 }
@@ -579,10 +599,12 @@ impl Lane {
             return;
         }
         if inbox.receiver.is_empty() {
-            // About to wait: a publisher may not come back soon, so
-            // nothing is left waiting for one.
-            self.done.clear();
-            self.spent.free();
+            // About to wait, and a publisher may not come back soon: no
+            // more than a batch is left waiting for one. A lane that keeps
+            // up with its publisher waits after every message or few, and
+            // hands each back (a broker's consumer frees them on its next
+            // message).
+            self.spent.hand_back_idle(&mut self.done, self.batch);
         } else {
             self.spent.hand_back(&mut self.done);
         }
@@ -1171,6 +1193,20 @@ mod tests {
         assert_eq!(drops.load(Ordering::SeqCst), 5);
         spent.free();
         assert_eq!(drops.load(Ordering::SeqCst), 5);
+    }
+
+    #[test]
+    fn a_lane_out_of_messages_leaves_at_most_a_batch_waiting() {
+        let drops = Arc::new(AtomicU64::new(0));
+        let spent = Spent::new(100);
+        spent.hand_back_idle(&mut handled(3, &drops), 4);
+        assert_eq!(drops.load(Ordering::SeqCst), 0, "3 of at most 4 wait");
+        let mut done = handled(2, &drops);
+        spent.hand_back_idle(&mut done, 4);
+        assert!(done.is_empty());
+        assert_eq!(drops.load(Ordering::SeqCst), 5, "5 would wait: all freed by the lane");
+        spent.free();
+        assert_eq!(drops.load(Ordering::SeqCst), 5, "nothing was left");
     }
 
     #[test]

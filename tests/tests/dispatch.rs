@@ -508,7 +508,7 @@ async fn handled_and_let_go(_event: &Ticked) -> evently::Result<()> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn no_handled_envelope_is_held_once_publishing_stops() {
+async fn at_most_a_batch_of_handled_envelopes_is_held_once_publishing_stops() {
     // Every envelope holds a reference to this key: once each is freed,
     // only this one is left.
     let key: std::sync::Arc<str> = "one-lane".into();
@@ -533,16 +533,18 @@ async fn no_handled_envelope_is_held_once_publishing_stops() {
     publisher.await.expect("publisher finished");
     idle(&bus).await;
     assert_eq!(SPENT_HANDLED.load(Ordering::SeqCst), EVENTS);
-    // The lane frees what is left after its last message, just after the
-    // bus counts that message done.
+    // A lane of a queue of 256 takes batches of 32 (a quarter of it, at
+    // most 32). Once it runs out of messages it frees what is left past a
+    // batch, just after the bus counts its last message done.
+    const BATCH: usize = 32;
     let deadline = Instant::now() + Duration::from_secs(5);
-    while std::sync::Arc::strong_count(&key) > 1 && Instant::now() < deadline {
+    while std::sync::Arc::strong_count(&key) - 1 > BATCH && Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
-    assert_eq!(
-        std::sync::Arc::strong_count(&key) - 1,
-        0,
-        "envelopes still held after every message was handled and nothing more was published"
+    let held = std::sync::Arc::strong_count(&key) - 1;
+    assert!(
+        held <= BATCH,
+        "{held} envelopes still held after every message was handled and nothing more was published"
     );
     bus.shutdown().await;
 }
