@@ -713,8 +713,6 @@ struct Inbox {
     follow_ups: mpsc::UnboundedReceiver<Message>,
     open: bool,
     follow_ups_open: bool,
-    /// How many messages to take from the queue at once.
-    batch_size: usize,
     batch: Vec<Message>,
     follow_up_batch: Vec<Message>,
     /// Stands in for "no retry due"; that branch is disabled then, so the
@@ -745,7 +743,6 @@ impl Inbox {
             follow_ups,
             open: true,
             follow_ups_open: true,
-            batch_size,
             batch: Vec::with_capacity(batch_size),
             follow_up_batch: Vec::new(),
             never: Instant::now(),
@@ -768,7 +765,7 @@ impl Inbox {
         // The timer is made only when a retry is due: most polls need none.
         let due = next_due.unwrap_or(self.never);
         let sleep = async move { tokio::time::sleep_until(due).await };
-        let size = self.batch_size;
+        let size = lane.batch;
         tokio::select! {
             biased;
             // A message whose direct delivery did not succeed.
