@@ -263,6 +263,9 @@ const SHARDS: usize = 16;
 ///
 /// A claim and its completion cost one hash lookup: the claim's token names
 /// the entry's slot, so completing or releasing it goes straight there.
+/// Entries are held in 16 shards of a sixteenth of `capacity` each, and
+/// forgotten in that order within their shard; the entries of one event id
+/// (one per subscriber that handled it) are held in the same shard.
 #[derive(Debug)]
 pub struct InMemoryIdempotencyStore {
     shards: Box<[Padded<Mutex<Shard>>]>,
@@ -379,10 +382,26 @@ impl InMemoryIdempotencyStore {
         self.hasher.hash_one(scope)
     }
 
+    /// Where a key is held: its shard and its place in the shard's index.
+    ///
+    /// Both come from the id alone, so the entries of one id under several
+    /// scopes (one event's subscribers) share a shard and an index group,
+    /// and their slots are taken one after another: the claims after the
+    /// first of an event find their cache lines loaded, where each would
+    /// miss the cache in a store larger than it. The top seven bits, which
+    /// the index compares before it compares keys, take the scope in too,
+    /// so the entries of one id are told apart without reading their slots.
+    fn place(&self, (scope, high, low): StoredKey) -> u64 {
+        const TAG: u32 = 7;
+        let by_id = self.hasher.hash_one((high, low));
+        let tag = (by_id ^ scope).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - TAG);
+        (by_id >> TAG) | (tag << (64 - TAG))
+    }
+
     /// Claims `(scope, id)`, the scope given by its [`scope_hash`](Self::scope_hash).
     pub(crate) fn claim_now(&self, scope: u64, id: Uuid) -> Claim {
         let key = stored_key(scope, id);
-        let hash = self.hasher.hash_one(key);
+        let hash = self.place(key);
         let shard_number = (hash >> 32) as usize & (SHARDS - 1);
         let now = crate::clock::coarse_millis();
         let expires = now.saturating_add(self.lease_millis);
@@ -417,7 +436,7 @@ impl InMemoryIdempotencyStore {
             if old.state != State::Released {
                 *held -= 1;
             }
-            let old_hash = self.hasher.hash_one(old.key);
+            let old_hash = self.place(old.key);
             if let Ok(entry) = index.find_entry(old_hash, |&at| at as usize == offset) {
                 entry.remove();
             }
@@ -426,7 +445,7 @@ impl InMemoryIdempotencyStore {
             offset
         };
         *held += 1;
-        index.insert_unique(hash, taken as u32, |&at| self.hasher.hash_one(slots[at as usize].key));
+        index.insert_unique(hash, taken as u32, |&at| self.place(slots[at as usize].key));
         Claim::Acquired(token(shard_number, taken, *generation))
     }
 
@@ -678,6 +697,52 @@ mod tests {
         let newest = *done.last().expect("some done");
         assert_eq!(claim(&store, newest).await, Claim::Done);
         assert!(matches!(claim(&store, 0).await, Claim::Acquired(_)), "the oldest was forgotten");
+    }
+
+    #[tokio::test]
+    async fn the_scopes_of_one_id_keep_entries_of_their_own_through_evictions() {
+        // The entries of one id share a shard and an index group; 300 scopes
+        // of each id overflow a group many times over. A shard holds 400
+        // (the store 6,400), so older ids are forgotten while newer ones
+        // are claimed.
+        let store = InMemoryIdempotencyStore::new(6_400);
+        let scopes: Vec<String> = (0..300).map(|n| format!("group/sub-{n}")).collect();
+        let scoped =
+            |scope: &'static str, n: u128| IdempotencyKey { scope, id: Uuid::from_u128(n) };
+        let scopes: Vec<&'static str> =
+            scopes.into_iter().map(|scope| &*Box::leak(scope.into_boxed_str())).collect();
+        for n in 0..200 {
+            for (at, scope) in scopes.iter().enumerate() {
+                let key = scoped(scope, n);
+                let Ok(Claim::Acquired(token)) = store.claim(&key).await else {
+                    panic!("scope {at} of id {n} was not acquired");
+                };
+                // Done for even scopes, in progress (then released) for odd ones.
+                if at % 2 == 0 {
+                    store.complete(&key, token).await.expect("complete");
+                } else {
+                    assert_eq!(store.claim(&key).await.ok(), Some(Claim::InProgress));
+                    store.release(&key, token).await.expect("release");
+                }
+            }
+            for (at, scope) in scopes.iter().enumerate() {
+                let claim = store.claim(&scoped(scope, n)).await.expect("claim");
+                match at % 2 {
+                    0 => assert_eq!(claim, Claim::Done, "scope {at} of id {n}"),
+                    _ => match claim {
+                        Claim::Acquired(token) => {
+                            store.release(&scoped(scope, n), token).await.expect("release");
+                        }
+                        other => panic!("scope {at} of id {n}: released, got {other:?}"),
+                    },
+                }
+            }
+            assert!(store.len() <= 6_400, "holds {}", store.len());
+        }
+        assert!(
+            matches!(store.claim(&scoped(scopes[0], 0)).await, Ok(Claim::Acquired(_))),
+            "the oldest id was forgotten"
+        );
     }
 
     #[test]
