@@ -120,6 +120,9 @@ pub struct NatsTransport {
     context: jetstream::Context,
     /// The stream that holds each topic's subject, once known.
     streams: Mutex<HashMap<String, String>>,
+    /// The subject of each topic published to, once a stream is known to
+    /// hold it: a publish looks it up instead of building it.
+    published: Mutex<HashMap<String, async_nats::Subject, foldhash::fast::RandomState>>,
     /// Counts the client's reconnections: the server forgets a member's
     /// pull requests when its connection drops, so pullers ask again.
     reconnects: watch::Receiver<u64>,
@@ -290,6 +293,7 @@ impl NatsTransport {
             context: jetstream::new(client),
             config,
             streams: Mutex::new(HashMap::new()),
+            published: Mutex::new(HashMap::default()),
             reconnects,
             pullers: Mutex::new(Vec::new()),
         })
@@ -335,6 +339,19 @@ impl NatsTransport {
         Ok(stream)
     }
 
+    /// The subject to publish `topic`'s messages on, once a stream holds
+    /// it: the server is asked the first time only.
+    async fn publish_subject(&self, topic: &str) -> Result<async_nats::Subject, TransportError> {
+        if let Some(subject) = self.published.lock().unwrap_or_else(|p| p.into_inner()).get(topic) {
+            return Ok(subject.clone());
+        }
+        self.ensure_stream(topic).await?;
+        let subject = async_nats::Subject::from(self.subject(topic));
+        let mut published = self.published.lock().unwrap_or_else(|p| p.into_inner());
+        published.insert(topic.to_owned(), subject.clone());
+        Ok(subject)
+    }
+
     /// Makes sure a stream holds `topic`: asked of the server once.
     async fn ensure_stream(&self, topic: &str) -> Result<(), TransportError> {
         let subject = self.subject(topic);
@@ -345,11 +362,10 @@ impl NatsTransport {
     }
 
     async fn send(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
-        self.ensure_stream(message.topic).await?;
+        let subject = self.publish_subject(message.topic).await?;
         // The key travels in the envelope. Headers only when there are any
         // (CloudEvents attributes, dead-letter reasons) or the body is not
         // plain JSON: a structured CloudEvent says so in `Content-Type`.
-        let subject = self.subject(message.topic);
         let plain = message.content_type == crate::cloudevents::JSON;
         let confirmation = if message.headers.is_empty() && plain {
             self.context.publish(subject, message.payload.into()).await
