@@ -157,7 +157,7 @@ impl<T> Spent<T> {
     /// messages: while no more than `keep` would wait, they wait (the next
     /// publish frees them); past that, the lane frees them all itself.
     fn hand_back_idle(&self, done: &mut Vec<T>, keep: usize) {
-        let spilled = match self.envelopes.try_lock() {
+        match self.envelopes.try_lock() {
             Ok(mut envelopes) if envelopes.len() + done.len() <= keep => {
                 envelopes.append(done);
                 self.any.store(true, Ordering::Relaxed);
@@ -165,12 +165,12 @@ impl<T> Spent<T> {
             }
             Ok(mut envelopes) => {
                 self.any.store(false, Ordering::Relaxed);
-                std::mem::take(&mut *envelopes)
+                // Moved out and freed once the lock is released; both
+                // lists keep their capacity, so no batch allocates again.
+                done.append(&mut envelopes);
             }
-            Err(_) => Vec::new(),
-        };
-        // Freed once the lock is released.
-        drop(spilled);
+            Err(_) => {}
+        }
         done.clear();
     }
 }
