@@ -766,6 +766,29 @@ async fn a_setting_that_cannot_work_is_an_error_naming_it() {
     );
 }
 
+/// A bus boxes its transport's publish future and so allocates it, and
+/// copies it in, on every publish: NATS keeps what it does once per topic
+/// (asking the server about streams, futures of several kilobytes) out of
+/// that future. It took 6,072 bytes with them, 1,424 without, on x86-64.
+#[tokio::test]
+async fn a_nats_publish_future_stays_small() {
+    let transport = NatsTransport::connect(NatsConfig::default())
+        .await
+        .expect("this test needs NATS JetStream (started by scripts/test)");
+    let message = OutgoingMessage {
+        topic: "size",
+        key: None,
+        id: None,
+        payload: Vec::new(),
+        content_type: "application/json",
+        headers: Vec::new(),
+    };
+    let publishing = transport.publish(message);
+    let size = std::mem::size_of_val(&publishing);
+    drop(publishing);
+    assert!(size <= 2_048, "a NATS publish future takes {size} bytes");
+}
+
 /// Seconds since the epoch, so names stay unique across runs that reuse a pid.
 fn stamp() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())

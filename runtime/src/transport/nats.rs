@@ -345,7 +345,10 @@ impl NatsTransport {
         if let Some(subject) = self.published.lock().unwrap_or_else(|p| p.into_inner()).get(topic) {
             return Ok(subject.clone());
         }
-        self.ensure_stream(topic).await?;
+        // Boxed: asking the server about streams takes futures of several
+        // kilobytes, which would make every publish's future as large
+        // (allocated and copied on each one), for a path taken once.
+        Box::pin(self.ensure_stream(topic)).await?;
         let subject = async_nats::Subject::from(self.subject(topic));
         let mut published = self.published.lock().unwrap_or_else(|p| p.into_inner());
         published.insert(topic.to_owned(), subject.clone());
