@@ -49,10 +49,13 @@ pub struct ClaimContested {
 }
 
 static CONTESTED: AtomicU32 = AtomicU32::new(0);
+/// The attempt number the handler ran as.
+static CONTESTED_ATTEMPT: AtomicU32 = AtomicU32::new(0);
 
 #[subscriber(group = "delivery-claims", retries = 1, backoff = "immediate")]
-async fn contested(_event: &ClaimContested) -> evently::Result<()> {
+async fn contested(_event: &ClaimContested, ctx: &evently::Context) -> evently::Result<()> {
     CONTESTED.fetch_add(1, Ordering::SeqCst);
+    CONTESTED_ATTEMPT.store(ctx.attempt(), Ordering::SeqCst);
     Ok(())
 }
 
@@ -84,6 +87,11 @@ async fn a_claim_held_elsewhere_means_later_never_a_dead_letter() {
     store.release(&key, token).await.expect("release");
     tokio::time::timeout(Duration::from_secs(20), bus.shutdown()).await.expect("drained");
     assert_eq!(CONTESTED.load(Ordering::SeqCst), 1);
+    assert_eq!(
+        CONTESTED_ATTEMPT.load(Ordering::SeqCst),
+        1,
+        "the looks while the claim was held are not attempts"
+    );
     assert!(bus.dead_letters().is_empty());
 }
 
