@@ -668,6 +668,7 @@ impl Lane {
                 // Another delivery holds the claim (a member that may
                 // have crashed, until its lease runs out): not a
                 // failure, no retry spent; look again later.
+                message.attempt -= 1;
                 let delay = BUSY_DELAY.saturating_mul(1 << message.busy.min(6)).min(BUSY_MAX);
                 message.busy += 1;
                 self.waiting.schedule(message, delay);
@@ -866,7 +867,8 @@ impl LaneCore {
     }
 
     /// One attempt: claim, run the handler (a panic counts as a failure),
-    /// then mark the claim done or release it.
+    /// then mark the claim done or release it. An attempt that did not run
+    /// (`Later`) is uncounted by [`Lane::after`], where every outcome goes.
     async fn attempt<H: Handler>(&self, message: &mut Message) -> Outcome {
         message.attempt += 1;
         #[cfg(feature = "postgres")]
@@ -888,18 +890,13 @@ impl LaneCore {
                 let call = || -> BoxFuture<'_, Result<(), Error>> {
                     Box::pin(self.call::<H>(message, None))
                 };
-                let outcome = Box::pin(self.attempt_with_store(&**store, id, message, &call)).await;
-                if matches!(outcome, Outcome::Later) {
-                    message.attempt -= 1;
-                }
-                outcome
+                Box::pin(self.attempt_with_store(&**store, id, message, &call)).await
             }
         }
     }
 
     /// An attempt guarded by a shared store (Redis, PostgreSQL): claim,
     /// run the handler while renewing the claim, then complete or release it.
-    /// An attempt that did not run (`Later`) is for the caller to uncount.
     async fn attempt_with_store<'a>(
         &'a self,
         store: &'a dyn DynStore,
@@ -938,7 +935,7 @@ impl LaneCore {
         &self,
         store: &InMemoryIdempotencyStore,
         id: Uuid,
-        message: &mut Message,
+        message: &Message,
     ) -> Outcome {
         let token = match store.claim_now(self.scope_hash, id) {
             Claim::Acquired(token) => token,
@@ -946,10 +943,7 @@ impl LaneCore {
                 self.duplicate(message);
                 return Outcome::Handled;
             }
-            _ => {
-                message.attempt -= 1;
-                return Outcome::Later;
-            }
+            _ => return Outcome::Later,
         };
         let result = self.call::<H>(message, None).await;
         match result {
@@ -963,7 +957,7 @@ impl LaneCore {
     /// records the message in the transaction the handler writes in, and
     /// both commit together or not at all. The inbox is the guard here.
     #[cfg(feature = "postgres")]
-    async fn attempt_in_transaction<H: Handler>(&self, message: &mut Message) -> Outcome {
+    async fn attempt_in_transaction<H: Handler>(&self, message: &Message) -> Outcome {
         use crate::postgres::Begun;
         let Some(inbox) = &self.shared.inbox else {
             let subscriber = self.subscriber.descriptor.name();
@@ -978,10 +972,7 @@ impl LaneCore {
                 self.duplicate(message);
                 return Outcome::Handled;
             }
-            Ok(Begun::Busy) => {
-                message.attempt -= 1;
-                return Outcome::Later;
-            }
+            Ok(Begun::Busy) => return Outcome::Later,
             Err(error) => return Outcome::Failed(Error::new(error)),
         };
         let slot = std::sync::Mutex::new(Some(tx));
