@@ -22,7 +22,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let users = Repository::<User, _>::new(store).snapshot_every(100);
 
     // A fresh id per run, so the example can run again and again.
-    let id = time::OffsetDateTime::now_utc().unix_timestamp_nanos() as u64 / 1_000;
+    let id = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_micros() as u64;
     let key = id.to_string();
 
     let created = users

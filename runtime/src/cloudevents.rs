@@ -40,14 +40,7 @@ fn attributes(envelope: &dyn AnyEnvelope) -> Vec<(&'static str, Value)> {
         ("id", json!(meta.id().to_string())),
         ("type", json!(meta.event_type())),
         ("source", json!(if meta.source().is_empty() { "evently" } else { meta.source() })),
-        (
-            "time",
-            json!(
-                meta.timestamp()
-                    .format(&time::format_description::well_known::Rfc3339)
-                    .unwrap_or_default()
-            ),
-        ),
+        ("time", json!(crate::timestamp::format(meta.timestamp()).unwrap_or_default())),
         ("eventversion", json!(meta.version())),
     ];
     if let Some(key) = meta.key() {

@@ -2,8 +2,7 @@
 
 use std::collections::VecDeque;
 use std::sync::Arc;
-
-use time::OffsetDateTime;
+use std::time::SystemTime;
 
 use crate::envelope::{Envelope, ErasedEnvelope, Metadata};
 use crate::event::Event;
@@ -18,7 +17,7 @@ pub struct DeadLetter {
     pub(crate) group: Arc<str>,
     pub(crate) error: String,
     pub(crate) attempts: u32,
-    pub(crate) failed_at: OffsetDateTime,
+    pub(crate) failed_at: SystemTime,
     pub(crate) envelope: ErasedEnvelope,
 }
 
@@ -48,7 +47,7 @@ impl DeadLetter {
         self.attempts
     }
     /// When the last attempt failed.
-    pub fn failed_at(&self) -> OffsetDateTime {
+    pub fn failed_at(&self) -> SystemTime {
         self.failed_at
     }
     /// The envelope's metadata.

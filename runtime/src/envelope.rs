@@ -28,8 +28,6 @@ use std::time::SystemTime;
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::value::RawValue;
-use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 use uuid::Uuid;
 
 use crate::error::UpcastError;
@@ -101,9 +99,10 @@ impl Metadata {
     pub fn version(&self) -> u32 {
         self.version
     }
-    /// When the event happened (UTC).
-    pub fn timestamp(&self) -> OffsetDateTime {
-        OffsetDateTime::from(self.timestamp)
+    /// When the event happened. `time`, `chrono` and `jiff` convert from
+    /// [`SystemTime`]: `time::OffsetDateTime::from(meta.timestamp())`.
+    pub fn timestamp(&self) -> SystemTime {
+        self.timestamp
     }
     /// The service that emitted the event.
     pub fn source(&self) -> &str {
@@ -227,8 +226,9 @@ fn serialize_envelope<S: Serializer, D: Serialize + ?Sized>(
     s.serialize_field("id", &meta.id)?;
     s.serialize_field("type", meta.event_type)?;
     s.serialize_field("version", &meta.version)?;
-    let timestamp =
-        OffsetDateTime::from(meta.timestamp).format(&Rfc3339).map_err(serde::ser::Error::custom)?;
+    let timestamp = crate::timestamp::format(meta.timestamp).ok_or_else(|| {
+        serde::ser::Error::custom("the timestamp is outside the years 0 to 9999 (UTC)")
+    })?;
     s.serialize_field("timestamp", &timestamp)?;
     s.serialize_field("source", &*meta.source)?;
     if let Some(key) = &meta.key {
@@ -262,9 +262,11 @@ impl<E: Event> EnvelopeBuilder<E> {
         self.id = id;
         self
     }
-    /// When the event happened (default: now); stored in UTC.
-    pub fn timestamp(mut self, timestamp: OffsetDateTime) -> Self {
-        self.timestamp = SystemTime::from(timestamp);
+    /// When the event happened (default: now). It is written in UTC, with
+    /// at most nanoseconds, and must fall in the years 0 to 9999 (UTC) to be
+    /// encoded.
+    pub fn timestamp(mut self, timestamp: SystemTime) -> Self {
+        self.timestamp = timestamp;
         self
     }
     /// The emitting service (default: empty, or the bus's source when the bus

@@ -18,7 +18,6 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, Weak};
 use std::task::{Context as TaskContext, Poll};
 
-use time::OffsetDateTime;
 use tokio::sync::mpsc;
 use tokio::time::Instant;
 use uuid::Uuid;
@@ -1124,7 +1123,7 @@ pub(crate) async fn dead_letter(
         group: Arc::clone(&subscriber.group),
         error,
         attempts,
-        failed_at: OffsetDateTime::now_utc(),
+        failed_at: std::time::SystemTime::now(),
         envelope,
     });
 }

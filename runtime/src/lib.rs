@@ -31,7 +31,7 @@
 //! #[subscriber(group = "audit", retries = 3, backoff = "exponential", dead_letter = "dlq.audit")]
 //! async fn audit(event: Envelope<UserCreated>) -> evently::Result<()> {
 //!     let meta = event.metadata();
-//!     println!("Audit log: user {} created at {}", event.data().id, meta.timestamp());
+//!     println!("Audit log: user {} created (event {})", event.data().id, meta.id());
 //!     Ok(())
 //! }
 //!
@@ -74,13 +74,13 @@ pub mod schemas;
 mod shared;
 pub mod sourcing;
 mod subscriber;
+mod timestamp;
 #[cfg(any(feature = "nats", feature = "rabbitmq", feature = "redis"))]
 pub mod tls;
 pub mod transport;
 mod util;
 mod wire;
 
-pub use time;
 pub use uuid::{self, Uuid};
 
 pub use builder::{BusBuilder, DEFAULT_DEAD_LETTER, DEFAULT_MAX_PAYLOAD};

@@ -9,13 +9,12 @@ use std::sync::Arc;
 use std::time::SystemTime;
 
 use serde_json::value::RawValue;
-use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 use uuid::Uuid;
 
 use crate::envelope::{Envelope, Metadata, Text};
 use crate::error::DecodeError;
 use crate::event::Event;
+use crate::timestamp;
 
 /// The namespace of ids derived from the content of envelopes that carry none.
 const DERIVED_ID_NAMESPACE: Uuid = Uuid::from_u128(0x6576_656e_746c_7900_8000_6964_0000_0001);
@@ -355,7 +354,7 @@ impl<'a> Wire<'a> {
             };
         let timestamp = match self.timestamp {
             None => SystemTime::now(),
-            Some(field) => SystemTime::from(parse_timestamp(field)?),
+            Some(field) => parse_timestamp(field)?,
         };
         let source = match self.source {
             None => Text::Static(""),
@@ -410,14 +409,11 @@ impl<'a> Wire<'a> {
     }
 }
 
-/// The years an RFC 3339 timestamp can be written with: what decodes can be
-/// encoded again.
-const YEARS: std::ops::RangeInclusive<i32> = 0..=9999;
-
 /// Accepts RFC 3339 text or a Unix time in seconds (integer or fractional),
 /// which is what `time.time()` senders emit; the time must fall in the years
-/// 0 to 9999 once in UTC.
-fn parse_timestamp(field: Field<'_>) -> Result<OffsetDateTime, DecodeError> {
+/// 0 to 9999 once in UTC (what RFC 3339 can write: what decodes can be
+/// encoded again).
+fn parse_timestamp(field: Field<'_>) -> Result<SystemTime, DecodeError> {
     let parsed = match field {
         Field::Json(raw) if !raw.get().starts_with('"') => {
             let seconds: f64 = serde_json::from_str(raw.get())
@@ -425,24 +421,20 @@ fn parse_timestamp(field: Field<'_>) -> Result<OffsetDateTime, DecodeError> {
             if !seconds.is_finite() {
                 return Err(invalid("timestamp", "expected a finite number of seconds"));
             }
-            OffsetDateTime::from_unix_timestamp_nanos((seconds * 1e9) as i128)
-                .map_err(|error| invalid("timestamp", error))?
+            timestamp::from_unix_nanos((seconds * 1e9) as i128)
+                .ok_or_else(|| invalid("timestamp", "out of range"))?
         }
         field => {
             let text = field.text("timestamp")?;
-            OffsetDateTime::parse(&text, &Rfc3339)
+            timestamp::parse(&text)
                 .map_err(|error| invalid("timestamp", format!("expected RFC 3339 ({error})")))?
-                .checked_to_offset(time::UtcOffset::UTC)
-                .ok_or_else(|| invalid("timestamp", "out of range once converted to UTC"))?
         }
     };
-    if !YEARS.contains(&parsed.year()) {
-        return Err(invalid(
-            "timestamp",
-            format!("year {} is outside 0 to 9999 (UTC)", parsed.year()),
-        ));
+    match timestamp::year(parsed) {
+        Some(year) if timestamp::YEARS.contains(&year) => Ok(parsed),
+        Some(year) => Err(invalid("timestamp", format!("year {year} is outside 0 to 9999 (UTC)"))),
+        None => Err(invalid("timestamp", "out of range")),
     }
-    Ok(parsed)
 }
 
 impl<E: Event> Envelope<E> {

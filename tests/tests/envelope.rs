@@ -9,6 +9,7 @@ use std::time::Duration;
 use evently::{Bus, DecodeError, Envelope, Event, PublishError, subscriber};
 use evently_tests::events::*;
 use serde_json::{Value, json};
+use time::format_description::well_known::Rfc3339;
 
 #[test]
 fn event_keys_default_to_the_struct_name_version_one_and_the_name_as_topic() {
@@ -42,8 +43,62 @@ fn the_wire_form_has_the_seed_fields_plus_id_and_key() {
     assert_eq!(id.get_version_num(), 7, "ids are UUIDv7");
     let timestamp = json["timestamp"].as_str().expect("timestamp is text");
     assert!(timestamp.ends_with('Z'), "UTC: {timestamp}");
-    time::OffsetDateTime::parse(timestamp, &time::format_description::well_known::Rfc3339)
-        .expect("RFC 3339");
+    let parsed = time::OffsetDateTime::parse(timestamp, &Rfc3339).expect("RFC 3339");
+    assert_eq!(std::time::SystemTime::from(parsed), envelope.metadata().timestamp());
+}
+
+/// evently writes and reads RFC 3339 itself; the `time` crate's reading and
+/// writing of the same instants is the reference, across the years 0 to 9999,
+/// fractions of every length and offsets of every size.
+#[test]
+fn timestamps_are_written_and_read_as_the_time_crate_writes_and_reads_them() {
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    const FIRST: i128 = -62_167_219_200; // 0000-01-01T00:00:00Z
+    const SPAN: u64 = 315_537_897_600; // to 10000-01-01T00:00:00Z
+    for round in 0..20_000 {
+        let seconds = FIRST + i128::from(next() % SPAN);
+        // Whole seconds, then milli-, micro- and nanoseconds.
+        let nanos = match round % 4 {
+            0 => 0,
+            1 => next() % 1000 * 1_000_000,
+            2 => next() % 1_000_000 * 1000,
+            _ => next() % 1_000_000_000,
+        };
+        let reference = time::OffsetDateTime::from_unix_timestamp_nanos(
+            seconds * 1_000_000_000 + i128::from(nanos),
+        )
+        .expect("in range");
+        let at = std::time::SystemTime::from(reference);
+
+        let envelope = Envelope::builder(OrderPlaced { order_id: 1, user_id: 2, total: 3.0 })
+            .timestamp(at)
+            .build();
+        let json: Value =
+            serde_json::from_slice(&envelope.to_json().expect("encodes")).expect("json");
+        let written = json["timestamp"].as_str().expect("text");
+        assert_eq!(written, reference.format(&Rfc3339).expect("formats"), "{reference}");
+
+        // The same instant written by `time` at another offset reads back.
+        let minutes = (next() % (2 * 24 * 60 - 1)) as i32 - (24 * 60 - 1);
+        let offset = time::UtcOffset::from_whole_seconds(minutes * 60).expect("an offset");
+        let Some(shifted) = reference.checked_to_offset(offset) else { continue };
+        let Ok(text) = shifted.format(&Rfc3339) else { continue }; // a year past 9999 there
+        let wire = json!({
+            "type": "OrderPlaced",
+            "version": 1,
+            "timestamp": text,
+            "data": {"order_id": 1, "user_id": 2, "total": 3.0},
+        });
+        let decoded = Envelope::<OrderPlaced>::from_json(wire.to_string().as_bytes())
+            .unwrap_or_else(|error| panic!("{text}: {error}"));
+        assert_eq!(decoded.metadata().timestamp(), at, "{text}");
+    }
 }
 
 #[test]
@@ -198,8 +253,8 @@ fn unix_second_timestamps_from_python_senders_are_accepted() {
         br#"{"type": "OrderPlaced", "version": 1, "timestamp": 1768471200.5, "data": {"order_id": 1, "user_id": 2, "total": 3.0}}"#,
     )
     .expect("decodes");
-    assert_eq!(envelope.metadata().timestamp().unix_timestamp(), 1_768_471_200);
-    assert_eq!(envelope.metadata().timestamp().millisecond(), 500);
+    let since = envelope.metadata().timestamp().duration_since(std::time::UNIX_EPOCH);
+    assert_eq!(since.expect("after 1970"), Duration::from_millis(1_768_471_200_500));
 }
 
 #[test]

@@ -24,7 +24,7 @@ async fn record(event: Envelope<InteropSeen>) -> evently::Result<()> {
     let meta = event.metadata();
     SEEN.lock().expect("lock").push((
         event.data().id,
-        meta.timestamp().unix_timestamp(),
+        meta.timestamp().duration_since(std::time::UNIX_EPOCH).map_or(-1, |d| d.as_secs() as i64),
         meta.source().to_owned(),
     ));
     Ok(())

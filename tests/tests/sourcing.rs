@@ -118,7 +118,7 @@ async fn time_travel_returns_the_state_as_of_a_version_or_a_time<S: EventStore>(
     users.execute("3", create("Linus")).await.expect("create");
     users.execute("3", rename("Linus T.")).await.expect("rename");
     tokio::time::sleep(Duration::from_millis(20)).await;
-    let between = time::OffsetDateTime::now_utc();
+    let between = std::time::SystemTime::now();
     tokio::time::sleep(Duration::from_millis(20)).await;
     users.execute("3", rename("Linus Torvalds")).await.expect("rename");
 
@@ -138,7 +138,7 @@ async fn an_event_that_no_longer_decodes_names_stream_position_name_and_version<
         id: Uuid::now_v7(),
         event_type: "test.es.name_changed",
         event_version: 1,
-        timestamp: time::OffsetDateTime::now_utc(),
+        timestamp: std::time::SystemTime::now(),
         data: json!({ "new_name": 42 }),
     };
     users.store().append("user-4", 1, vec![broken]).await.expect("append");
@@ -168,7 +168,7 @@ async fn older_stored_versions_are_upcast_on_load<S: EventStore>(store: S) {
         id: Uuid::now_v7(),
         event_type: "test.upcast.placed",
         event_version: 1,
-        timestamp: time::OffsetDateTime::now_utc(),
+        timestamp: std::time::SystemTime::now(),
         data: json!({ "order_id": 1 }),
     };
     orders.store().append("orders-all", 0, vec![stored_v1]).await.expect("append v1");
@@ -252,9 +252,9 @@ async fn postgres_one_of_two_concurrent_writers_wins() {
 async fn as_of_a_time_is_a_prefix_of_the_stream_even_when_clocks_are_skewed<S: EventStore>(
     store: S,
 ) {
-    let start = time::OffsetDateTime::now_utc() - time::Duration::minutes(10);
-    let stamped = |event: NewEvent, seconds: i64| NewEvent {
-        timestamp: start + time::Duration::seconds(seconds),
+    let start = std::time::SystemTime::now() - Duration::from_secs(600);
+    let stamped = |event: NewEvent, seconds: u64| NewEvent {
+        timestamp: start + Duration::from_secs(seconds),
         ..event
     };
     let events = vec![
@@ -264,11 +264,11 @@ async fn as_of_a_time_is_a_prefix_of_the_stream_even_when_clocks_are_skewed<S: E
     ];
     store.append("user-9", 0, events).await.expect("append");
     let users = Repository::<User, _>::new(store);
-    let as_of = users.load_as_of("9", start + time::Duration::seconds(15)).await.expect("load");
+    let as_of = users.load_as_of("9", start + Duration::from_secs(15)).await.expect("load");
     // Event 2 happened after the time, so the state stops before it; event 3,
     // stamped earlier, comes after it in the stream and is not applied alone.
     assert_eq!((as_of.state.name.as_str(), as_of.version), ("Ada", 1));
-    let later = users.load_as_of("9", start + time::Duration::seconds(25)).await.expect("load");
+    let later = users.load_as_of("9", start + Duration::from_secs(25)).await.expect("load");
     assert_eq!((later.state.name.as_str(), later.version), ("Ada K.", 3));
 }
 
@@ -491,4 +491,29 @@ async fn the_postgres_store_reconnects_after_the_server_drops_its_connections() 
     assert_eq!(renamed.version, 2);
     assert_eq!(users.load("7").await.expect("load").state.name, "Barbara L.");
     drop_tables(users.store()).await;
+}
+
+/// A timestamp PostgreSQL cannot keep is refused with a typed error and
+/// nothing of the batch is stored; reading "as of" a time past the years it
+/// keeps reads the whole stream.
+#[tokio::test]
+async fn postgres_refuses_a_timestamp_it_cannot_keep_and_reads_as_of_far_times() {
+    let store = postgres().await;
+    let ok = NewEvent::of(&EsUserCreated { id: 1, name: "Ada".into() }).expect("encodes");
+    assert_eq!(store.append("far", 0, vec![ok.clone()]).await.expect("appends"), 1);
+    let far = std::time::UNIX_EPOCH + Duration::from_secs(400_000_000_000); // year 14 645
+    let late = NewEvent { timestamp: far, ..ok.clone() };
+    let refused = store.append("far", 1, vec![ok.clone(), late]).await;
+    assert!(
+        matches!(refused, Err(StoreError::TimestampOutOfRange(at)) if at == far),
+        "{refused:?}"
+    );
+    let read = store.read_stream("far", 0, Until::Time(far)).await.expect("reads");
+    assert_eq!(read.len(), 1, "the refused batch left nothing");
+    let apart = match read[0].timestamp.duration_since(ok.timestamp) {
+        Ok(later) => later,
+        Err(earlier) => earlier.duration(),
+    };
+    assert!(apart < Duration::from_micros(1), "kept to the microsecond: {apart:?}");
+    drop_tables(&store).await;
 }

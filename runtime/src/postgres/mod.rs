@@ -403,7 +403,9 @@ impl PgStore {
 
     /// Starts a purge in the background if none ran for a minute.
     fn purge_if_due(&self) {
-        let now = time::OffsetDateTime::now_utc().unix_timestamp();
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |since| since.as_secs() as i64);
         let last = self.inner.last_purge.load(Ordering::Relaxed);
         let due = now - last >= PURGE_EVERY.as_secs() as i64;
         if due

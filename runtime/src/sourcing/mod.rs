@@ -72,9 +72,9 @@ mod repository;
 use std::any::TypeId;
 use std::future::Future;
 use std::sync::{Arc, OnceLock};
+use std::time::SystemTime;
 
 use serde_json::Value;
-use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::envelope::{Envelope, ErasedEnvelope, Metadata};
@@ -199,7 +199,7 @@ pub struct NewEvent {
     /// The event version.
     pub event_version: u32,
     /// When it happened.
-    pub timestamp: OffsetDateTime,
+    pub timestamp: SystemTime,
     /// The event's data.
     pub data: Value,
 }
@@ -212,7 +212,7 @@ impl NewEvent {
             id,
             event_type: E::NAME,
             event_version: E::VERSION,
-            timestamp: OffsetDateTime::from(timestamp),
+            timestamp,
             data: serde_json::to_value(event)?,
         })
     }
@@ -234,7 +234,7 @@ pub struct RecordedEvent {
     /// The event version it was stored with.
     pub event_version: u32,
     /// When it happened.
-    pub timestamp: OffsetDateTime,
+    pub timestamp: SystemTime,
     /// The event's data, as stored.
     pub data: Value,
 }
@@ -249,7 +249,7 @@ pub enum Until {
     Version(u64),
     /// The events before the first one that happened after this time: a
     /// prefix of the stream, even where timestamps are out of order.
-    Time(OffsetDateTime),
+    Time(SystemTime),
 }
 
 /// A saved state of an aggregate after `version` events.
@@ -312,6 +312,10 @@ pub enum StoreError {
         #[source]
         source: BoxError,
     },
+    /// An event's timestamp is outside the years the store keeps (-9999 to
+    /// 9999 for PostgreSQL); nothing of the batch was stored.
+    #[error("an event's timestamp is outside the years the event store keeps: {0:?}")]
+    TimestampOutOfRange(SystemTime),
     /// The backing service failed.
     #[error("event store failed")]
     Backend(#[source] BoxError),
@@ -442,7 +446,7 @@ pub fn decode_record<E: Event>(record: &RecordedEvent) -> Result<Option<E>, Reco
         id: record.id,
         event_type: descriptor.name(),
         version: record.event_version,
-        timestamp: record.timestamp.into(),
+        timestamp: record.timestamp,
         source: crate::envelope::Text::Static(""),
         key: None,
         correlation_id: None,

@@ -15,11 +15,12 @@
 //! new connections.
 
 use std::str::FromStr;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use serde_json::Value;
 use sqlx::postgres::{PgConnectOptions, PgConnection, PgPool, PgPoolOptions};
 use sqlx::{Connection, Row};
+
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -232,7 +233,10 @@ impl PostgresEventStore {
         let ids: Vec<Uuid> = events.iter().map(|e| e.id).collect();
         let types: Vec<&str> = events.iter().map(|e| e.event_type).collect();
         let type_versions: Vec<i32> = events.iter().map(|e| e.event_version as i32).collect();
-        let times: Vec<OffsetDateTime> = events.iter().map(|e| e.timestamp).collect();
+        let times = events
+            .iter()
+            .map(|e| pg_time(e.timestamp).ok_or(StoreError::TimestampOutOfRange(e.timestamp)))
+            .collect::<Result<Vec<OffsetDateTime>, _>>()?;
         let data: Vec<Value> = events.into_iter().map(|e| e.data).collect();
         sqlx::query(&self.sql.insert)
             .bind(stream)
@@ -337,6 +341,11 @@ async fn migrate(connection: &mut PgConnection, prefix: &str) -> Result<(), Stor
     Ok(())
 }
 
+/// A time as the PostgreSQL client takes it; `None` outside its years.
+fn pg_time(at: SystemTime) -> Option<OffsetDateTime> {
+    OffsetDateTime::from_unix_timestamp_nanos(crate::timestamp::unix_nanos(at)?).ok()
+}
+
 fn record(row: &sqlx::postgres::PgRow) -> Result<RecordedEvent, sqlx::Error> {
     Ok(RecordedEvent {
         position: row.try_get::<i64, _>(0)? as u64,
@@ -344,7 +353,7 @@ fn record(row: &sqlx::postgres::PgRow) -> Result<RecordedEvent, sqlx::Error> {
         id: row.try_get(2)?,
         event_type: row.try_get(3)?,
         event_version: row.try_get::<i32, _>(4)? as u32,
-        timestamp: row.try_get(5)?,
+        timestamp: SystemTime::from(row.try_get::<OffsetDateTime, _>(5)?),
         data: row.try_get(6)?,
         stream: row.try_get(7)?,
     })
@@ -386,6 +395,12 @@ impl EventStore for PostgresEventStore {
                 .bind(after)
                 .bind(signed(version)),
             Until::Time(time) => {
+                // Past the years PostgreSQL keeps here, every event is before.
+                let time = pg_time(time).unwrap_or(if time > SystemTime::UNIX_EPOCH {
+                    OffsetDateTime::new_utc(time::Date::MAX, time::Time::MAX)
+                } else {
+                    OffsetDateTime::new_utc(time::Date::MIN, time::Time::MIDNIGHT)
+                });
                 sqlx::query(&self.sql.read_stream_until_time).bind(stream).bind(after).bind(time)
             }
         };
@@ -447,7 +462,7 @@ mod tests {
             id: crate::id::now_v7().0,
             event_type: "user.renamed",
             event_version: 1,
-            timestamp: OffsetDateTime::now_utc(),
+            timestamp: SystemTime::now(),
             data: serde_json::json!({ "name": name }),
         }
     }

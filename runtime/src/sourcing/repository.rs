@@ -6,7 +6,7 @@ use std::marker::PhantomData;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use time::OffsetDateTime;
+use std::time::SystemTime;
 
 use super::{
     Aggregate, AggregateEvent, EventStore, RecordError, RecordedEvent, Snapshot, StoreError, Until,
@@ -121,11 +121,7 @@ impl<A: Aggregate, S: EventStore> Repository<A, S> {
 
     /// The state as of `time`: the events up to the first one that happened
     /// after it (a prefix of the stream, whatever later timestamps say).
-    pub async fn load_as_of(
-        &self,
-        id: &str,
-        time: OffsetDateTime,
-    ) -> Result<Loaded<A>, StoreError> {
+    pub async fn load_as_of(&self, id: &str, time: SystemTime) -> Result<Loaded<A>, StoreError> {
         self.load_until(id, Until::Time(time), false).await
     }
 

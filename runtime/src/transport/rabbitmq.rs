@@ -544,11 +544,11 @@ fn header_text(value: &AMQPValue) -> String {
         AMQPValue::Float(n) => n.to_string(),
         AMQPValue::Double(n) => n.to_string(),
         // AMQP timestamps are whole seconds since the Unix epoch.
-        AMQPValue::Timestamp(seconds) => i64::try_from(*seconds)
-            .ok()
-            .and_then(|seconds| time::OffsetDateTime::from_unix_timestamp(seconds).ok())
-            .and_then(|time| time.format(&time::format_description::well_known::Rfc3339).ok())
-            .unwrap_or_else(|| format!("(an AMQP timestamp out of range: {seconds})")),
+        AMQPValue::Timestamp(seconds) => {
+            crate::timestamp::from_unix_nanos(i128::from(*seconds) * 1_000_000_000)
+                .and_then(crate::timestamp::format)
+                .unwrap_or_else(|| format!("(an AMQP timestamp out of range: {seconds})"))
+        }
         other => format!("(an AMQP value that is not text: {other:?})"),
     }
 }
