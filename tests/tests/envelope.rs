@@ -47,6 +47,70 @@ fn the_wire_form_has_the_seed_fields_plus_id_and_key() {
     assert_eq!(std::time::SystemTime::from(parsed), envelope.metadata().timestamp());
 }
 
+/// Hostile text where a timestamp goes: valid timestamps with bytes changed,
+/// added and removed. evently accepts exactly what the `time` crate's RFC 3339
+/// parser accepts (in the years 0 to 9999 once in UTC), as the same instant.
+#[test]
+fn mangled_timestamps_are_accepted_exactly_when_the_time_crate_accepts_them() {
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    const PIECES: &[u8] = b"0123456789-:TtZz+. x";
+    let seeds = [
+        "2026-01-15T10:00:00Z",
+        "2016-12-31T23:59:60Z",
+        "2000-02-29T23:59:59.999999999+23:59",
+        "0000-01-01T00:00:00.5-00:30",
+        "9999-12-31T23:59:59.123456789012Z",
+        "1969-12-31 23:59:59.1+01:00",
+    ];
+    let (mut accepted, mut refused) = (0, 0);
+    for _ in 0..60_000 {
+        let mut text = seeds[(next() % seeds.len() as u64) as usize].as_bytes().to_vec();
+        for _ in 0..1 + next() % 3 {
+            let at = (next() % (text.len() as u64 + 1)) as usize;
+            let piece = PIECES[(next() % PIECES.len() as u64) as usize];
+            match next() % 3 {
+                0 if at < text.len() => text[at] = piece,
+                1 => text.insert(at, piece),
+                _ if at < text.len() => drop(text.remove(at)),
+                _ => {}
+            }
+        }
+        let text = String::from_utf8(text).expect("ASCII");
+        let reference = time::OffsetDateTime::parse(&text, &Rfc3339)
+            .ok()
+            .and_then(|at| at.checked_to_offset(time::UtcOffset::UTC))
+            .filter(|at| (0..=9999).contains(&at.year()));
+        let wire = json!({
+            "type": "OrderPlaced",
+            "version": 1,
+            "timestamp": text,
+            "data": {"order_id": 1, "user_id": 2, "total": 3.0},
+        });
+        let decoded = Envelope::<OrderPlaced>::from_json(wire.to_string().as_bytes());
+        match (reference, decoded) {
+            (Some(reference), Ok(envelope)) => {
+                accepted += 1;
+                assert_eq!(
+                    envelope.metadata().timestamp(),
+                    std::time::SystemTime::from(reference),
+                    "{text:?}"
+                );
+            }
+            (None, Err(DecodeError::InvalidField { field: "timestamp", .. })) => refused += 1,
+            (reference, decoded) => {
+                panic!("{text:?}: the time crate says {reference:?}, evently {decoded:?}")
+            }
+        }
+    }
+    assert!(accepted > 1_000 && refused > 1_000, "{accepted} accepted, {refused} refused");
+}
+
 /// evently writes and reads RFC 3339 itself; the `time` crate's reading and
 /// writing of the same instants is the reference, across the years 0 to 9999,
 /// fractions of every length and offsets of every size.
