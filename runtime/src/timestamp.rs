@@ -20,9 +20,7 @@ pub(crate) const YEARS: std::ops::RangeInclusive<i64> = 0..=9999;
 /// `at` as RFC 3339 text in UTC; `None` outside the years 0 to 9999, which
 /// RFC 3339 cannot write.
 pub(crate) fn format(at: SystemTime) -> Option<String> {
-    let nanos = unix_nanos(at)?;
-    let seconds = i64::try_from(nanos.div_euclid(NANOS_PER_SECOND)).ok()?;
-    let fraction = nanos.rem_euclid(NANOS_PER_SECOND) as u32;
+    let (seconds, fraction) = unix_seconds(at)?;
     let (year, month, day) = civil_from_days(seconds.div_euclid(SECONDS_PER_DAY));
     if !YEARS.contains(&year) {
         return None;
@@ -38,9 +36,8 @@ pub(crate) fn format(at: SystemTime) -> Option<String> {
         of_day % 60
     );
     if fraction != 0 {
-        let digits = format!("{fraction:09}");
-        text.push('.');
-        text.push_str(digits.trim_end_matches('0'));
+        let _ = write!(text, ".{fraction:09}");
+        text.truncate(text.trim_end_matches('0').len());
     }
     text.push('Z');
     Some(text)
@@ -121,8 +118,16 @@ pub(crate) fn parse(text: &str) -> Result<SystemTime, ParseError> {
 
 /// The UTC year of `at`; `None` if the clock cannot say.
 pub(crate) fn year(at: SystemTime) -> Option<i64> {
-    let seconds = i64::try_from(unix_nanos(at)?.div_euclid(NANOS_PER_SECOND)).ok()?;
+    let (seconds, _) = unix_seconds(at)?;
     Some(civil_from_days(seconds.div_euclid(SECONDS_PER_DAY)).0)
+}
+
+/// Whole seconds since the Unix epoch (negative before it), and the
+/// nanoseconds past them.
+fn unix_seconds(at: SystemTime) -> Option<(i64, u32)> {
+    let nanos = unix_nanos(at)?;
+    let seconds = i64::try_from(nanos.div_euclid(NANOS_PER_SECOND)).ok()?;
+    Some((seconds, nanos.rem_euclid(NANOS_PER_SECOND) as u32))
 }
 
 /// Nanoseconds since the Unix epoch (negative before it).

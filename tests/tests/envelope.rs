@@ -47,18 +47,22 @@ fn the_wire_form_has_the_seed_fields_plus_id_and_key() {
     assert_eq!(std::time::SystemTime::from(parsed), envelope.metadata().timestamp());
 }
 
+/// A small deterministic generator of pseudo-random numbers (xorshift64).
+fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+    move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    }
+}
+
 /// Hostile text where a timestamp goes: valid timestamps with bytes changed,
 /// added and removed. evently accepts exactly what the `time` crate's RFC 3339
 /// parser accepts (in the years 0 to 9999 once in UTC), as the same instant.
 #[test]
 fn mangled_timestamps_are_accepted_exactly_when_the_time_crate_accepts_them() {
-    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
     const PIECES: &[u8] = b"0123456789-:TtZz+. x";
     let seeds = [
         "2026-01-15T10:00:00Z",
@@ -116,13 +120,7 @@ fn mangled_timestamps_are_accepted_exactly_when_the_time_crate_accepts_them() {
 /// fractions of every length and offsets of every size.
 #[test]
 fn timestamps_are_written_and_read_as_the_time_crate_writes_and_reads_them() {
-    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut next = xorshift(0x2545_f491_4f6c_dd1d);
     const FIRST: i128 = -62_167_219_200; // 0000-01-01T00:00:00Z
     const SPAN: u64 = 315_537_897_600; // to 10000-01-01T00:00:00Z
     for round in 0..20_000 {
