@@ -10,7 +10,7 @@ use tokio::sync::{Notify, watch};
 
 use crate::bus::Bus;
 use crate::cloudevents::Encoding;
-use crate::consume::consume;
+use crate::consume::Deliveries;
 use crate::dead_letter::DeadLetters;
 use crate::dispatch::Core;
 use crate::error::StartError;
@@ -397,7 +397,7 @@ impl BusBuilder {
                 closed: AtomicBool::new(false),
                 consuming: Arc::new(LaneCounters::default()),
                 max_payload,
-                consumers: Mutex::new(Vec::new()),
+                tasks: Mutex::new(Vec::new()),
             }
         });
         for group in &core.table.groups {
@@ -423,15 +423,8 @@ impl BusBuilder {
                     topics: &group.topics,
                     start: self.start_position,
                 };
-                let incoming = transport.subscribe_boxed(subscription).await?;
-                let consumer = tokio::spawn(consume(
-                    Arc::downgrade(&core),
-                    index,
-                    Arc::clone(&dead_letter),
-                    incoming,
-                    core.stop.subscribe(),
-                ));
-                crate::util::lock(&core.consumers).push(consumer);
+                let deliveries = Deliveries::new(&core, index, Arc::clone(&dead_letter));
+                transport.subscribe_boxed(subscription, deliveries).await?;
             }
         }
         #[cfg(feature = "postgres")]
@@ -441,7 +434,7 @@ impl BusBuilder {
                 Arc::downgrade(&core),
                 core.stop.subscribe(),
             ));
-            crate::util::lock(&core.consumers).push(relay);
+            crate::util::lock(&core.tasks).push(relay);
         }
         Ok(Bus::from_core(core))
     }

@@ -5,7 +5,7 @@
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Weak};
 
-use tokio::sync::{mpsc, watch};
+use tokio::sync::watch;
 
 use crate::dispatch::{Core, lane_hash};
 use crate::lane::{Sender, finish};
@@ -13,34 +13,74 @@ use crate::routing::Group;
 use crate::transport::{CONTENT_TYPE, Incoming, Receipt, headers as transport_headers};
 use crate::util::Chain;
 
-/// Takes a group's messages from its subscription until the bus stops.
-pub(crate) async fn consume(
+/// Where a subscription hands the messages it receives: the lanes of its
+/// consumer group's subscribers, on the calling task.
+///
+/// The bus gives one to [`Transport::subscribe`](crate::transport::Transport::subscribe);
+/// the transport's receiving task calls [`send`](Self::send) with each
+/// message, and stops receiving once the bus stops
+/// ([`closed`](Self::closed)). There is no queue between the two: a
+/// message is decoded and handed to its lanes (or run at once by an idle
+/// lane) before `send` returns, so the transport's own prefetch (a NATS pull
+/// batch, RabbitMQ's prefetch count, librdkafka's fetch queue) is all that
+/// is received ahead.
+#[derive(Clone)]
+pub struct Deliveries {
     core: Weak<Core>,
     group: usize,
     dead_letter: Arc<str>,
-    mut incoming: mpsc::Receiver<Incoming>,
-    mut stop: watch::Receiver<bool>,
-) {
-    loop {
-        let message = tokio::select! {
-            biased;
-            _ = stop.wait_for(|stopped| *stopped) => break,
-            message = incoming.recv() => message,
-        };
-        let (Some(message), Some(core)) = (message, core.upgrade()) else { break };
-        // Counted from here until the lanes count it: `shutdown` waits for
-        // a message still decoding or being dead-lettered.
-        core.consuming.begin();
-        deliver(&core, &core.table.groups[group], &dead_letter, message).await;
-        finish(&core.consuming, &core.shared);
+    stop: watch::Receiver<bool>,
+}
+
+impl std::fmt::Debug for Deliveries {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Deliveries")
+            .field("group", &self.group)
+            .field("closed", &self.is_closed())
+            .finish_non_exhaustive()
     }
-    // Stopping: messages received but not handed to a lane go back to the
-    // broker for another member; `shutdown` awaits this task.
-    incoming.close();
-    while let Some(message) = incoming.recv().await {
-        if let Err(error) = message.ack.release().await {
-            tracing::warn!(error = %Chain(&error), origin = %message.origin, "could not give back a message");
+}
+
+impl Deliveries {
+    pub(crate) fn new(core: &Arc<Core>, group: usize, dead_letter: Arc<str>) -> Self {
+        Self { core: Arc::downgrade(core), group, dead_letter, stop: core.stop.subscribe() }
+    }
+
+    /// Hands a received message to the group's subscribers of its type and
+    /// topic, and returns once they have it: queued on their lanes, or run
+    /// already. A message that does not decode goes to the bus's
+    /// dead-letter destination (and is acknowledged once it is there).
+    ///
+    /// # Errors
+    ///
+    /// The message back, untouched, once the bus is stopping (or gone): the
+    /// transport gives it back to the broker and stops receiving.
+    pub async fn send(&self, message: Incoming) -> Result<(), Incoming> {
+        let Some(core) = self.core.upgrade() else { return Err(message) };
+        // Counted from here until the lanes count it: `shutdown` waits for a
+        // message still decoding or being dead-lettered. Counted before the
+        // stop is looked at (both sequentially consistent, as is the stop's
+        // store and `shutdown`'s count): either this sees the stop, or
+        // `shutdown` waits for this message.
+        core.consuming.begin();
+        if core.closed.load(Ordering::SeqCst) {
+            finish(&core.consuming, &core.shared);
+            return Err(message);
         }
+        deliver(&core, &core.table.groups[self.group], &self.dead_letter, message).await;
+        finish(&core.consuming, &core.shared);
+        Ok(())
+    }
+
+    /// Completes once the bus stops (or is dropped): the transport stops
+    /// receiving and gives back what it fetched ahead.
+    pub async fn closed(&mut self) {
+        let _ = self.stop.wait_for(|stopped| *stopped).await;
+    }
+
+    /// Whether the bus is stopping (or gone).
+    pub fn is_closed(&self) -> bool {
+        *self.stop.borrow() || self.core.strong_count() == 0
     }
 }
 

@@ -33,11 +33,11 @@ pub(crate) struct Core {
     /// Tells broker consumers to stop taking messages.
     pub(crate) stop: watch::Sender<bool>,
     pub(crate) closed: AtomicBool,
-    /// Broker messages taken by a group's consumer and not yet handed to
-    /// the lanes (decoding, dead-lettering, giving back).
+    /// Broker messages a transport handed to `Deliveries::send` and not yet
+    /// to the lanes (decoding, dead-lettering).
     pub(crate) consuming: Arc<LaneCounters>,
-    /// The consumers' tasks, which give back what they hold when they stop.
-    pub(crate) consumers: std::sync::Mutex<Vec<tokio::task::JoinHandle<()>>>,
+    /// Tasks that publish for the bus (the outbox's relay), awaited when it stops.
+    pub(crate) tasks: std::sync::Mutex<Vec<tokio::task::JoinHandle<()>>>,
     /// The largest message, in bytes, the bus sends or decodes.
     pub(crate) max_payload: usize,
 }
@@ -259,11 +259,13 @@ impl Core {
     /// handled, dead-lettered or given back, and the broker's last commits
     /// are done.
     pub(crate) async fn shutdown(&self) {
-        self.closed.store(true, Ordering::Release);
+        // Sequentially consistent, as `Deliveries::send` counts a message
+        // and then looks here: a message it hands over is counted in time.
+        self.closed.store(true, Ordering::SeqCst);
         let _ = self.stop.send(true);
-        let consumers = std::mem::take(&mut *crate::util::lock(&self.consumers));
-        for consumer in consumers {
-            let _ = consumer.await;
+        let tasks = std::mem::take(&mut *crate::util::lock(&self.tasks));
+        for task in tasks {
+            let _ = task.await;
         }
         self.wait_idle().await;
         for lane in self.lanes.iter().flat_map(|lanes| lanes.iter()) {

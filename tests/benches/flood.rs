@@ -40,10 +40,9 @@ const PREFETCH: u16 = 256;
 /// The bus's lanes and each lane's queue, set so the bound is known.
 const CONCURRENCY: usize = 8;
 const QUEUE_CAPACITY: usize = 32;
-/// The channel each transport hands received messages to the bus through.
-const TRANSPORT_CHANNEL: usize = 256;
 /// What evently's NATS transport asks the server for in one pull request,
-/// on top of which the transport's channel and the lanes hold messages. It
+/// on top of which the lanes hold messages (a transport hands each message
+/// to the lanes itself, with no queue between the two). It
 /// asks for the next batch once half of the current one is left, so up to
 /// one and a half batches are on their way or buffered.
 const NATS_PULL_BATCH: usize = 200;
@@ -183,11 +182,11 @@ impl Broker {
                 let mut consumers = stream.consumers();
                 let info = consumers.next().await.expect("the consumer").expect("its info");
                 let pending = info.config.max_ack_pending as usize;
-                let held = NATS_PULL_AHEAD + TRANSPORT_CHANNEL + lanes;
+                let held = NATS_PULL_AHEAD + lanes;
                 (
                     pending.min(held),
                     format!(
-                        "least of max_ack_pending {pending} and 1.5 pull batches {NATS_PULL_AHEAD} + channel {TRANSPORT_CHANNEL} + lanes {lanes}"
+                        "least of max_ack_pending {pending} and 1.5 pull batches {NATS_PULL_AHEAD} + lanes {lanes}"
                     ),
                 )
             }
@@ -195,12 +194,7 @@ impl Broker {
                 let kbytes = kafka_queued_kbytes()
                     + KAFKA_PARTITION_FETCH_KBYTES * KafkaConfig::default().partitions as usize;
                 let ahead = kbytes * 1024 / message_bytes();
-                (
-                    TRANSPORT_CHANNEL + lanes + ahead,
-                    format!(
-                        "channel {TRANSPORT_CHANNEL} + lanes {lanes} + fetch queue {kbytes} KiB ({ahead})"
-                    ),
-                )
+                (lanes + ahead, format!("lanes {lanes} + fetch queue {kbytes} KiB ({ahead})"))
             }
         }
     }

@@ -132,8 +132,9 @@ impl Transport for FaultyDeadLetters {
     async fn subscribe(
         &self,
         subscription: Subscription<'_>,
-    ) -> Result<tokio::sync::mpsc::Receiver<evently::transport::Incoming>, TransportError> {
-        self.inner.subscribe(subscription).await
+        deliveries: evently::transport::Deliveries,
+    ) -> Result<(), TransportError> {
+        self.inner.subscribe(subscription, deliveries).await
     }
     async fn dead_letter(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
         match &self.fault {

@@ -13,7 +13,7 @@ use std::time::Duration;
 use evently::idempotency::InMemoryIdempotencyStore;
 use evently::transport::{
     BoxTransport, KafkaConfig, KafkaTransport, NatsConfig, NatsTransport, OutgoingMessage,
-    RabbitMqConfig, RabbitMqTransport, Subscription, Transport,
+    RabbitMqConfig, RabbitMqTransport, Transport,
 };
 use evently::{Bus, BusBuilder, Context, Envelope, subscriber};
 use evently_tests::conformance::ConformanceChecked;
@@ -272,8 +272,7 @@ async fn failures_are_retried_then_dead_lettered_with_the_reason(kind: Kind) {
 
 /// The headers of the first message in the run's `conformance.dlq` on the broker.
 async fn broker_dead_letter(kind: Kind, run: &str) -> HashMap<String, String> {
-    let raw = transport(kind, run).await.expect("a broker");
-    broker_dead_letters(kind, run, &raw, "conformance.dlq", 1)
+    broker_dead_letters(kind, run, "conformance.dlq", 1)
         .await
         .into_iter()
         .next()
@@ -281,67 +280,126 @@ async fn broker_dead_letter(kind: Kind, run: &str) -> HashMap<String, String> {
 }
 
 /// The headers of up to `count` dead letters in the run's `destination` on
-/// the broker: a queue named after it on RabbitMQ; a topic or stream, which
-/// a new group reads from the start, on Kafka and JetStream.
+/// the broker, read with the broker's own client: a queue named after it on
+/// RabbitMQ; a topic, which a new group reads from the start, on Kafka; the
+/// stream that holds its subject on JetStream.
 async fn broker_dead_letters(
     kind: Kind,
     run: &str,
-    raw: &BoxTransport,
     destination: &'static str,
     count: usize,
 ) -> Vec<HashMap<String, String>> {
+    let name = format!("{run}.{destination}");
     let mut letters = Vec::new();
-    if kind == Kind::RabbitMq {
-        let connection = lapin::Connection::connect(
-            "amqp://guest:guest@127.0.0.1:5672/%2f",
-            lapin::ConnectionProperties::default(),
-        )
-        .await
-        .expect("connect to RabbitMQ");
-        let channel = connection.create_channel().await.expect("channel");
-        let queue = format!("{run}.{destination}");
-        while letters.len() < count {
-            let Some(message) = channel
-                .basic_get(queue.as_str().into(), lapin::options::BasicGetOptions { no_ack: true })
-                .await
-                .expect("basic.get")
-            else {
-                break;
-            };
-            let headers = message
-                .delivery
-                .properties
-                .headers()
-                .as_ref()
-                .map(|table| {
-                    table
-                        .inner()
-                        .iter()
-                        .filter_map(|(name, value)| match value {
-                            lapin::types::AMQPValue::LongString(text) => {
-                                Some((name.to_string(), text.to_string()))
-                            }
-                            _ => None,
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            letters.push(headers);
+    match kind {
+        Kind::InProcess => {}
+        Kind::RabbitMq => {
+            let connection = lapin::Connection::connect(
+                "amqp://guest:guest@127.0.0.1:5672/%2f",
+                lapin::ConnectionProperties::default(),
+            )
+            .await
+            .expect("connect to RabbitMQ");
+            let channel = connection.create_channel().await.expect("channel");
+            while letters.len() < count {
+                let Some(message) = channel
+                    .basic_get(
+                        name.as_str().into(),
+                        lapin::options::BasicGetOptions { no_ack: true },
+                    )
+                    .await
+                    .expect("basic.get")
+                else {
+                    break;
+                };
+                let headers = message
+                    .delivery
+                    .properties
+                    .headers()
+                    .as_ref()
+                    .map(|table| {
+                        table
+                            .inner()
+                            .iter()
+                            .filter_map(|(name, value)| match value {
+                                lapin::types::AMQPValue::LongString(text) => {
+                                    Some((name.to_string(), text.to_string()))
+                                }
+                                _ => None,
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                letters.push(headers);
+            }
         }
-        return letters;
-    }
-    let mut incoming = raw
-        .subscribe(Subscription::new("inspector", &[destination]))
-        .await
-        .expect("subscribe to the dead letters");
-    while letters.len() < count {
-        let Ok(Some(message)) =
-            tokio::time::timeout(Duration::from_secs(20), incoming.recv()).await
-        else {
-            break;
-        };
-        letters.push(message.headers.iter().cloned().collect());
-        let _ = message.ack.ack().await;
+        Kind::Kafka => {
+            use rdkafka::Message;
+            use rdkafka::consumer::{Consumer, StreamConsumer};
+            use rdkafka::message::Headers;
+            let consumer: StreamConsumer = rdkafka::ClientConfig::new()
+                .set("bootstrap.servers", "127.0.0.1:9092")
+                .set("group.id", format!("{run}.inspector"))
+                .set("auto.offset.reset", "earliest")
+                .set("enable.auto.commit", "false")
+                .create()
+                .expect("a Kafka client");
+            consumer.subscribe(&[name.as_str()]).expect("subscribe to the dead letters");
+            while letters.len() < count {
+                let Ok(received) =
+                    tokio::time::timeout(Duration::from_secs(20), consumer.recv()).await
+                else {
+                    break;
+                };
+                let message = received.expect("a Kafka message");
+                let headers = message
+                    .headers()
+                    .map(|headers| {
+                        headers
+                            .iter()
+                            .filter_map(|header| {
+                                let value = std::str::from_utf8(header.value?).ok()?;
+                                Some((header.key.to_owned(), value.to_owned()))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                letters.push(headers);
+            }
+        }
+        Kind::Nats => {
+            use futures_util::StreamExt;
+            let client = async_nats::connect("nats://127.0.0.1:4222").await.expect("NATS");
+            let context = async_nats::jetstream::new(client);
+            let stream = context.stream_by_subject(name.as_str()).await.expect("its stream");
+            let stream = context.get_stream(&stream).await.expect("its stream");
+            let consumer: async_nats::jetstream::consumer::PullConsumer = stream
+                .create_consumer(async_nats::jetstream::consumer::pull::Config {
+                    filter_subject: name.clone(),
+                    ..Default::default()
+                })
+                .await
+                .expect("a consumer of the dead letters");
+            let mut messages = consumer.messages().await.expect("its messages");
+            while letters.len() < count {
+                let Ok(Some(message)) =
+                    tokio::time::timeout(Duration::from_secs(20), messages.next()).await
+                else {
+                    break;
+                };
+                let message = message.expect("a JetStream message");
+                let headers = message
+                    .headers
+                    .iter()
+                    .flat_map(|map| map.iter())
+                    .flat_map(|(name, values)| {
+                        values.iter().map(move |value| (name.to_string(), value.to_string()))
+                    })
+                    .collect();
+                letters.push(headers);
+                let _ = message.ack().await;
+            }
+        }
     }
     letters
 }
@@ -463,7 +521,7 @@ async fn poison_messages_are_dead_lettered_with_a_reason_and_consuming_goes_on(k
     })
     .await;
     bus.shutdown().await;
-    let reasons: Vec<String> = broker_dead_letters(kind, &run, &raw, "dead-letters", poisons.len())
+    let reasons: Vec<String> = broker_dead_letters(kind, &run, "dead-letters", poisons.len())
         .await
         .into_iter()
         .map(|headers| headers.get("evently-error").cloned().unwrap_or_default())

@@ -26,10 +26,10 @@ use rdkafka::consumer::{
 use rdkafka::message::{Header, Headers, Message, OwnedHeaders};
 use rdkafka::producer::{FutureProducer, FutureRecord, Producer};
 use rdkafka::{Offset, TopicPartitionList};
-use tokio::sync::mpsc;
 
 use super::{
-    Ack, Acker, Incoming, OutgoingMessage, StartPosition, Subscription, Transport, TransportError,
+    Ack, Acker, Deliveries, Incoming, OutgoingMessage, StartPosition, Subscription, Transport,
+    TransportError,
 };
 
 const BROKER: &str = "Kafka";
@@ -411,7 +411,8 @@ impl Transport for KafkaTransport {
     async fn subscribe(
         &self,
         subscription: Subscription<'_>,
-    ) -> Result<mpsc::Receiver<Incoming>, TransportError> {
+        mut deliveries: Deliveries,
+    ) -> Result<(), TransportError> {
         let Subscription { group, topics, start, .. } = subscription;
         let names: Vec<String> = topics.iter().map(|topic| self.topic(topic)).collect();
         let by_name: Vec<(String, &'static str)> =
@@ -451,11 +452,10 @@ impl Transport for KafkaTransport {
             offsets,
             outstanding: std::sync::atomic::AtomicUsize::new(0),
         });
-        let (sender, receiver) = mpsc::channel(256);
         let task = tokio::spawn(async move {
             loop {
                 let message = tokio::select! {
-                    () = sender.closed() => break,
+                    () = deliveries.closed() => break,
                     message = consumer.recv() => message,
                 };
                 let message = match message {
@@ -497,7 +497,8 @@ impl Transport for KafkaTransport {
                         offset,
                     }),
                 };
-                if sender.send(incoming).await.is_err() {
+                if deliveries.send(incoming).await.is_err() {
+                    // Not handled: its offset stays uncommitted.
                     break;
                 }
             }
@@ -523,6 +524,6 @@ impl Transport for KafkaTransport {
             consumer.unsubscribe();
         });
         self.consumers.lock().unwrap_or_else(|p| p.into_inner()).push(task);
-        Ok(receiver)
+        Ok(())
     }
 }

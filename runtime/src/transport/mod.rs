@@ -20,13 +20,12 @@ mod rabbitmq;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use tokio::sync::mpsc;
-
 use crate::util::BoxError;
 use std::future::Future;
 
 use crate::util::BoxFuture;
 
+pub use crate::consume::Deliveries;
 #[cfg(feature = "kafka")]
 pub use kafka::{KafkaConfig, KafkaTransport};
 #[cfg(feature = "nats")]
@@ -205,12 +204,17 @@ pub trait Transport: Send + Sync + 'static {
         message: OutgoingMessage<'_>,
     ) -> impl Future<Output = Result<(), TransportError>> + Send;
 
-    /// Starts consuming the subscription's topics as its consumer group:
-    /// each message is delivered to one member of the group.
+    /// Starts consuming the subscription's topics as its consumer group
+    /// (each message is delivered to one member of the group), in tasks of
+    /// the transport's own that hand each message to
+    /// [`deliveries`](Deliveries::send) and stop once it is
+    /// [closed](Deliveries::closed), giving back to the broker what they
+    /// received and did not hand over.
     fn subscribe(
         &self,
         subscription: Subscription<'_>,
-    ) -> impl Future<Output = Result<mpsc::Receiver<Incoming>, TransportError>> + Send;
+        deliveries: Deliveries,
+    ) -> impl Future<Output = Result<(), TransportError>> + Send;
 
     /// Sends a message to a dead-letter destination and waits for the broker
     /// to confirm it.
@@ -248,7 +252,8 @@ pub(crate) trait DynTransport: Send + Sync {
     fn subscribe_boxed<'a>(
         &'a self,
         subscription: Subscription<'a>,
-    ) -> BoxFuture<'a, Result<mpsc::Receiver<Incoming>, TransportError>>;
+        deliveries: Deliveries,
+    ) -> BoxFuture<'a, Result<(), TransportError>>;
     fn dead_letter_boxed<'a>(
         &'a self,
         message: OutgoingMessage<'a>,
@@ -276,8 +281,9 @@ impl<T: Transport> DynTransport for T {
     fn subscribe_boxed<'a>(
         &'a self,
         subscription: Subscription<'a>,
-    ) -> BoxFuture<'a, Result<mpsc::Receiver<Incoming>, TransportError>> {
-        Box::pin(self.subscribe(subscription))
+        deliveries: Deliveries,
+    ) -> BoxFuture<'a, Result<(), TransportError>> {
+        Box::pin(self.subscribe(subscription, deliveries))
     }
     fn dead_letter_boxed<'a>(
         &'a self,
@@ -325,8 +331,9 @@ impl Transport for BoxTransport {
     async fn subscribe(
         &self,
         subscription: Subscription<'_>,
-    ) -> Result<mpsc::Receiver<Incoming>, TransportError> {
-        self.0.subscribe_boxed(subscription).await
+        deliveries: Deliveries,
+    ) -> Result<(), TransportError> {
+        self.0.subscribe_boxed(subscription, deliveries).await
     }
     async fn dead_letter(&self, message: OutgoingMessage<'_>) -> Result<(), TransportError> {
         self.0.dead_letter_boxed(message).await

@@ -14,13 +14,13 @@ use std::time::Duration;
 use async_nats::jetstream::{self, consumer, stream};
 use async_nats::rustls;
 use futures_util::StreamExt;
-use tokio::sync::{mpsc, watch};
+use tokio::sync::watch;
 
 use crate::tls::{LoadedTls, TlsConfig, TlsError, TlsItem};
 
 use super::{
-    Ack, Acker, Incoming, OutgoingMessage, StartPosition, Subscription, Transport, TransportError,
-    object_name,
+    Ack, Acker, Deliveries, Incoming, OutgoingMessage, StartPosition, Subscription, Transport,
+    TransportError, object_name,
 };
 
 const BROKER: &str = "NATS JetStream";
@@ -622,13 +622,13 @@ impl Transport for NatsTransport {
     async fn subscribe(
         &self,
         subscription: Subscription<'_>,
-    ) -> Result<mpsc::Receiver<Incoming>, TransportError> {
+        deliveries: Deliveries,
+    ) -> Result<(), TransportError> {
         let Subscription { group, topics, start, .. } = subscription;
         let deliver_policy = match start {
             StartPosition::Latest => consumer::DeliverPolicy::New,
             _ => consumer::DeliverPolicy::All,
         };
-        let (sender, receiver) = mpsc::channel(256);
         for topic in topics {
             let stream = self.stream(topic).await?;
             // One consumer per group and topic, filtered to the topic: the
@@ -652,14 +652,14 @@ impl Transport for NatsTransport {
                 .await
                 .map_err(broker)?;
             let mut puller = Puller::new(&self.context, &consumer, self.reconnects.clone()).await?;
-            let sender = sender.clone();
+            let mut deliveries = deliveries.clone();
             let origin = self.subject(topic);
             let topic: &'static str = topic;
             let confirm = self.config.confirm_acks;
             let task = tokio::spawn(async move {
                 loop {
                     let message = tokio::select! {
-                        () = sender.closed() => break,
+                        () = deliveries.closed() => break,
                         message = puller.next(&origin) => message,
                     };
                     // The client was closed: nothing more arrives.
@@ -683,8 +683,8 @@ impl Transport for NatsTransport {
                         origin: format!("{origin}#{sequence}"),
                         ack: Acker::new(NatsAck { message, confirm }),
                     };
-                    if let Err(unsent) = sender.send(incoming).await {
-                        let _ = unsent.0.ack.release().await;
+                    if let Err(unsent) = deliveries.send(incoming).await {
+                        let _ = unsent.ack.release().await;
                         break;
                     }
                 }
@@ -695,6 +695,6 @@ impl Transport for NatsTransport {
             });
             self.pullers.lock().unwrap_or_else(|p| p.into_inner()).push(task);
         }
-        Ok(receiver)
+        Ok(())
     }
 }

@@ -24,12 +24,12 @@ use lapin::{
     BasicProperties, Channel, ChannelStatus, Confirmation, Connection, ConnectionProperties,
     Consumer, DefaultConnectionBuilder, ExchangeKind,
 };
-use tokio::sync::mpsc;
 
 use crate::tls::TlsConfig;
 
 use super::{
-    Ack, Acker, Incoming, OutgoingMessage, Subscription, Transport, TransportError, object_name,
+    Ack, Acker, Deliveries, Incoming, OutgoingMessage, Subscription, Transport, TransportError,
+    object_name,
 };
 
 const BROKER: &str = "RabbitMQ";
@@ -415,7 +415,7 @@ impl Inner {
         group: String,
         topic: &'static str,
         mut current: (Channel, Consumer),
-        sender: mpsc::Sender<Incoming>,
+        mut deliveries: Deliveries,
     ) {
         let tag = format!("evently.{group}.{topic}");
         let queue = self.queue(&group, topic);
@@ -427,7 +427,7 @@ impl Inner {
             let (channel, consumer) = &mut current;
             let stopped = loop {
                 let delivery = tokio::select! {
-                    () = sender.closed() => break true,
+                    () = deliveries.closed() => break true,
                     delivery = consumer.next() => delivery,
                     _ = health.tick() => {
                         if channel.status().connected() {
@@ -470,8 +470,8 @@ impl Inner {
                         channel: channel.status().clone(),
                     }),
                 };
-                if let Err(unsent) = sender.send(incoming).await {
-                    let _ = unsent.0.ack.release().await;
+                if let Err(unsent) = deliveries.send(incoming).await {
+                    let _ = unsent.ack.release().await;
                     break true;
                 }
             };
@@ -494,7 +494,7 @@ impl Inner {
             }
             tracing::warn!(%group, topic, "RabbitMQ consumer lost its connection; opening it again");
             current = loop {
-                if sender.is_closed() {
+                if deliveries.is_closed() {
                     tracing::debug!(%group, topic, "the bus stopped consuming; the RabbitMQ consumer is not reopened");
                     return;
                 }
@@ -665,12 +665,11 @@ impl Transport for RabbitMqTransport {
     async fn subscribe(
         &self,
         subscription: Subscription<'_>,
-    ) -> Result<mpsc::Receiver<Incoming>, TransportError> {
+        deliveries: Deliveries,
+    ) -> Result<(), TransportError> {
         // A queue receives what is published after it is declared, so
         // `StartPosition` has nothing to choose on RabbitMQ.
         let Subscription { group, topics, .. } = subscription;
-        let (sender, receiver) =
-            mpsc::channel(usize::from(self.inner.config.prefetch_count).max(16));
         for topic in topics {
             let tag = format!("evently.{group}.{topic}");
             let opened = self.inner.open_consumer(group, topic, &tag).await?;
@@ -678,9 +677,9 @@ impl Transport for RabbitMqTransport {
                 group.to_owned(),
                 topic,
                 opened,
-                sender.clone(),
+                deliveries.clone(),
             ));
         }
-        Ok(receiver)
+        Ok(())
     }
 }
