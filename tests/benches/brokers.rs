@@ -12,6 +12,11 @@
 //! handled. Every run uses fresh topics, streams and queues. NATS runs twice:
 //! with each acknowledgement confirmed by the server (evently's default,
 //! `double_ack` on the raw side) and without (`ack`).
+//!
+//! `EVENTLY_BENCH=kafka`, `rabbitmq`, `nats`, `nats-confirmed` or
+//! `nats-unconfirmed` runs one broker (or one NATS mode);
+//! `EVENTLY_BENCH_ROUNDS` sets the rounds (5); `EVENTLY_BENCH_SIDE=raw` or
+//! `evently` runs one side only (to profile it).
 
 #![allow(missing_docs)]
 
@@ -368,13 +373,29 @@ async fn compare(
     raw: impl AsyncFn(&str) -> Duration,
     evently: impl AsyncFn(&str) -> Duration,
 ) {
+    // `EVENTLY_BENCH_SIDE=raw` or `evently` runs one side only, for a
+    // profiler: its rates are printed and no ratio.
+    let side = std::env::var("EVENTLY_BENCH_SIDE").unwrap_or_default();
     let (mut raw_runs, mut evently_runs) = (Vec::new(), Vec::new());
     for round in 0..rounds {
         let run = format!("{run}r{round}");
-        raw_runs.push(raw(&run).await);
-        evently_runs.push(evently(&format!("{run}ev.")).await);
+        if side != "evently" {
+            raw_runs.push(raw(&run).await);
+        }
+        if side != "raw" {
+            evently_runs.push(evently(&format!("{run}ev.")).await);
+        }
     }
-    report(label, &raw_runs, &evently_runs);
+    if side.is_empty() {
+        report(label, &raw_runs, &evently_runs);
+    } else {
+        let rates: Vec<String> = raw_runs
+            .iter()
+            .chain(&evently_runs)
+            .map(|elapsed| format!("{:.0}", EVENTS as f64 / elapsed.as_secs_f64()))
+            .collect();
+        println!("{label:<18} {side} only: {} msg/s", rates.join(", "));
+    }
 }
 
 #[tokio::main]
@@ -406,12 +427,16 @@ async fn main() {
         })
         .await;
     }
-    if only.is_empty() || only == "nats" {
+    if only.is_empty() || only.starts_with("nats") {
         // Both sides acknowledge alike: confirmed (evently's default), then
         // written and not confirmed (the raw client's default).
-        for (confirm, label, mode) in
-            [(true, "NATS, confirmed", "c"), (false, "NATS, unconfirmed", "u")]
-        {
+        for (confirm, label, mode, name) in [
+            (true, "NATS, confirmed", "c", "nats-confirmed"),
+            (false, "NATS, unconfirmed", "u", "nats-unconfirmed"),
+        ] {
+            if !(only.is_empty() || only == "nats" || only == name) {
+                continue;
+            }
             let raw = async |run: &str| raw_nats(run, confirm).await;
             let evently = async |namespace: &str| {
                 let config = NatsConfig {
