@@ -230,7 +230,7 @@ pub enum PublishError {
         /// The subscriber.
         subscriber: &'static str,
     },
-    /// [`publish_in`](crate::Bus::publish_in) on a bus without an outbox.
+    /// `Bus::publish_in` (feature `postgres`) on a bus without an outbox.
     #[error("the bus has no outbox: add `.outbox(pg)` to its builder to publish in a transaction")]
     NoOutbox,
     /// The event could not be written to the outbox table.

@@ -3,7 +3,7 @@
 //!
 //! One [`PgStore`] over one [`sqlx::PgPool`] serves all three:
 //!
-//! - As an [`IdempotencyStore`](crate::idempotency::IdempotencyStore)
+//! - As an [`IdempotencyStore`]
 //!   (`.idempotency_store(pg.clone())`): claims live in
 //!   `<prefix>_claims` and survive restarts; a claim has a holder token and
 //!   a lease the bus renews while the handler runs, and a claim whose holder
