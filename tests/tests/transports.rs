@@ -76,6 +76,22 @@ async fn member_legacy(event: &ConformanceChecked) -> evently::Result<()> {
 }
 
 /// A subscriber that states no group: on a broker, the bus's source must name it.
+/// One group on two topics: its consumer receives both at once (one task
+/// per topic on NATS and RabbitMQ).
+#[subscriber(group = "conformance-two")]
+async fn two_topics_main(event: &ConformanceChecked) -> evently::Result<()> {
+    record(&event.run, "two", event, 1);
+    tokio::time::sleep(Duration::from_millis(10)).await;
+    Ok(())
+}
+
+#[subscriber(group = "conformance-two", topic = "conformance.legacy")]
+async fn two_topics_legacy(event: &ConformanceChecked) -> evently::Result<()> {
+    record(&event.run, "two", event, 1);
+    tokio::time::sleep(Duration::from_millis(10)).await;
+    Ok(())
+}
+
 #[subscriber]
 async fn ungrouped(_event: &ConformanceChecked) -> evently::Result<()> {
     Ok(())
@@ -610,6 +626,70 @@ async fn shutdown_finishes_what_it_took_and_loses_nothing(kind: Kind) {
     second.shutdown().await;
 }
 
+/// A member of a group on two topics stops while both topics' messages are
+/// being handled, with its lanes full: the transport's tasks (one per topic
+/// on NATS and RabbitMQ) are waiting to hand messages over, and hold more
+/// that they fetched ahead. The next member gets the rest. Every message of
+/// both topics is handled once.
+async fn a_group_on_two_topics_stops_and_loses_nothing(kind: Kind) {
+    const EVENTS: u32 = 300;
+    let run = run_id(kind);
+    let store = Arc::new(InMemoryIdempotencyStore::default());
+    // Four lanes of two queued messages each: most of the backlog waits
+    // with the transport.
+    let start = |store: Arc<InMemoryIdempotencyStore>| {
+        let run = run.clone();
+        async move {
+            let builder = Bus::builder()
+                .source("conformance")
+                .idempotency_store(store)
+                .group("conformance-two")
+                .concurrency(4)
+                .queue_capacity(2);
+            match transport(kind, &run).await {
+                None => builder.start().await.expect("bus starts"),
+                Some(transport) => builder.transport(transport).start().await.expect("bus starts"),
+            }
+        }
+    };
+    let first = start(Arc::clone(&store)).await;
+    for seq in 0..EVENTS {
+        let event = event(&run, seq, &format!("k{}", seq % 8));
+        // Even numbers on the event's own topic, odd ones on the other.
+        let published = match seq % 2 {
+            0 => first.publish(event).await,
+            _ => first.publish_to("conformance.legacy", event).await,
+        };
+        published.expect("publish");
+    }
+    eventually("both topics are being handled", || {
+        let seqs = seen(&run, "two");
+        seqs.iter().any(|(seq, ..)| seq % 2 == 0) && seqs.iter().any(|(seq, ..)| seq % 2 == 1)
+    })
+    .await;
+    tokio::time::timeout(Duration::from_secs(20), first.shutdown()).await.expect("drained");
+    let handled_first = seen(&run, "two").len();
+    if kind == Kind::InProcess {
+        assert_eq!(handled_first, EVENTS as usize, "in process, shutdown drains everything");
+        return;
+    }
+    assert!(handled_first < EVENTS as usize, "the first member handled all before it stopped");
+    let second = start(store).await;
+    eventually("every event of both topics was handled", || {
+        seen(&run, "two").len() >= EVENTS as usize
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    second.shutdown().await;
+    let mut seqs: Vec<u32> = seen(&run, "two").into_iter().map(|(seq, ..)| seq).collect();
+    seqs.sort_unstable();
+    assert_eq!(
+        seqs,
+        (0..EVENTS).collect::<Vec<_>>(),
+        "none lost, none handled twice (the first member handled {handled_first})"
+    );
+}
+
 async fn cloudevents_are_published_and_understood(kind: Kind) {
     let run = run_id(kind);
     let from_elsewhere = |seq: u32, id: &str| {
@@ -739,6 +819,11 @@ macro_rules! conformance {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn shutdown_finishes_what_it_took_and_loses_nothing() {
                 super::shutdown_finishes_what_it_took_and_loses_nothing($kind).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn a_group_on_two_topics_stops_and_loses_nothing() {
+                super::a_group_on_two_topics_stops_and_loses_nothing($kind).await;
             }
         }
     };
