@@ -154,6 +154,11 @@ async fn member(
     let builder: BusBuilder = groups
         .iter()
         .fold(Bus::builder().source("conformance").idempotency_store(store), |b, g| b.group(*g));
+    start(kind, run, builder).await
+}
+
+/// Starts `builder` on the run's broker of `kind` (in process: as it is).
+async fn start(kind: Kind, run: &str, builder: BusBuilder) -> Bus {
     match transport(kind, run).await {
         None => builder.start().await.expect("bus starts"),
         Some(transport) => builder.transport(transport).start().await.expect("bus starts"),
@@ -637,22 +642,15 @@ async fn a_group_on_two_topics_stops_and_loses_nothing(kind: Kind) {
     let store = Arc::new(InMemoryIdempotencyStore::default());
     // Four lanes of two queued messages each: most of the backlog waits
     // with the transport.
-    let start = |store: Arc<InMemoryIdempotencyStore>| {
-        let run = run.clone();
-        async move {
-            let builder = Bus::builder()
-                .source("conformance")
-                .idempotency_store(store)
-                .group("conformance-two")
-                .concurrency(4)
-                .queue_capacity(2);
-            match transport(kind, &run).await {
-                None => builder.start().await.expect("bus starts"),
-                Some(transport) => builder.transport(transport).start().await.expect("bus starts"),
-            }
-        }
+    let builder = |store| {
+        Bus::builder()
+            .source("conformance")
+            .idempotency_store(store)
+            .group("conformance-two")
+            .concurrency(4)
+            .queue_capacity(2)
     };
-    let first = start(Arc::clone(&store)).await;
+    let first = start(kind, &run, builder(Arc::clone(&store))).await;
     for seq in 0..EVENTS {
         let event = event(&run, seq, &format!("k{}", seq % 8));
         // Even numbers on the event's own topic, odd ones on the other.
@@ -674,7 +672,7 @@ async fn a_group_on_two_topics_stops_and_loses_nothing(kind: Kind) {
         return;
     }
     assert!(handled_first < EVENTS as usize, "the first member handled all before it stopped");
-    let second = start(store).await;
+    let second = start(kind, &run, builder(store)).await;
     eventually("every event of both topics was handled", || {
         seen(&run, "two").len() >= EVENTS as usize
     })
