@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use async_nats::jetstream::{self, consumer, stream};
 use async_nats::rustls;
-use futures_util::StreamExt;
+use futures_util::{FutureExt, StreamExt};
 use tokio::sync::watch;
 
 use crate::tls::{LoadedTls, TlsConfig, TlsError, TlsItem};
@@ -25,9 +25,9 @@ use super::{
 
 const BROKER: &str = "NATS JetStream";
 
-/// How long a message given back by a stopping member waits before it is
-/// delivered again: long enough that it does not bounce back to the member
-/// that is giving it back.
+/// How long a message given back waits before it is delivered again (one
+/// a stopping member fetched ahead, one whose dead letter could not be
+/// sent), and the pause before asking again after a refused pull request.
 const RELEASE_DELAY: Duration = Duration::from_millis(500);
 
 /// How to reach NATS and name what evently creates there. Its `Debug`
@@ -50,10 +50,11 @@ pub struct NatsConfig {
     pub ack_wait: Duration,
     /// How many messages a consumer group may hold unacknowledged, across
     /// its members (default 20,000). A member that dies holds its share
-    /// until `ack_wait` runs out; each member holds at most what its bus
-    /// queues (256 fetched ahead plus its lanes' queues, 8 × 128 by
-    /// default), so the default leaves room for many members and crashes
-    /// before the group has to wait.
+    /// until `ack_wait` runs out; each member holds at most what it asked
+    /// for (per topic, up to 300: a batch of 200 is asked for once 100 are
+    /// still to come) plus its lanes' queues (8 × 128 by default), so the
+    /// default leaves room for many members and crashes before the group
+    /// has to wait.
     pub max_ack_pending: i64,
     /// Whether an acknowledgement waits for the server's confirmation
     /// (default `true`). Unconfirmed, an acknowledgement lost with a crash
@@ -497,52 +498,136 @@ impl Puller {
                     continue;
                 }
             };
-            match message.status {
-                None | Some(async_nats::StatusCode::OK) => {
-                    self.owed = self.owed.saturating_sub(1);
+            match self.count(&message) {
+                Counted::Message => {
                     return Some(jetstream::Message { message, context: self.context.clone() });
                 }
-                Some(async_nats::StatusCode::IDLE_HEARTBEAT) => {}
-                // A request that expired, or ended early, with what it
-                // leaves undelivered; without that count, a refused one.
-                Some(
-                    async_nats::StatusCode::TIMEOUT | async_nats::StatusCode::REQUEST_TERMINATED,
-                ) => {
-                    let left = message
-                        .headers
-                        .as_ref()
-                        .and_then(|headers| headers.get("Nats-Pending-Messages"))
-                        .and_then(|left| left.as_str().parse().ok());
-                    self.owed = self.owed.saturating_sub(left.unwrap_or(PULL_BATCH));
-                    if left.is_none()
-                        && message.status == Some(async_nats::StatusCode::REQUEST_TERMINATED)
-                    {
-                        tracing::warn!(description = ?message.description, subject = %origin, "NATS JetStream refused a pull request; asking again");
-                        tokio::time::sleep(RELEASE_DELAY).await;
-                    }
-                }
-                // No responders (the consumer is gone) or another refusal.
-                Some(status) => {
-                    tracing::warn!(%status, description = ?message.description, subject = %origin, "NATS JetStream refused a pull request; asking again");
-                    self.owed = 0;
+                Counted::Status => {}
+                Counted::Refused => {
+                    tracing::warn!(status = ?message.status, description = ?message.description, subject = %origin, "NATS JetStream refused a pull request; asking again");
                     tokio::time::sleep(RELEASE_DELAY).await;
                 }
             }
         }
     }
 
-    /// Gives back the messages that arrived and were not taken, for another
-    /// member; the subscription ends with the puller.
-    async fn give_back(mut self) {
-        while let Ok(Some(message)) =
-            tokio::time::timeout(Duration::from_millis(100), self.arrivals.next()).await
-        {
-            if message.status.is_none() {
-                let message = jetstream::Message { message, context: self.context.clone() };
-                let _ = give_back(&message).await;
+    /// Counts an arrival off what the server owes this puller.
+    fn count(&mut self, message: &async_nats::Message) -> Counted {
+        match message.status {
+            None | Some(async_nats::StatusCode::OK) => {
+                self.owed = self.owed.saturating_sub(1);
+                Counted::Message
+            }
+            Some(async_nats::StatusCode::IDLE_HEARTBEAT) => Counted::Status,
+            // A request that expired, or ended early, with what it leaves
+            // undelivered; without that count, a refused one.
+            Some(async_nats::StatusCode::TIMEOUT | async_nats::StatusCode::REQUEST_TERMINATED) => {
+                let left = message
+                    .headers
+                    .as_ref()
+                    .and_then(|headers| headers.get("Nats-Pending-Messages"))
+                    .and_then(|left| left.as_str().parse().ok());
+                self.owed = self.owed.saturating_sub(left.unwrap_or(PULL_BATCH));
+                match left {
+                    None if message.status == Some(async_nats::StatusCode::REQUEST_TERMINATED) => {
+                        Counted::Refused
+                    }
+                    _ => Counted::Status,
+                }
+            }
+            // No responders (the consumer is gone) or another refusal.
+            Some(_) => {
+                self.owed = 0;
+                Counted::Refused
             }
         }
     }
+
+    /// Gives back `held` and every message that arrived and was not taken,
+    /// for another member; the subscription ends with the puller.
+    ///
+    /// A message the server sent this puller and that the puller neither
+    /// takes nor gives back waits for `ack_wait` (30 s) before it is
+    /// delivered again, so the order matters:
+    ///
+    /// 1. The arrivals are read until the pull request has delivered all it
+    ///    owed (the server then sends this inbox nothing more), or none
+    ///    arrives for a moment.
+    /// 2. A flush: once the server answers it, the client has received all
+    ///    the server sent before, even on a runtime too busy to have read
+    ///    it yet. The client's buffer is read without waiting.
+    /// 3. The inbox is unsubscribed, and a flush returns once the server has
+    ///    processed that; what arrived meanwhile is read. From here on the
+    ///    server drops this puller's request rather than send it anything.
+    /// 4. Only now are the messages given back: none of them can come back
+    ///    to this inbox. Given back before step 3, one could (after
+    ///    `RELEASE_DELAY`, on a busy machine) and would be lost there.
+    ///
+    /// Step 3 leaves a window: a message published between the server's
+    /// answers to the two flushes, for a request that still owes some, is
+    /// dropped by the client with the subscription and waits for
+    /// `ack_wait`. Step 1 makes that rare under load; nothing is lost.
+    async fn give_back(mut self, held: Option<Incoming>, flush_timeout: Duration) {
+        let mut fetched = Vec::new();
+        while self.owed > 0 {
+            match tokio::time::timeout(Duration::from_millis(100), self.arrivals.next()).await {
+                Ok(Some(message)) => self.keep(message, &mut fetched),
+                Ok(None) | Err(_) => break,
+            }
+        }
+        self.flush(flush_timeout).await;
+        self.drain(&mut fetched);
+        let _ = self.arrivals.unsubscribe().await;
+        self.flush(flush_timeout).await;
+        self.drain(&mut fetched);
+        if let Some(held) = held {
+            let _ = held.ack.release().await;
+        }
+        for message in fetched {
+            let message = jetstream::Message { message, context: self.context.clone() };
+            let _ = give_back(&message).await;
+        }
+    }
+
+    /// Keeps `message` in `fetched` if it is a message of the stream.
+    fn keep(&mut self, message: async_nats::Message, fetched: &mut Vec<async_nats::Message>) {
+        if let Counted::Message = self.count(&message) {
+            fetched.push(message);
+        }
+    }
+
+    /// Moves what the client has received into `fetched`, without waiting.
+    fn drain(&mut self, fetched: &mut Vec<async_nats::Message>) {
+        while let Some(Some(message)) = self.arrivals.next().now_or_never() {
+            self.keep(message, fetched);
+        }
+    }
+
+    async fn flush(&self, timeout: Duration) {
+        if let Err(error) = flush(&self.client, timeout).await {
+            tracing::debug!(%error, "a stopping NATS JetStream puller could not flush");
+        }
+    }
+}
+
+/// Sends what the client buffers and waits until the server has answered
+/// it; bounded, as with the server gone the client would wait for it.
+async fn flush(client: &async_nats::Client, timeout: Duration) -> Result<(), String> {
+    match tokio::time::timeout(timeout, client.flush()).await {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(error)) => Err(error.to_string()),
+        Err(_) => Err(format!("no answer within {timeout:?}")),
+    }
+}
+
+/// What an arrival at a puller's inbox was.
+enum Counted {
+    /// A message of the stream.
+    Message,
+    /// A heartbeat, or the end of a request.
+    Status,
+    /// The server refused a request: ask again after a pause.
+    Refused,
 }
 
 /// Gives a message back for delivery again after `RELEASE_DELAY`.
@@ -597,18 +682,8 @@ impl Transport for NatsTransport {
         for puller in pullers {
             let _ = puller.await;
         }
-        // Bounded: with the server gone, the client would wait for it.
-        let flushed =
-            tokio::time::timeout(self.config.connect_timeout, self.context.client().flush()).await;
-        match flushed {
-            Ok(Ok(())) => {}
-            Ok(Err(error)) => {
-                tracing::warn!(%error, "could not send what the NATS client still buffered");
-            }
-            Err(_) => tracing::warn!(
-                "could not send what the NATS client still buffered within {:?}",
-                self.config.connect_timeout
-            ),
+        if let Err(error) = flush(&self.context.client(), self.config.connect_timeout).await {
+            tracing::warn!(%error, "could not send what the NATS client still buffered");
         }
     }
 
@@ -656,7 +731,9 @@ impl Transport for NatsTransport {
             let origin = self.subject(topic);
             let topic: &'static str = topic;
             let confirm = self.config.confirm_acks;
+            let flush_timeout = self.config.connect_timeout;
             let task = tokio::spawn(async move {
+                let mut held = None;
                 loop {
                     let message = tokio::select! {
                         () = deliveries.closed() => break,
@@ -684,14 +761,14 @@ impl Transport for NatsTransport {
                         ack: Acker::new(NatsAck { message, confirm }),
                     };
                     if let Err(unsent) = deliveries.send(incoming).await {
-                        let _ = unsent.ack.release().await;
+                        held = Some(unsent);
                         break;
                     }
                 }
                 // The bus stopped: give back what was fetched ahead, then
                 // stop pulling, so other members get them now rather than
                 // after `ack_wait`.
-                puller.give_back().await;
+                puller.give_back(held, flush_timeout).await;
             });
             self.pullers.lock().unwrap_or_else(|p| p.into_inner()).push(task);
         }

@@ -423,6 +423,7 @@ impl Inner {
         // the connection (a broker restart): the channel's state is looked
         // at every second as well.
         let mut health = tokio::time::interval(HEALTH_CHECK);
+        let mut held = None;
         loop {
             let (channel, consumer) = &mut current;
             let stopped = loop {
@@ -471,15 +472,21 @@ impl Inner {
                     }),
                 };
                 if let Err(unsent) = deliveries.send(incoming).await {
-                    let _ = unsent.ack.release().await;
+                    held = Some(unsent);
                     break true;
                 }
             };
             if stopped {
                 // Stop the deliveries and requeue what the client holds, so
-                // other members get it now.
+                // other members get it now. Requeued only once the consumer
+                // is cancelled: before, the broker could hand it straight
+                // back (a delivery more, counted against a quorum queue's
+                // delivery limit).
                 let cancel = channel.basic_cancel(consumer.tag(), BasicCancelOptions::default());
                 let _ = while_open(channel.status(), cancel).await;
+                if let Some(held) = held.take() {
+                    let _ = held.ack.release().await;
+                }
                 while let Ok(Some(Ok(delivery))) =
                     tokio::time::timeout(Duration::from_millis(100), consumer.next()).await
                 {
