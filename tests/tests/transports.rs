@@ -80,6 +80,7 @@ async fn member_legacy(event: &ConformanceChecked) -> evently::Result<()> {
 /// per topic on NATS and RabbitMQ).
 #[subscriber(group = "conformance-two")]
 async fn two_topics_main(event: &ConformanceChecked) -> evently::Result<()> {
+    wait_while_held(&event.run).await;
     record(&event.run, "two", event, 1);
     tokio::time::sleep(Duration::from_millis(10)).await;
     Ok(())
@@ -87,9 +88,21 @@ async fn two_topics_main(event: &ConformanceChecked) -> evently::Result<()> {
 
 #[subscriber(group = "conformance-two", topic = "conformance.legacy")]
 async fn two_topics_legacy(event: &ConformanceChecked) -> evently::Result<()> {
+    wait_while_held(&event.run).await;
     record(&event.run, "two", event, 1);
     tokio::time::sleep(Duration::from_millis(10)).await;
     Ok(())
+}
+
+/// Runs whose two-topic handlers wait before they start: the test holds a
+/// run while it publishes, so that a slow machine's publishing does not
+/// give the handlers time to finish everything.
+static HELD: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+async fn wait_while_held(run: &str) {
+    while HELD.lock().expect("lock").iter().any(|held| held == run) {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
 }
 
 #[subscriber]
@@ -651,6 +664,10 @@ async fn a_group_on_two_topics_stops_and_loses_nothing(kind: Kind) {
             .queue_capacity(2)
     };
     let first = start(kind, &run, builder(Arc::clone(&store))).await;
+    // In process, publishing waits for room in the lanes: nothing is held.
+    if kind != Kind::InProcess {
+        HELD.lock().expect("lock").push(run.clone());
+    }
     for seq in 0..EVENTS {
         let event = event(&run, seq, &format!("k{}", seq % 8));
         // Even numbers on the event's own topic, odd ones on the other.
@@ -660,6 +677,7 @@ async fn a_group_on_two_topics_stops_and_loses_nothing(kind: Kind) {
         };
         published.expect("publish");
     }
+    HELD.lock().expect("lock").retain(|held| *held != run);
     eventually("both topics are being handled", || {
         let seqs = seen(&run, "two");
         seqs.iter().any(|(seq, ..)| seq % 2 == 0) && seqs.iter().any(|(seq, ..)| seq % 2 == 1)
@@ -1047,6 +1065,30 @@ async fn an_idle_nats_member_holds_one_pull_request_at_the_server() {
     bus.publish(event(&run, 2, "k")).await.expect("publish");
     eventually("the second event arrived", || seen(&run, "b").len() == 2).await;
     bus.shutdown().await;
+}
+
+/// NATS JetStream: once `shutdown` returns, the server holds no pull
+/// request of the stopped member. A request left waiting would take the
+/// next message (a new one, or one the member gave back) for an inbox
+/// nobody reads, where it would wait for `ack_wait` (30 s).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stopped_nats_member_leaves_no_pull_request_at_the_server() {
+    use futures_util::TryStreamExt;
+    let run = run_id(Kind::Nats);
+    let bus = bus(Kind::Nats, &run, &["conformance-b"]).await;
+    bus.publish(event(&run, 1, "k")).await.expect("publish");
+    eventually("the event arrived", || seen(&run, "b").len() == 1).await;
+    bus.shutdown().await;
+
+    let client = async_nats::connect("nats://127.0.0.1:4222").await.expect("NATS");
+    let context = async_nats::jetstream::new(client);
+    let name = context.stream_by_subject(format!("{run}.conformance")).await.expect("its stream");
+    let stream = context.get_stream(&name).await.expect("its stream");
+    let consumers: Vec<_> = stream.consumers().try_collect().await.expect("its consumers");
+    let waiting: Vec<_> =
+        consumers.iter().map(|info| (info.name.clone(), info.num_waiting)).collect();
+    assert_eq!(consumers.len(), 1, "{waiting:?}");
+    assert_eq!(consumers[0].num_waiting, 0, "pull requests waiting: {waiting:?}");
 }
 
 /// NATS JetStream: a member that stops gives back what it fetched ahead
