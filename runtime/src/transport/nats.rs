@@ -575,10 +575,14 @@ impl Puller {
                 Ok(None) | Err(_) => break,
             }
         }
-        self.flush(flush_timeout).await;
+        let answered = self.flush(flush_timeout).await;
         self.drain(&mut fetched);
         let _ = self.arrivals.unsubscribe().await;
-        self.flush(flush_timeout).await;
+        // With the server out of reach, the client sends all of this once
+        // it is back; waiting for it again would only delay the stop.
+        if answered {
+            self.flush(flush_timeout).await;
+        }
         self.drain(&mut fetched);
         if let Some(held) = held {
             let _ = held.ack.release().await;
@@ -603,10 +607,13 @@ impl Puller {
         }
     }
 
-    async fn flush(&self, timeout: Duration) {
-        if let Err(error) = flush(&self.client, timeout).await {
+    /// Flushes the client; returns whether the server answered.
+    async fn flush(&self, timeout: Duration) -> bool {
+        let flushed = flush(&self.client, timeout).await;
+        if let Err(error) = &flushed {
             tracing::debug!(%error, "a stopping NATS JetStream puller could not flush");
         }
+        flushed.is_ok()
     }
 }
 
