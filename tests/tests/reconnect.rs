@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -14,11 +15,13 @@ use evently_tests::conformance::ConformanceChecked;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinHandle;
 
-/// Forwards connections to `target`; `cut` drops all of them at once.
+/// Forwards connections to `target`; `cut` drops all of them at once, and
+/// while `refusing` is set, new ones are closed as soon as they open.
 struct Proxy {
     address: SocketAddr,
     connections: Arc<Mutex<Vec<JoinHandle<()>>>>,
     accepting: JoinHandle<()>,
+    refusing: Arc<AtomicBool>,
 }
 
 impl Proxy {
@@ -27,8 +30,13 @@ impl Proxy {
         let address = listener.local_addr().expect("address");
         let connections: Arc<Mutex<Vec<JoinHandle<()>>>> = Arc::default();
         let tracked = Arc::clone(&connections);
+        let refusing = Arc::new(AtomicBool::new(false));
+        let refuse = Arc::clone(&refusing);
         let accepting = tokio::spawn(async move {
             while let Ok((mut inbound, _)) = listener.accept().await {
+                if refuse.load(Ordering::SeqCst) {
+                    continue;
+                }
                 let connection = tokio::spawn(async move {
                     if let Ok(mut outbound) = TcpStream::connect(target).await {
                         let _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound).await;
@@ -37,7 +45,16 @@ impl Proxy {
                 tracked.lock().expect("lock").push(connection);
             }
         });
-        Self { address, connections, accepting }
+        Self { address, connections, accepting, refusing }
+    }
+
+    /// Cuts every connection and refuses new ones (`true`), or lets them
+    /// through again (`false`): the broker out of reach, then back.
+    fn refuse(&self, refusing: bool) {
+        self.refusing.store(refusing, Ordering::SeqCst);
+        if refusing {
+            self.cut();
+        }
     }
 
     /// Drops every open connection, as a network failure would.
@@ -59,6 +76,9 @@ static SEEN: Mutex<Vec<(String, u32)>> = Mutex::new(Vec::new());
 
 #[subscriber(group = "reconnect")]
 async fn record(event: &ConformanceChecked) -> evently::Result<()> {
+    if event.slow {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     SEEN.lock().expect("lock").push((event.run.clone(), event.seq));
     Ok(())
 }
@@ -142,6 +162,64 @@ async fn nats_reconnects_after_the_connection_drops() {
         .await
         .unwrap_or_else(|e| panic!("this test needs NATS: {e}"));
     survives_a_dropped_connection(&run, &proxy, transport).await;
+}
+
+/// A NATS member stops while the server is out of reach, in the middle of
+/// handling. `shutdown` does not wait for the server more than twice (the
+/// stopping puller's flush, then the transport's last one, each bounded by
+/// `connect_timeout`; acknowledgements are unconfirmed here, as a confirmed
+/// one waits for the client's own request timeout, 5 s), and nothing is
+/// lost: what the member could neither acknowledge nor give back is
+/// delivered again after `ack_wait`, to the next member, once the server is
+/// back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_nats_member_stopping_while_the_server_is_out_of_reach_returns_and_loses_nothing() {
+    const EVENTS: u32 = 30;
+    let proxy = Proxy::start("127.0.0.1:4222").await;
+    let run = format!("natsunreachable{}x{}", std::process::id(), stamp());
+    let connect_timeout = Duration::from_secs(2);
+    let first = nats_member(&proxy, &run, connect_timeout).await;
+    for seq in 0..EVENTS {
+        publish(&first, ConformanceChecked { slow: true, ..event(&run, seq) }).await;
+    }
+    eventually("handling started", || !seen(&run).is_empty()).await;
+
+    proxy.refuse(true);
+    let stopping = tokio::time::Instant::now();
+    let drained = first.shutdown_timeout(Duration::from_secs(60)).await;
+    let took = stopping.elapsed();
+    assert!(drained, "shutdown did not return within 60 s");
+    assert!(
+        took < 3 * connect_timeout,
+        "shutdown took {took:?} with the server out of reach (connect timeout {connect_timeout:?})"
+    );
+    drop(first);
+
+    proxy.refuse(false);
+    let second = nats_member(&proxy, &run, connect_timeout).await;
+    eventually("every event was handled once the server was back", || {
+        seen(&run) == (0..EVENTS).collect()
+    })
+    .await;
+    second.shutdown().await;
+}
+
+/// A member of the group "reconnect" on NATS through `proxy`, whose
+/// messages come again 2 s after a member stopped answering; its
+/// acknowledgements are not confirmed.
+async fn nats_member(proxy: &Proxy, run: &str, connect_timeout: Duration) -> Bus {
+    let config = NatsConfig {
+        url: format!("nats://{}", proxy.address),
+        namespace: format!("{run}."),
+        ack_wait: Duration::from_secs(2),
+        confirm_acks: false,
+        connect_timeout,
+        ..NatsConfig::default()
+    };
+    let transport = NatsTransport::connect(config)
+        .await
+        .unwrap_or_else(|e| panic!("this test needs NATS: {e}"));
+    Bus::builder().group("reconnect").transport(transport).start().await.expect("bus connects")
 }
 
 /// Seconds since the epoch, so names stay unique across runs that reuse a pid.
