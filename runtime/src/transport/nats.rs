@@ -547,8 +547,8 @@ impl Puller {
     /// for another member; the subscription ends with the puller.
     ///
     /// A message the server sent this puller and that the puller neither
-    /// takes nor gives back waits for `ack_wait` (30 s) before it is
-    /// delivered again, so the order matters:
+    /// takes nor gives back waits for `ack_wait` (30 s by default) before
+    /// it is delivered again, so the order matters:
     ///
     /// 1. The arrivals are read until the pull request has delivered all it
     ///    owed (the server then sends this inbox nothing more), or none
@@ -567,6 +567,11 @@ impl Puller {
     /// answers to the two flushes, for a request that still owes some, is
     /// dropped by the client with the subscription and waits for
     /// `ack_wait`. Step 1 makes that rare under load; nothing is lost.
+    ///
+    /// With the server out of reach (no answer to the first flush within
+    /// `flush_timeout`), step 3 does not wait: the client sends the
+    /// unsubscribe and the give-backs once it is connected again, if it
+    /// still runs then, and the server delivers the rest after `ack_wait`.
     async fn give_back(mut self, held: Option<Incoming>, flush_timeout: Duration) {
         let mut fetched = Vec::new();
         while self.owed > 0 {
