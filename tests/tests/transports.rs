@@ -1037,6 +1037,18 @@ async fn kafka_members_commit_only_their_own_partitions() {
     }
 }
 
+/// The consumers of the run's NATS JetStream stream, each with the number
+/// of pull requests the server holds for it, as a plain client sees them.
+async fn waiting_pull_requests(run: &str) -> Vec<(String, usize)> {
+    use futures_util::TryStreamExt;
+    let client = async_nats::connect("nats://127.0.0.1:4222").await.expect("NATS");
+    let context = async_nats::jetstream::new(client);
+    let name = context.stream_by_subject(format!("{run}.conformance")).await.expect("its stream");
+    let stream = context.get_stream(&name).await.expect("its stream");
+    let consumers: Vec<_> = stream.consumers().try_collect().await.expect("its consumers");
+    consumers.into_iter().map(|info| (info.name, info.num_waiting)).collect()
+}
+
 /// NATS JetStream: evently sends its consumers' pull requests itself. A
 /// member left idle for longer than two pull heartbeats (2 s each) still
 /// holds exactly one waiting request at the server: none would mean it
@@ -1045,22 +1057,15 @@ async fn kafka_members_commit_only_their_own_partitions() {
 /// message published then is delivered.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_idle_nats_member_holds_one_pull_request_at_the_server() {
-    use futures_util::TryStreamExt;
     let run = run_id(Kind::Nats);
     let bus = bus(Kind::Nats, &run, &["conformance-b"]).await;
     bus.publish(event(&run, 1, "k")).await.expect("publish");
     eventually("the first event arrived", || seen(&run, "b").len() == 1).await;
     tokio::time::sleep(Duration::from_secs(7)).await;
 
-    let client = async_nats::connect("nats://127.0.0.1:4222").await.expect("NATS");
-    let context = async_nats::jetstream::new(client);
-    let name = context.stream_by_subject(format!("{run}.conformance")).await.expect("its stream");
-    let stream = context.get_stream(&name).await.expect("its stream");
-    let consumers: Vec<_> = stream.consumers().try_collect().await.expect("its consumers");
-    let waiting: Vec<_> =
-        consumers.iter().map(|info| (info.name.clone(), info.num_waiting)).collect();
-    assert_eq!(consumers.len(), 1, "{waiting:?}");
-    assert_eq!(consumers[0].num_waiting, 1, "pull requests waiting: {waiting:?}");
+    let waiting = waiting_pull_requests(&run).await;
+    assert_eq!(waiting.len(), 1, "{waiting:?}");
+    assert_eq!(waiting[0].1, 1, "pull requests waiting: {waiting:?}");
 
     bus.publish(event(&run, 2, "k")).await.expect("publish");
     eventually("the second event arrived", || seen(&run, "b").len() == 2).await;
@@ -1073,22 +1078,15 @@ async fn an_idle_nats_member_holds_one_pull_request_at_the_server() {
 /// nobody reads, where it would wait for `ack_wait` (30 s).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stopped_nats_member_leaves_no_pull_request_at_the_server() {
-    use futures_util::TryStreamExt;
     let run = run_id(Kind::Nats);
     let bus = bus(Kind::Nats, &run, &["conformance-b"]).await;
     bus.publish(event(&run, 1, "k")).await.expect("publish");
     eventually("the event arrived", || seen(&run, "b").len() == 1).await;
     bus.shutdown().await;
 
-    let client = async_nats::connect("nats://127.0.0.1:4222").await.expect("NATS");
-    let context = async_nats::jetstream::new(client);
-    let name = context.stream_by_subject(format!("{run}.conformance")).await.expect("its stream");
-    let stream = context.get_stream(&name).await.expect("its stream");
-    let consumers: Vec<_> = stream.consumers().try_collect().await.expect("its consumers");
-    let waiting: Vec<_> =
-        consumers.iter().map(|info| (info.name.clone(), info.num_waiting)).collect();
-    assert_eq!(consumers.len(), 1, "{waiting:?}");
-    assert_eq!(consumers[0].num_waiting, 0, "pull requests waiting: {waiting:?}");
+    let waiting = waiting_pull_requests(&run).await;
+    assert_eq!(waiting.len(), 1, "{waiting:?}");
+    assert_eq!(waiting[0].1, 0, "pull requests waiting: {waiting:?}");
 }
 
 /// NATS JetStream: a member that stops gives back what it fetched ahead
