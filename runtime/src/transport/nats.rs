@@ -8,7 +8,7 @@
 //! subject prefix.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use async_nats::jetstream::{self, consumer, stream};
@@ -171,7 +171,7 @@ fn client_tls(tls: &TlsConfig) -> Result<rustls::ClientConfig, TlsError> {
     }
     // The provider is named, not taken from the process default, which is
     // ambiguous when another crate brings a second one.
-    let builder = rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(
+    let builder = rustls::ClientConfig::builder_with_provider(Arc::new(
         rustls::crypto::ring::default_provider(),
     ))
     .with_safe_default_protocol_versions()
@@ -246,15 +246,15 @@ impl NatsTransport {
             ),
             None => None,
         };
-        let connection = std::sync::Arc::new(Connection::default());
+        let connection = Arc::new(Connection::default());
         let reconnects = connection.reconnects.subscribe();
         let options = || {
-            let connection = std::sync::Arc::clone(&connection);
+            let connection = Arc::clone(&connection);
             let options = async_nats::ConnectOptions::new()
                 .connection_timeout(config.connect_timeout)
                 .max_reconnects(None)
                 .event_callback(move |event| {
-                    let connection = std::sync::Arc::clone(&connection);
+                    let connection = Arc::clone(&connection);
                     async move { client_event(&event, &connection) }
                 });
             match &tls {
@@ -371,8 +371,12 @@ impl NatsTransport {
         // (CloudEvents attributes, dead-letter reasons) or the body is not
         // plain JSON: a structured CloudEvent says so in `Content-Type`.
         let plain = message.content_type == crate::cloudevents::JSON;
+        // async-nats's publishing futures are boxed on their own (about
+        // 900 bytes): inside the bus's boxed publish they made it one
+        // allocation over 1 KiB for every event, which glibc serves from
+        // its shared arena, under its lock, instead of the thread's cache.
         let confirmation = if message.headers.is_empty() && plain {
-            self.context.publish(subject, message.payload.into()).await
+            Box::pin(self.context.publish(subject, message.payload.into())).await
         } else {
             let mut headers = async_nats::HeaderMap::new();
             headers.insert("Content-Type", message.content_type);
@@ -381,7 +385,8 @@ impl NatsTransport {
                     headers.insert(name.as_str(), value.as_str());
                 }
             }
-            self.context.publish_with_headers(subject, headers, message.payload.into()).await
+            Box::pin(self.context.publish_with_headers(subject, headers, message.payload.into()))
+                .await
         };
         confirmation.map_err(broker)?.await.map_err(broker)?;
         Ok(())
@@ -592,9 +597,8 @@ impl Puller {
         if let Some(held) = held {
             let _ = held.ack.release().await;
         }
-        for message in fetched {
-            let message = jetstream::Message { message, context: self.context.clone() };
-            let _ = give_back(&message).await;
+        for reply in fetched.into_iter().filter_map(|message| message.reply) {
+            let _ = give_back(&self.client, reply).await;
         }
     }
 
@@ -642,30 +646,77 @@ enum Counted {
     Refused,
 }
 
-/// Gives a message back for delivery again after `RELEASE_DELAY`.
-async fn give_back(message: &jetstream::Message) -> Result<(), async_nats::Error> {
-    message.ack_with(jetstream::AckKind::Nak(Some(RELEASE_DELAY))).await
+/// Gives the message whose reply subject is `reply` back for delivery
+/// again after `RELEASE_DELAY`.
+async fn give_back(
+    client: &async_nats::Client,
+    reply: async_nats::Subject,
+) -> Result<(), async_nats::client::PublishError> {
+    client.publish(reply, jetstream::AckKind::Nak(Some(RELEASE_DELAY)).into()).await
 }
 
-struct NatsAck {
-    message: jetstream::Message,
+/// How long a confirmed acknowledgement waits for the server's answer: the
+/// time-out of async-nats's JetStream requests.
+const ACK_CONFIRM_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// What the acknowledgements of one subscription's messages share.
+struct Acking {
+    client: async_nats::Client,
+    /// Whether each acknowledgement waits for the server's confirmation.
     confirm: bool,
+}
+
+/// The acknowledgement of one message: its reply subject names it at the
+/// server. Kept small, as the bus boxes it and its futures for every
+/// message: holding the whole `jetstream::Message` made the acknowledging
+/// future 1.5 KiB, an allocation glibc serves from its shared arena, under
+/// its lock, rather than from the thread's cache.
+struct NatsAck {
+    acking: Arc<Acking>,
+    /// `None` for a message that is not JetStream's: it cannot be acknowledged.
+    reply: Option<async_nats::Subject>,
 }
 
 impl Ack for NatsAck {
     async fn ack(self) -> Result<(), TransportError> {
-        let acked = match self.confirm {
-            true => self.message.double_ack().await,
-            false => self.message.ack().await,
+        let Self { acking, reply } = self;
+        let reply = reply.ok_or_else(not_jetstream)?;
+        let acked = if acking.confirm {
+            // Boxed: the request's future is larger than the rest.
+            Box::pin(confirmed_ack(&acking.client, reply)).await
+        } else {
+            acking.client.publish(reply, "".into()).await.map_err(Into::into)
         };
         acked.map_err(|error| TransportError::Broker { broker: BROKER, source: error })
     }
 
     async fn release(self) -> Result<(), TransportError> {
-        give_back(&self.message)
+        let reply = self.reply.ok_or_else(not_jetstream)?;
+        give_back(&self.acking.client, reply)
             .await
-            .map_err(|error| TransportError::Broker { broker: BROKER, source: error })
+            .map_err(|error| TransportError::Broker { broker: BROKER, source: error.into() })
     }
+}
+
+fn not_jetstream() -> TransportError {
+    TransportError::Broker {
+        broker: BROKER,
+        source: "the message has no reply subject: it is not a JetStream message".into(),
+    }
+}
+
+/// Acknowledges the message whose reply subject is `reply` and waits until
+/// the server confirms it (any answer does; "no responders" means the
+/// consumer is gone, and is an error).
+async fn confirmed_ack(
+    client: &async_nats::Client,
+    reply: async_nats::Subject,
+) -> Result<(), async_nats::Error> {
+    let request = async_nats::Request::new()
+        .payload(jetstream::AckKind::Ack.into())
+        .timeout(Some(ACK_CONFIRM_TIMEOUT));
+    client.send_request(reply, request).await?;
+    Ok(())
 }
 
 impl Transport for NatsTransport {
@@ -742,7 +793,10 @@ impl Transport for NatsTransport {
             let mut deliveries = deliveries.clone();
             let origin = self.subject(topic);
             let topic: &'static str = topic;
-            let confirm = self.config.confirm_acks;
+            let acking = Arc::new(Acking {
+                client: self.context.client(),
+                confirm: self.config.confirm_acks,
+            });
             let flush_timeout = self.config.connect_timeout;
             let task = tokio::spawn(async move {
                 let mut held = None;
@@ -753,8 +807,6 @@ impl Transport for NatsTransport {
                     };
                     // The client was closed: nothing more arrives.
                     let Some(mut message) = message else { break };
-                    // Taken out: the acknowledgement keeps the message, and
-                    // needs only its reply subject.
                     let payload = Vec::from(std::mem::take(&mut message.message.payload));
                     let headers = message
                         .headers
@@ -765,12 +817,13 @@ impl Transport for NatsTransport {
                         })
                         .collect();
                     let sequence = message.info().map(|info| info.stream_sequence).unwrap_or(0);
+                    let acking = Arc::clone(&acking);
                     let incoming = Incoming {
                         topic,
                         payload,
                         headers,
                         origin: format!("{origin}#{sequence}"),
-                        ack: Acker::new(NatsAck { message, confirm }),
+                        ack: Acker::new(NatsAck { acking, reply: message.message.reply }),
                     };
                     if let Err(unsent) = deliveries.send(incoming).await {
                         held = Some(unsent);
