@@ -9,6 +9,7 @@
 //! is pending when its channel closes fails instead of waiting for good.
 
 use std::collections::HashSet;
+use std::pin::{Pin, pin};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -224,9 +225,11 @@ impl Inner {
         let mut link = self.link.lock().await;
         if !link.connection.status().connected() || !link.publisher.status().connected() {
             tracing::warn!(address = %super::redact(&self.config.url), "RabbitMQ connection lost; reconnecting");
+            // Boxed: every publish's future would otherwise hold room for
+            // this rare one.
             let opened = tokio::time::timeout(
                 2 * self.config.connect_timeout,
-                Inner::open(&self.config, &self.exchange),
+                Box::pin(Inner::open(&self.config, &self.exchange)),
             )
             .await
             .map_err(|_| TransportError::Unreachable {
@@ -303,7 +306,7 @@ impl Inner {
                 .await?
                 .await
         };
-        let confirmation = while_open(link.publisher.status(), publish).await.map_err(
+        let confirmation = while_open(link.publisher.status(), pin!(publish)).await.map_err(
             |error| match error {
                 Pending::Failed(error) => broker(error),
                 Pending::ChannelClosed => TransportError::Broker {
@@ -483,7 +486,7 @@ impl Inner {
                 // back (a delivery more, counted against a quorum queue's
                 // delivery limit).
                 let cancel = channel.basic_cancel(consumer.tag(), BasicCancelOptions::default());
-                let _ = while_open(channel.status(), cancel).await;
+                let _ = while_open(channel.status(), pin!(cancel)).await;
                 if let Some(held) = held.take() {
                     let _ = held.ack.release().await;
                 }
@@ -491,7 +494,7 @@ impl Inner {
                     tokio::time::timeout(Duration::from_millis(100), consumer.next()).await
                 {
                     let requeue = BasicNackOptions { requeue: true, ..Default::default() };
-                    let _ = while_open(channel.status(), delivery.acker.nack(requeue)).await;
+                    let _ = while_open(channel.status(), pin!(delivery.acker.nack(requeue))).await;
                 }
                 self.stopped_channels
                     .lock()
@@ -578,9 +581,13 @@ enum Pending {
 /// for good, so the channel's state is looked at meanwhile: once it is not
 /// open, the broker has requeued the channel's unacknowledged messages and
 /// no confirm can come, whatever lapin still holds.
+///
+/// The operation is pinned by the caller: moved in, it would take its size
+/// twice in this future (once as it came, once inside `select!`), and
+/// lapin's publish is about a kilobyte.
 async fn while_open<T>(
     channel: &ChannelStatus,
-    operation: impl Future<Output = lapin::Result<T>>,
+    operation: Pin<&mut impl Future<Output = lapin::Result<T>>>,
 ) -> Result<T, Pending> {
     let closed = async {
         loop {
@@ -628,12 +635,12 @@ fn settled(sent: Result<bool, Pending>) -> Result<(), TransportError> {
 
 impl Ack for RabbitAck {
     async fn ack(self) -> Result<(), TransportError> {
-        settled(while_open(&self.channel, self.acker.ack(BasicAckOptions::default())).await)
+        settled(while_open(&self.channel, pin!(self.acker.ack(BasicAckOptions::default()))).await)
     }
 
     async fn release(self) -> Result<(), TransportError> {
         let requeue = BasicNackOptions { requeue: true, ..Default::default() };
-        settled(while_open(&self.channel, self.acker.nack(requeue)).await)
+        settled(while_open(&self.channel, pin!(self.acker.nack(requeue))).await)
     }
 }
 
