@@ -74,8 +74,14 @@ impl Deliveries {
 
     /// Completes once the bus stops (or is dropped): the transport stops
     /// receiving and gives back what it fetched ahead.
-    pub async fn closed(&mut self) {
-        let _ = self.stop.wait_for(|stopped| *stopped).await;
+    ///
+    /// The future borrows nothing: a receiving loop makes it once and
+    /// polls it beside each receive, rather than make one per message.
+    pub fn closed(&self) -> impl Future<Output = ()> + Send + 'static {
+        let mut stop = self.stop.clone();
+        async move {
+            let _ = stop.wait_for(|stopped| *stopped).await;
+        }
     }
 
     /// Whether the bus is stopping (or gone).

@@ -14,6 +14,7 @@
 //! ones that were handled).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::pin::pin;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -411,7 +412,7 @@ impl Transport for KafkaTransport {
     async fn subscribe(
         &self,
         subscription: Subscription<'_>,
-        mut deliveries: Deliveries,
+        deliveries: Deliveries,
     ) -> Result<(), TransportError> {
         let Subscription { group, topics, start, .. } = subscription;
         let names: Vec<String> = topics.iter().map(|topic| self.topic(topic)).collect();
@@ -453,9 +454,10 @@ impl Transport for KafkaTransport {
             outstanding: std::sync::atomic::AtomicUsize::new(0),
         });
         let task = tokio::spawn(async move {
+            let mut closed = pin!(deliveries.closed());
             loop {
                 let message = tokio::select! {
-                    () = deliveries.closed() => break,
+                    () = &mut closed => break,
                     message = consumer.recv() => message,
                 };
                 let message = match message {

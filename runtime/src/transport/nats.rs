@@ -8,6 +8,7 @@
 //! subject prefix.
 
 use std::collections::HashMap;
+use std::pin::pin;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -790,7 +791,7 @@ impl Transport for NatsTransport {
                 .await
                 .map_err(broker)?;
             let mut puller = Puller::new(&self.context, &consumer, self.reconnects.clone()).await?;
-            let mut deliveries = deliveries.clone();
+            let deliveries = deliveries.clone();
             let origin = self.subject(topic);
             let topic: &'static str = topic;
             let acking = Arc::new(Acking {
@@ -800,9 +801,10 @@ impl Transport for NatsTransport {
             let flush_timeout = self.config.connect_timeout;
             let task = tokio::spawn(async move {
                 let mut held = None;
+                let mut closed = pin!(deliveries.closed());
                 loop {
                     let message = tokio::select! {
-                        () = deliveries.closed() => break,
+                        () = &mut closed => break,
                         message = puller.next(&origin) => message,
                     };
                     // The client was closed: nothing more arrives.

@@ -418,7 +418,7 @@ impl Inner {
         group: String,
         topic: &'static str,
         mut current: (Channel, Consumer),
-        mut deliveries: Deliveries,
+        deliveries: Deliveries,
     ) {
         let tag = format!("evently.{group}.{topic}");
         let queue = self.queue(&group, topic);
@@ -426,12 +426,13 @@ impl Inner {
         // the connection (a broker restart): the channel's state is looked
         // at every second as well.
         let mut health = tokio::time::interval(HEALTH_CHECK);
+        let mut closed = pin!(deliveries.closed());
         let mut held = None;
         loop {
             let (channel, consumer) = &mut current;
             let stopped = loop {
                 let delivery = tokio::select! {
-                    () = deliveries.closed() => break true,
+                    () = &mut closed => break true,
                     delivery = consumer.next() => delivery,
                     _ = health.tick() => {
                         if channel.status().connected() {
