@@ -363,15 +363,34 @@ fn report(broker: &str, raw: &[Duration], evently: &[Duration]) {
     );
 }
 
+/// Deletes the NATS streams whose names start with `prefix`: each round's
+/// two streams hold 100 000 messages on disk, and a server that keeps every
+/// earlier round's gets slower from run to run.
+async fn delete_nats_streams(prefix: &str) {
+    let client = async_nats::connect("nats://127.0.0.1:4222").await.expect("NATS");
+    let context = async_nats::jetstream::new(client);
+    let names: Vec<String> = context
+        .stream_names()
+        .filter_map(|name| async move { name.ok() })
+        .filter(|name| std::future::ready(name.starts_with(prefix)))
+        .collect()
+        .await;
+    for name in names {
+        context.delete_stream(&name).await.expect("stream deleted");
+    }
+}
+
 /// Runs `rounds` interleaved rounds, the raw client (given a fresh name for
 /// its topic, stream or queue) then evently (given a fresh namespace), and
-/// reports them.
+/// reports them. `clean_up` runs after each round, with the round's name,
+/// which starts every name the round made.
 async fn compare(
     label: &str,
     run: &str,
     rounds: usize,
     raw: impl AsyncFn(&str) -> Duration,
     evently: impl AsyncFn(&str) -> Duration,
+    clean_up: impl AsyncFn(&str),
 ) {
     // `EVENTLY_BENCH_SIDE=raw` or `evently` runs one side only, for a
     // profiler: its rates are printed and no ratio.
@@ -385,6 +404,7 @@ async fn compare(
         if side != "raw" {
             evently_runs.push(evently(&format!("{run}ev.")).await);
         }
+        clean_up(&run).await;
     }
     if side.is_empty() {
         report(label, &raw_runs, &evently_runs);
@@ -410,21 +430,36 @@ async fn main() {
     );
 
     if only.is_empty() || only == "kafka" {
-        compare("Kafka (tansu)", &run, rounds, raw_kafka, async |namespace| {
-            let config = KafkaConfig { namespace: namespace.to_owned(), ..KafkaConfig::default() };
-            through_evently(KafkaTransport::connect(config).await.expect("Kafka")).await
-        })
+        compare(
+            "Kafka (tansu)",
+            &run,
+            rounds,
+            raw_kafka,
+            async |namespace| {
+                let config =
+                    KafkaConfig { namespace: namespace.to_owned(), ..KafkaConfig::default() };
+                through_evently(KafkaTransport::connect(config).await.expect("Kafka")).await
+            },
+            async |_| {},
+        )
         .await;
     }
     if only.is_empty() || only == "rabbitmq" {
-        compare("RabbitMQ", &run, rounds, raw_rabbitmq, async |namespace| {
-            let config = RabbitMqConfig {
-                namespace: namespace.to_owned(),
-                prefetch_count: PREFETCH,
-                ..RabbitMqConfig::default()
-            };
-            through_evently(RabbitMqTransport::connect(config).await.expect("RabbitMQ")).await
-        })
+        compare(
+            "RabbitMQ",
+            &run,
+            rounds,
+            raw_rabbitmq,
+            async |namespace| {
+                let config = RabbitMqConfig {
+                    namespace: namespace.to_owned(),
+                    prefetch_count: PREFETCH,
+                    ..RabbitMqConfig::default()
+                };
+                through_evently(RabbitMqTransport::connect(config).await.expect("RabbitMQ")).await
+            },
+            async |_| {},
+        )
         .await;
     }
     if only.is_empty() || only.starts_with("nats") {
@@ -446,7 +481,8 @@ async fn main() {
                 };
                 through_evently(NatsTransport::connect(config).await.expect("NATS")).await
             };
-            compare(label, &format!("{run}{mode}"), rounds, raw, evently).await;
+            compare(label, &format!("{run}{mode}"), rounds, raw, evently, delete_nats_streams)
+                .await;
         }
     }
 }
