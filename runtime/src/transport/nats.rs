@@ -418,7 +418,6 @@ const PULL_HEARTBEAT: Duration = Duration::from_secs(2);
 /// heartbeats start the count over.
 struct Puller {
     client: async_nats::Client,
-    context: jetstream::Context,
     /// Where pull requests go: `$JS.API.CONSUMER.MSG.NEXT.<stream>.<consumer>`.
     next: async_nats::Subject,
     /// Where the server sends the messages, this puller's own.
@@ -455,7 +454,6 @@ impl Puller {
             next: format!("$JS.API.CONSUMER.MSG.NEXT.{}.{}", info.stream_name, info.name).into(),
             inbox: inbox.into(),
             client,
-            context: context.clone(),
             arrivals,
             reconnects,
             owed: 0,
@@ -463,8 +461,8 @@ impl Puller {
         })
     }
 
-    /// The next message; `None` once the client is closed.
-    async fn next(&mut self, origin: &str) -> Option<jetstream::Message> {
+    /// The next message of the stream; `None` once the client is closed.
+    async fn next(&mut self, origin: &str) -> Option<async_nats::Message> {
         loop {
             if self.owed <= PULL_BATCH / 2 {
                 // Counted before it is sent: its first messages may arrive
@@ -505,9 +503,7 @@ impl Puller {
                 }
             };
             match self.count(&message) {
-                Counted::Message => {
-                    return Some(jetstream::Message { message, context: self.context.clone() });
-                }
+                Counted::Message => return Some(message),
                 Counted::Status => {}
                 Counted::Refused => {
                     tracing::warn!(status = ?message.status, description = ?message.description, subject = %origin, "NATS JetStream refused a pull request; asking again");
@@ -699,6 +695,22 @@ impl Ack for NatsAck {
     }
 }
 
+/// The stream sequence of a JetStream message, read from its reply subject:
+/// `$JS.ACK.<stream>.<consumer>.<delivered>.<stream seq>.<consumer seq>.<time>.<pending>`,
+/// or, from servers that add the domain and the account, nine or more
+/// tokens after `$JS.ACK.` with the stream sequence sixth. Read here rather
+/// than through `jetstream::Message::info`, which would need a JetStream
+/// context cloned into every message.
+fn stream_sequence(reply: &str) -> Option<u64> {
+    let tokens = reply.strip_prefix("$JS.ACK.")?;
+    let position = match tokens.split('.').count() {
+        7 => 3,
+        count if count >= 9 => 5,
+        _ => return None,
+    };
+    tokens.split('.').nth(position)?.parse().ok()
+}
+
 fn not_jetstream() -> TransportError {
     TransportError::Broker {
         broker: BROKER,
@@ -809,7 +821,7 @@ impl Transport for NatsTransport {
                     };
                     // The client was closed: nothing more arrives.
                     let Some(mut message) = message else { break };
-                    let payload = Vec::from(std::mem::take(&mut message.message.payload));
+                    let payload = Vec::from(std::mem::take(&mut message.payload));
                     let headers = message
                         .headers
                         .iter()
@@ -818,14 +830,14 @@ impl Transport for NatsTransport {
                             values.iter().map(move |value| (name.to_string(), value.to_string()))
                         })
                         .collect();
-                    let sequence = message.info().map(|info| info.stream_sequence).unwrap_or(0);
+                    let sequence = message.reply.as_deref().and_then(stream_sequence).unwrap_or(0);
                     let acking = Arc::clone(&acking);
                     let incoming = Incoming {
                         topic,
                         payload,
                         headers,
                         origin: format!("{origin}#{sequence}"),
-                        ack: Acker::new(NatsAck { acking, reply: message.message.reply }),
+                        ack: Acker::new(NatsAck { acking, reply: message.reply }),
                     };
                     if let Err(unsent) = deliveries.send(incoming).await {
                         held = Some(unsent);
@@ -840,5 +852,31 @@ impl Transport for NatsTransport {
             self.pullers.lock().unwrap_or_else(|p| p.into_inner()).push(task);
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stream_sequence;
+
+    #[test]
+    fn the_stream_sequence_is_read_from_both_forms_of_reply_subject() {
+        // Stream `orders`, consumer `billing`, delivered once, stream
+        // sequence 1042, consumer sequence 17, a time, 3 pending.
+        let v1 = "$JS.ACK.orders.billing.1.1042.17.1764547200000000000.3";
+        assert_eq!(stream_sequence(v1), Some(1042));
+        // With the domain (`_`: none) and the account hash in front, and
+        // the optional trailing token, or without it.
+        let v2 = "$JS.ACK._.ACCHASH.orders.billing.1.1042.17.1764547200000000000.3.x7";
+        assert_eq!(stream_sequence(v2), Some(1042));
+        assert_eq!(stream_sequence(v2.trim_end_matches(".x7")), Some(1042));
+        for not_a_message in [
+            "_INBOX.abc.def",
+            "$JS.ACK.orders.billing.1.1042.17.1764547200000000000",
+            "$JS.ACK.orders.billing.1.x.17.1764547200000000000.3",
+            "",
+        ] {
+            assert_eq!(stream_sequence(not_a_message), None, "{not_a_message}");
+        }
     }
 }
