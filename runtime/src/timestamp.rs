@@ -8,39 +8,58 @@
 //! and a leap second (`23:59:60` at the end of a month, in UTC), read as the
 //! last nanosecond before the next minute.
 
-use std::fmt::Write as _;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 const SECONDS_PER_DAY: i64 = 86_400;
-const NANOS_PER_SECOND: i128 = 1_000_000_000;
 
 /// The years RFC 3339 can write.
 pub(crate) const YEARS: std::ops::RangeInclusive<i64> = 0..=9999;
 
 /// `at` as RFC 3339 text in UTC; `None` outside the years 0 to 9999, which
 /// RFC 3339 cannot write.
+///
+/// Written digit by digit, without `fmt` and 128-bit arithmetic: every
+/// event sent through a broker is written once.
 pub(crate) fn format(at: SystemTime) -> Option<String> {
     let (seconds, fraction) = unix_seconds(at)?;
     let (year, month, day) = civil_from_days(seconds.div_euclid(SECONDS_PER_DAY));
     if !YEARS.contains(&year) {
         return None;
     }
-    let of_day = seconds.rem_euclid(SECONDS_PER_DAY);
+    let of_day = seconds.rem_euclid(SECONDS_PER_DAY) as u32;
     let mut text = String::with_capacity(30);
-    // Writing to a String cannot fail.
-    let _ = write!(
-        text,
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}",
-        of_day / 3600,
-        of_day / 60 % 60,
-        of_day % 60
-    );
+    push_digits(&mut text, year as u32, 4);
+    text.push('-');
+    push_digits(&mut text, month, 2);
+    text.push('-');
+    push_digits(&mut text, day, 2);
+    text.push('T');
+    push_digits(&mut text, of_day / 3600, 2);
+    text.push(':');
+    push_digits(&mut text, of_day / 60 % 60, 2);
+    text.push(':');
+    push_digits(&mut text, of_day % 60, 2);
     if fraction != 0 {
-        let _ = write!(text, ".{fraction:09}");
-        text.truncate(text.trim_end_matches('0').len());
+        // As many digits as the fraction needs: trailing zeros dropped.
+        let (mut fraction, mut width) = (fraction, 9);
+        while fraction % 10 == 0 {
+            fraction /= 10;
+            width -= 1;
+        }
+        text.push('.');
+        push_digits(&mut text, fraction, width);
     }
     text.push('Z');
     Some(text)
+}
+
+/// Writes `value`'s last `width` decimal digits, zero-padded.
+fn push_digits(text: &mut String, value: u32, width: u32) {
+    let mut divisor = 10u32.pow(width - 1);
+    while divisor > 0 {
+        text.push(char::from(b'0' + (value / divisor % 10) as u8));
+        divisor /= 10;
+    }
 }
 
 /// Why a text is not an RFC 3339 timestamp.
@@ -69,14 +88,14 @@ pub(crate) fn parse(text: &str) -> Result<SystemTime, ParseError> {
     if hour > 23 || minute > 59 || second > 60 {
         return Err("the time of day is out of range");
     }
-    let mut fraction: i128 = 0;
+    let mut fraction: u32 = 0;
     if input.eat(b'.') {
-        let mut scale = NANOS_PER_SECOND / 10;
+        let mut scale = 100_000_000;
         let first = input.digit().ok_or("expected a digit after the decimal point")?;
-        fraction += i128::from(first) * scale;
+        fraction += first * scale;
         while let Some(digit) = input.digit() {
             scale /= 10;
-            fraction += i128::from(digit) * scale;
+            fraction += digit * scale;
         }
     }
     let offset_seconds = if input.eat(b'Z') || input.eat(b'z') {
@@ -110,9 +129,14 @@ pub(crate) fn parse(text: &str) -> Result<SystemTime, ParseError> {
         if !(last_of_month && utc.rem_euclid(SECONDS_PER_DAY) == SECONDS_PER_DAY - 1) {
             return Err("a leap second is only 23:59:60 UTC at the end of a month");
         }
-        fraction = NANOS_PER_SECOND - 1;
+        fraction = 999_999_999;
     }
-    from_unix_nanos(i128::from(utc) * NANOS_PER_SECOND + fraction)
+    let whole = match u64::try_from(utc) {
+        Ok(after) => UNIX_EPOCH.checked_add(Duration::from_secs(after)),
+        Err(_) => UNIX_EPOCH.checked_sub(Duration::from_secs(utc.unsigned_abs())),
+    };
+    whole
+        .and_then(|whole| whole.checked_add(Duration::from_nanos(u64::from(fraction))))
         .ok_or("out of range for this system's clock")
 }
 
@@ -125,12 +149,21 @@ pub(crate) fn year(at: SystemTime) -> Option<i64> {
 /// Whole seconds since the Unix epoch (negative before it), and the
 /// nanoseconds past them.
 fn unix_seconds(at: SystemTime) -> Option<(i64, u32)> {
-    let nanos = unix_nanos(at)?;
-    let seconds = i64::try_from(nanos.div_euclid(NANOS_PER_SECOND)).ok()?;
-    Some((seconds, nanos.rem_euclid(NANOS_PER_SECOND) as u32))
+    match at.duration_since(UNIX_EPOCH) {
+        Ok(after) => Some((i64::try_from(after.as_secs()).ok()?, after.subsec_nanos())),
+        Err(before) => {
+            let before = before.duration();
+            let seconds = i64::try_from(before.as_secs()).ok()?;
+            match before.subsec_nanos() {
+                0 => Some((-seconds, 0)),
+                nanos => Some((-seconds - 1, 1_000_000_000 - nanos)),
+            }
+        }
+    }
 }
 
 /// Nanoseconds since the Unix epoch (negative before it).
+#[cfg(feature = "postgres")]
 pub(crate) fn unix_nanos(at: SystemTime) -> Option<i128> {
     match at.duration_since(UNIX_EPOCH) {
         Ok(after) => Some(i128::try_from(after.as_nanos()).ok()?),
@@ -241,8 +274,7 @@ mod tests {
     use super::*;
 
     fn at(seconds: i64, nanos: u32) -> SystemTime {
-        from_unix_nanos(i128::from(seconds) * NANOS_PER_SECOND + i128::from(nanos))
-            .expect("in range")
+        from_unix_nanos(i128::from(seconds) * 1_000_000_000 + i128::from(nanos)).expect("in range")
     }
 
     #[test]
