@@ -58,8 +58,9 @@ pub struct NatsConfig {
     /// has to wait.
     pub max_ack_pending: i64,
     /// Whether an acknowledgement waits for the server's confirmation
-    /// (default `true`). Unconfirmed, an acknowledgement lost with a crash
-    /// makes the server deliver the message again after `ack_wait`.
+    /// (default `true`; up to 5 s, after which the failure is logged).
+    /// Unconfirmed, an acknowledgement lost with a crash makes the server
+    /// deliver the message again after `ack_wait`.
     pub confirm_acks: bool,
     /// How long connecting may take.
     pub connect_timeout: Duration,
