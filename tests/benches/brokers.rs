@@ -380,6 +380,33 @@ async fn delete_nats_streams(prefix: &str) {
     }
 }
 
+/// Deletes the queues and exchanges a RabbitMQ round made, the raw
+/// client's and evently's (its exchange and its group's queue): they are
+/// empty once the round is done, but durable, and would pile up.
+async fn delete_rabbitmq_objects(run: &str) {
+    use lapin::options::{ExchangeDeleteOptions, QueueDeleteOptions};
+    let connection = lapin::Connection::connect(
+        "amqp://guest:guest@127.0.0.1:5672/%2f",
+        lapin::ConnectionProperties::default(),
+    )
+    .await
+    .expect("RabbitMQ");
+    let channel = connection.create_channel().await.expect("channel");
+    for queue in [format!("{run}raw.queue"), format!("{run}ev.bench-brokers.conformance")] {
+        channel
+            .queue_delete(queue.as_str().into(), QueueDeleteOptions::default())
+            .await
+            .expect("queue deleted");
+    }
+    for exchange in [format!("{run}raw"), format!("{run}ev.evently")] {
+        channel
+            .exchange_delete(exchange.as_str().into(), ExchangeDeleteOptions::default())
+            .await
+            .expect("exchange deleted");
+    }
+    let _ = connection.close(0, "done".into()).await;
+}
+
 /// Runs `rounds` interleaved rounds, the raw client (given a fresh name for
 /// its topic, stream or queue) then evently (given a fresh namespace), and
 /// reports them. `clean_up` runs after each round, with the round's name,
@@ -458,7 +485,7 @@ async fn main() {
                 };
                 through_evently(RabbitMqTransport::connect(config).await.expect("RabbitMQ")).await
             },
-            async |_| {},
+            delete_rabbitmq_objects,
         )
         .await;
     }
