@@ -58,7 +58,8 @@ pub struct NatsConfig {
     /// has to wait.
     pub max_ack_pending: i64,
     /// Whether an acknowledgement waits for the server's confirmation
-    /// (default `true`; up to 5 s, after which the failure is logged).
+    /// (default `true`; up to 5 s once sent, after which the failure is
+    /// logged).
     /// Unconfirmed, an acknowledgement lost with a crash makes the server
     /// deliver the message again after `ack_wait`.
     pub confirm_acks: bool,
@@ -722,13 +723,20 @@ fn not_jetstream() -> TransportError {
 /// Acknowledges the message whose reply subject is `reply` and waits until
 /// the server confirms it (any answer does; "no responders" means the
 /// consumer is gone, and is an error).
+///
+/// The answer comes to an inbox of its own, unsubscribed when this
+/// returns. Not the client's shared reply subscription: async-nats forgets
+/// a request waiting there only when its answer arrives, so each
+/// acknowledgement lost with a connection would stay in its map for the
+/// client's life.
 async fn confirmed_ack(
     client: &async_nats::Client,
     reply: async_nats::Subject,
 ) -> Result<(), async_nats::Error> {
     let request = async_nats::Request::new()
         .payload(jetstream::AckKind::Ack.into())
-        .timeout(Some(ACK_CONFIRM_TIMEOUT));
+        .timeout(Some(ACK_CONFIRM_TIMEOUT))
+        .inbox(client.new_inbox());
     client.send_request(reply, request).await?;
     Ok(())
 }
