@@ -191,16 +191,20 @@ async fn raw_kafka(run: &str) -> Duration {
     elapsed
 }
 
+/// A connection to the RabbitMQ `scripts/test` starts.
+async fn rabbitmq() -> lapin::Connection {
+    lapin::Connection::connect(
+        "amqp://guest:guest@127.0.0.1:5672/%2f",
+        lapin::ConnectionProperties::default(),
+    )
+    .await
+    .expect("RabbitMQ")
+}
+
 async fn raw_rabbitmq(run: &str) -> Duration {
     use lapin::options::*;
     use lapin::types::FieldTable;
-    let connect = || {
-        lapin::Connection::connect(
-            "amqp://guest:guest@127.0.0.1:5672/%2f",
-            lapin::ConnectionProperties::default(),
-        )
-    };
-    let connection = connect().await.expect("RabbitMQ");
+    let connection = rabbitmq().await;
     let publisher = connection.create_channel().await.expect("channel");
     publisher.confirm_select(ConfirmSelectOptions::default()).await.expect("confirms");
     let exchange = format!("{run}raw");
@@ -385,12 +389,7 @@ async fn delete_nats_streams(prefix: &str) {
 /// empty once the round is done, but durable, and would pile up.
 async fn delete_rabbitmq_objects(run: &str) {
     use lapin::options::{ExchangeDeleteOptions, QueueDeleteOptions};
-    let connection = lapin::Connection::connect(
-        "amqp://guest:guest@127.0.0.1:5672/%2f",
-        lapin::ConnectionProperties::default(),
-    )
-    .await
-    .expect("RabbitMQ");
+    let connection = rabbitmq().await;
     let channel = connection.create_channel().await.expect("channel");
     for queue in [format!("{run}raw.queue"), format!("{run}ev.bench-brokers.conformance")] {
         channel

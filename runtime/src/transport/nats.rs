@@ -59,9 +59,8 @@ pub struct NatsConfig {
     pub max_ack_pending: i64,
     /// Whether an acknowledgement waits for the server's confirmation
     /// (default `true`; up to 5 s once sent, after which the failure is
-    /// logged).
-    /// Unconfirmed, an acknowledgement lost with a crash makes the server
-    /// deliver the message again after `ack_wait`.
+    /// logged). Unconfirmed, an acknowledgement lost with a crash makes the
+    /// server deliver the message again after `ack_wait`.
     pub confirm_acks: bool,
     /// How long connecting may take.
     pub connect_timeout: Duration,
@@ -704,13 +703,21 @@ impl Ack for NatsAck {
 /// than through `jetstream::Message::info`, which would need a JetStream
 /// context cloned into every message.
 fn stream_sequence(reply: &str) -> Option<u64> {
-    let tokens = reply.strip_prefix("$JS.ACK.")?;
-    let position = match tokens.split('.').count() {
+    // One pass: the first six tokens are kept, the rest only counted.
+    let mut tokens = [""; 6];
+    let mut count = 0;
+    for token in reply.strip_prefix("$JS.ACK.")?.split('.') {
+        if let Some(slot) = tokens.get_mut(count) {
+            *slot = token;
+        }
+        count += 1;
+    }
+    let position = match count {
         7 => 3,
         count if count >= 9 => 5,
         _ => return None,
     };
-    tokens.split('.').nth(position)?.parse().ok()
+    tokens[position].parse().ok()
 }
 
 fn not_jetstream() -> TransportError {
