@@ -26,8 +26,13 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// A failure is retried according to the subscriber's retry policy. Mark it
 /// [`permanent`](Error::permanent) to skip the remaining retries and send the
 /// message to the dead-letter destination at once.
-pub struct Error {
-    inner: BoxError,
+pub struct Error(Box<Inner>);
+
+/// Behind one thin pointer: a handler's `Result<(), Error>` is then a
+/// single word (null for `Ok`), which every delivery moves through its
+/// futures; with the error inline it was three, moved in uneven pieces.
+struct Inner {
+    error: BoxError,
     permanent: bool,
 }
 
@@ -36,8 +41,8 @@ impl Error {
     pub fn new(error: impl Into<BoxError>) -> Self {
         let inner = error.into();
         match inner.downcast::<Permanent>() {
-            Ok(permanent) => Self { inner: permanent.0, permanent: true },
-            Err(inner) => Self { inner, permanent: false },
+            Ok(permanent) => Self::with(permanent.0, true),
+            Err(inner) => Self::with(inner, false),
         }
     }
 
@@ -49,22 +54,26 @@ impl Error {
     /// An error that retrying cannot fix: the message goes to the dead-letter
     /// destination without further attempts.
     pub fn permanent(error: impl Into<BoxError>) -> Self {
-        Self { inner: error.into(), permanent: true }
+        Self::with(error.into(), true)
+    }
+
+    fn with(error: BoxError, permanent: bool) -> Self {
+        Self(Box::new(Inner { error, permanent }))
     }
 
     /// Whether this error skips the remaining retries.
     pub fn is_permanent(&self) -> bool {
-        self.permanent
+        self.0.permanent
     }
 
     /// The wrapped error, if it is of type `T`.
     pub fn downcast_ref<T: StdError + 'static>(&self) -> Option<&T> {
-        self.inner.downcast_ref::<T>()
+        self.0.error.downcast_ref::<T>()
     }
 
     /// The wrapped error.
     pub fn into_inner(self) -> BoxError {
-        self.inner
+        self.0.error
     }
 }
 
@@ -78,7 +87,8 @@ impl<E: StdError + Send + Sync + 'static> From<E> for Error {
 /// which is how it crosses the generated wrapper.
 impl From<Error> for BoxError {
     fn from(error: Error) -> Self {
-        if error.permanent { Box::new(Permanent(error.inner)) } else { error.inner }
+        let Inner { error, permanent } = *error.0;
+        if permanent { Box::new(Permanent(error)) } else { error }
     }
 }
 
@@ -100,15 +110,15 @@ impl StdError for Permanent {
 impl std::ops::Deref for Error {
     type Target = dyn StdError + Send + Sync + 'static;
     fn deref(&self) -> &Self::Target {
-        &*self.inner
+        &*self.0.error
     }
 }
 
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Error")
-            .field("error", &self.inner)
-            .field("permanent", &self.permanent)
+            .field("error", &self.0.error)
+            .field("permanent", &self.0.permanent)
             .finish()
     }
 }
@@ -116,9 +126,9 @@ impl fmt::Debug for Error {
 /// `{}` prints the error; `{:#}` prints it with its chain of sources.
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.inner)?;
+        write!(f, "{}", self.0.error)?;
         if f.alternate() {
-            let mut source = self.inner.source();
+            let mut source = self.0.error.source();
             while let Some(cause) = source {
                 write!(f, ": {cause}")?;
                 source = cause.source();
@@ -419,4 +429,26 @@ pub enum UpcastError {
         #[source]
         source: serde_json::Error,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_handlers_result_is_one_word() {
+        // Every delivery moves it through its futures (see `Error`).
+        assert_eq!(size_of::<Result<()>>(), size_of::<usize>());
+    }
+
+    #[test]
+    fn permanence_survives_boxing_and_back() {
+        let error = Error::permanent(Message("no such account".to_owned()));
+        assert!(error.is_permanent());
+        let boxed = BoxError::from(error);
+        let again = Error::new(boxed);
+        assert!(again.is_permanent());
+        assert_eq!(again.to_string(), "no such account");
+        assert!(!Error::msg("try again").is_permanent());
+    }
 }
