@@ -11,17 +11,28 @@ use uuid::Uuid;
 /// The 74 random bits come from a per-thread generator seeded from the
 /// operating system once per thread: a syscall per id would cost more than
 /// the rest of a publish.
+///
+/// The id is put together as one 128-bit number (RFC 9562: 48 bits of
+/// milliseconds, the version, 12 random bits, the variant, 62 random bits),
+/// not byte by byte: the envelope copies it in wider pieces than bytes right
+/// after, which would have to wait for every byte to be written.
+#[inline]
 pub(crate) fn now_v7() -> (Uuid, SystemTime) {
     let (now, millis) = wall_clock();
-    let mut random = [0u8; 10];
-    random[..8].copy_from_slice(&random_u64().to_le_bytes());
-    random[8..].copy_from_slice(&random_u64().to_le_bytes()[..2]);
-    let id = uuid::Builder::from_unix_timestamp_millis(millis, &random).into_uuid();
-    (id, now)
+    let random = random_u64();
+    let rand_a = u128::from(random >> 52); // 12 bits
+    let rand_b = u128::from(random_u64() >> 2); // 62 bits
+    let id = (u128::from(millis & 0xffff_ffff_ffff) << 80)
+        | (0x7 << 76)
+        | (rand_a << 64)
+        | (0b10 << 62)
+        | rand_b;
+    (Uuid::from_u128(id), now)
 }
 
 /// The wall clock, and the same reading in milliseconds since the Unix epoch.
 #[cfg(any(target_os = "linux", target_os = "android"))]
+#[inline]
 fn wall_clock() -> (SystemTime, u64) {
     use rustix::time::{ClockId, clock_gettime};
     // One reading, taken apart without `duration_since`'s checks and its
@@ -45,6 +56,7 @@ fn wall_clock() -> (SystemTime, u64) {
 }
 
 /// A uniform random `u64` from a per-thread SplitMix64 generator.
+#[inline]
 pub(crate) fn random_u64() -> u64 {
     thread_local! {
         static STATE: Cell<u64> = Cell::new({
