@@ -109,7 +109,7 @@ impl Bus {
     /// ([`handle_on_publisher`](crate::BusBuilder::handle_on_publisher)).
     pub async fn publish<E: Event>(&self, event: E) -> Result<Uuid, PublishError> {
         // Not through `publish_to`: one future fewer to build and poll.
-        let envelope = Envelope::builder(event).static_source(self.core.source).build();
+        let envelope = Envelope::published(event, self.core.source);
         self.core
             .dispatch(envelope.into_erased(), TypeId::of::<E>(), E::TOPIC, Sender::Outside)
             .await
@@ -118,7 +118,7 @@ impl Bus {
     /// Publishes an event to `topic` instead of the event's own: it reaches
     /// the subscribers that consume `topic` (`#[subscriber(topic = "...")]`).
     pub async fn publish_to<E: Event>(&self, topic: &str, event: E) -> Result<Uuid, PublishError> {
-        let envelope = Envelope::builder(event).static_source(self.core.source).build();
+        let envelope = Envelope::published(event, self.core.source);
         self.core.dispatch(envelope.into_erased(), TypeId::of::<E>(), topic, Sender::Outside).await
     }
 
@@ -157,7 +157,7 @@ impl Bus {
         topic: &str,
         event: E,
     ) -> Result<Uuid, PublishError> {
-        let envelope = Envelope::builder(event).static_source(self.core.source).build();
+        let envelope = Envelope::published(event, self.core.source);
         self.core.write_outbox(conn, &envelope.into_erased(), topic).await
     }
 

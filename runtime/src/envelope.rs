@@ -171,6 +171,38 @@ impl<E: Event> Envelope<E> {
         Self::builder(data).build()
     }
 
+    /// A new envelope from a bus whose source is `source`, made in one step
+    /// rather than through the builder, whose every step moves the whole
+    /// metadata: what `publish` makes for every event.
+    #[inline]
+    pub(crate) fn published(data: E, source: &'static str) -> Self {
+        let (id, timestamp) = crate::id::now_v7();
+        let key = data.key().map(Arc::from);
+        Self::seal(
+            data,
+            Ids { id, correlation_id: None, causation_id: None },
+            timestamp,
+            Text::Static(source),
+            key,
+        )
+    }
+
+    #[inline]
+    fn seal(data: E, ids: Ids, timestamp: SystemTime, source: Text, key: Option<Arc<str>>) -> Self {
+        let Ids { id, correlation_id, causation_id } = ids;
+        let meta = Metadata {
+            id,
+            event_type: E::NAME,
+            version: E::VERSION,
+            timestamp,
+            source,
+            key,
+            correlation_id,
+            causation_id,
+        };
+        Envelope { inner: Arc::new(Inner { meta, data }) }
+    }
+
     /// Starts an envelope whose metadata can be set before it is sealed.
     pub fn builder(data: E) -> EnvelopeBuilder<E> {
         let (id, timestamp) = crate::id::now_v7();
@@ -297,18 +329,21 @@ impl<E: Event> EnvelopeBuilder<E> {
     }
     /// Seals the envelope.
     pub fn build(self) -> Envelope<E> {
-        let meta = Metadata {
+        let ids = Ids {
             id: self.id,
-            event_type: E::NAME,
-            version: E::VERSION,
-            timestamp: self.timestamp,
-            source: self.source.unwrap_or(Text::Static("")),
-            key: self.key,
             correlation_id: self.correlation_id,
             causation_id: self.causation_id,
         };
-        Envelope { inner: Arc::new(Inner { meta, data: self.data }) }
+        let source = self.source.unwrap_or(Text::Static(""));
+        Envelope::seal(self.data, ids, self.timestamp, source, self.key)
     }
+}
+
+/// An envelope's own id and the ids it refers to.
+struct Ids {
+    id: Uuid,
+    correlation_id: Option<Uuid>,
+    causation_id: Option<Uuid>,
 }
 
 /// An envelope whose event type is known only at run time.

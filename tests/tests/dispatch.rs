@@ -601,3 +601,42 @@ async fn publishers_racing_for_an_idle_lane_never_run_two_of_its_messages_at_onc
     assert_eq!(bus.stats().retries, failed_once);
     assert!(bus.dead_letters().is_empty());
 }
+
+// ---------------------------------------------------------------- metadata
+
+static STAMPED: Mutex<Vec<evently::Metadata>> = Mutex::new(Vec::new());
+
+#[subscriber(group = "stamped")]
+async fn record_metadata(
+    _event: &OrderingRecorded,
+    meta: &evently::Metadata,
+) -> evently::Result<()> {
+    STAMPED.lock().expect("lock").push(meta.clone());
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_published_envelope_carries_the_events_type_its_key_and_the_buss_source() {
+    use evently::Event;
+    let bus = bus_for("stamped").start().await.expect("bus starts");
+    let before = std::time::SystemTime::now();
+    let id =
+        bus.publish(OrderingRecorded { account: "acc-7".into(), seq: 1 }).await.expect("publish");
+    idle(&bus).await;
+    let after = std::time::SystemTime::now();
+    let stamped = STAMPED.lock().expect("lock").clone();
+    let [meta] = stamped.as_slice() else { panic!("one delivery, got {stamped:?}") };
+    assert_eq!(meta.id(), id);
+    assert_eq!(meta.event_type(), OrderingRecorded::NAME);
+    assert_eq!(meta.version(), OrderingRecorded::VERSION);
+    assert_eq!(meta.source(), "tests");
+    assert_eq!(meta.key(), Some("acc-7"));
+    assert_eq!((meta.correlation_id(), meta.causation_id()), (None, None));
+    assert!(before <= meta.timestamp() && meta.timestamp() <= after);
+    // A UUIDv7 whose milliseconds are the envelope's timestamp's.
+    assert_eq!(id.get_version_num(), 7);
+    let (secs, nanos) = id.get_timestamp().expect("a v7 id has a timestamp").to_unix();
+    let stamp = meta.timestamp().duration_since(std::time::UNIX_EPOCH).expect("after 1970");
+    assert_eq!((secs, nanos / 1_000_000), (stamp.as_secs(), stamp.subsec_millis()));
+    bus.shutdown().await;
+}
