@@ -98,6 +98,19 @@ impl Core {
             }
             return Ok(id);
         }
+        if let [route] = routes
+            && from == Sender::Outside
+            && route.upcast.is_empty()
+        {
+            // One subscriber, whose lane is idle or has room: the common
+            // case in process, handed over without building the futures of
+            // `send`, which come to the same call; they wait when it cannot.
+            let message = Message { envelope, attempt: 0, busy: 0, receipt: None };
+            let lane = self.lane(route.subscriber, hash);
+            let Err(message) = lane.hand_over(&self.shared, message) else { return Ok(id) };
+            self.send(route, hash, message.envelope, None, from).await?;
+            return Ok(id);
+        }
         if let Some((last, others)) = routes.split_last() {
             for route in others {
                 self.send(route, hash, Arc::clone(&envelope), None, from).await?;

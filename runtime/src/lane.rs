@@ -19,6 +19,7 @@ use std::sync::{Arc, Mutex, Weak};
 use std::task::{Context as TaskContext, Poll};
 
 use tokio::sync::mpsc;
+use tokio::sync::mpsc::error::TrySendError;
 use tokio::time::Instant;
 use uuid::Uuid;
 
@@ -255,13 +256,16 @@ impl LaneHandle {
         self.spent.free();
     }
 
-    /// Queues a message; an outside publisher waits while the queue is full.
-    /// Returns whether the lane took it (false once the lane is gone).
-    pub(crate) async fn send(&self, shared: &Shared, message: Message, from: Sender) -> bool {
+    /// Hands a message from an outside publisher to the lane without
+    /// waiting: runs it on this thread if the lane is idle (and the bus lets
+    /// publishers handle), else queues it if the queue has room. Gives it
+    /// back if the queue is full or the lane is gone, for [`send`](Self::send).
+    #[inline]
+    pub(crate) fn hand_over(&self, shared: &Shared, message: Message) -> Result<(), Message> {
         // An in-process publish to an idle lane runs its handler here.
-        let message = if from == Sender::Outside && shared.handle_on_publisher {
+        let message = if shared.handle_on_publisher {
             match self.run_if_idle(shared, message) {
-                Ok(()) => return true,
+                Ok(()) => return Ok(()),
                 // Busy, or gone (its queue says so below).
                 Err(message) => message,
             }
@@ -269,22 +273,39 @@ impl LaneHandle {
             message
         };
         let pending = Pending::start(&self.counters, shared);
-        if from == Sender::Handler {
-            let queued = self.follow_ups.send(message).is_ok();
-            if queued {
+        // A free slot is taken without building the waiting machinery of
+        // `send`; dropped, `pending` counts the message done again.
+        let handed = match self.sender.try_send(message) {
+            Ok(()) => {
                 pending.handed_over();
+                Ok(())
             }
-            return queued;
-        }
-        // The fast path takes a free slot without building the waiting
-        // machinery of `send`; only a full queue waits.
-        let queued = match self.sender.try_send(message) {
-            Ok(()) => true,
-            Err(mpsc::error::TrySendError::Full(message)) => {
-                self.sender.send(message).await.is_ok()
-            }
-            Err(mpsc::error::TrySendError::Closed(_)) => false,
+            Err(TrySendError::Full(message) | TrySendError::Closed(message)) => Err(message),
         };
+        self.spent.free();
+        handed
+    }
+
+    /// Queues a message; an outside publisher waits while the queue is full.
+    /// Returns whether the lane took it (false once the lane is gone).
+    pub(crate) async fn send(&self, shared: &Shared, message: Message, from: Sender) -> bool {
+        let message = match from {
+            Sender::Outside => match self.hand_over(shared, message) {
+                Ok(()) => return true,
+                // The queue is full, or the lane is gone.
+                Err(message) => message,
+            },
+            Sender::Handler => {
+                let pending = Pending::start(&self.counters, shared);
+                let queued = self.follow_ups.send(message).is_ok();
+                if queued {
+                    pending.handed_over();
+                }
+                return queued;
+            }
+        };
+        let pending = Pending::start(&self.counters, shared);
+        let queued = self.sender.send(message).await.is_ok();
         if queued {
             pending.handed_over();
         }
