@@ -640,3 +640,58 @@ async fn a_published_envelope_carries_the_events_type_its_key_and_the_buss_sourc
     assert_eq!((secs, nanos / 1_000_000), (stamp.as_secs(), stamp.subsec_millis()));
     bus.shutdown().await;
 }
+
+// ------------------------------------- one subscriber, publishes cancelled
+
+static CANCEL_RACE_HANDLED: Mutex<Vec<u64>> = Mutex::new(Vec::new());
+
+#[subscriber(group = "pressure-race")]
+async fn count_race(event: &PressureApplied) -> evently::Result<()> {
+    // Every few messages wait, so the small queue fills and publishers
+    // wait for room, some of them cancelled while they wait.
+    if event.id % 3 == 0 {
+        tokio::time::sleep(Duration::from_micros(200)).await;
+    }
+    CANCEL_RACE_HANDLED.lock().expect("lock").push(event.id);
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cancelled_and_waiting_publishes_to_one_subscriber_are_handled_once_or_not_at_all() {
+    const PUBLISHERS: u64 = 8;
+    const EACH: u64 = 300;
+    let bus = bus_for("pressure-race").queue_capacity(4).concurrency(1).start().await.expect("bus");
+    let mut tasks = Vec::new();
+    for publisher in 0..PUBLISHERS {
+        let bus = bus.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut published = Vec::new();
+            for n in 0..EACH {
+                let id = publisher * EACH + n;
+                // Deadlines from none at all to a few milliseconds.
+                let deadline = Duration::from_micros((id * 7919) % 3_000);
+                if let Ok(result) =
+                    tokio::time::timeout(deadline, bus.publish(PressureApplied { id })).await
+                {
+                    result.expect("publish");
+                    published.push(id);
+                }
+            }
+            published
+        }));
+    }
+    let mut published = Vec::new();
+    for task in tasks {
+        published.extend(task.await.expect("publisher"));
+    }
+    idle(&bus).await;
+    assert_eq!(bus.stats().in_flight, 0);
+    let mut handled = CANCEL_RACE_HANDLED.lock().expect("lock").clone();
+    handled.sort_unstable();
+    published.sort_unstable();
+    assert!(published.len() < (PUBLISHERS * EACH) as usize, "some publishes were cancelled");
+    assert!(!published.is_empty(), "some publishes went through");
+    // Each publish that returned was handled once; a cancelled one never.
+    assert_eq!(handled, published);
+    bus.shutdown().await;
+}
