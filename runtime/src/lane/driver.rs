@@ -183,6 +183,7 @@ impl LaneCell {
     }
 
     /// The lane's lock, unless someone polls it right now.
+    #[inline]
     pub(crate) fn try_lock(&self) -> Option<IdleLane<'_>> {
         let state = match self.state.try_lock() {
             Ok(state) => state,
