@@ -649,7 +649,7 @@ static CANCEL_RACE_HANDLED: Mutex<Vec<u64>> = Mutex::new(Vec::new());
 async fn count_race(event: &PressureApplied) -> evently::Result<()> {
     // Every few messages wait, so the small queue fills and publishers
     // wait for room, some of them cancelled while they wait.
-    if event.id % 3 == 0 {
+    if event.id.is_multiple_of(3) {
         tokio::time::sleep(Duration::from_micros(200)).await;
     }
     CANCEL_RACE_HANDLED.lock().expect("lock").push(event.id);
