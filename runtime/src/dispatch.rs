@@ -104,12 +104,15 @@ impl Core {
         {
             // One subscriber, whose lane is idle or has room: the common
             // case in process, handed over without building the futures of
-            // `send`, which come to the same call; they wait when it cannot.
+            // `send`; only a full queue (or a lane that is gone) waits.
             let message = Message { envelope, attempt: 0, busy: 0, receipt: None };
             let lane = self.lane(route.subscriber, hash);
             let Err(message) = lane.hand_over(&self.shared, message) else { return Ok(id) };
-            self.send(route, hash, message.envelope, None, from).await?;
-            return Ok(id);
+            if lane.send_waiting(&self.shared, message).await {
+                return Ok(id);
+            }
+            let subscriber = self.table.subscribers[route.subscriber].descriptor.name();
+            return Err(PublishError::LaneGone { subscriber });
         }
         if let Some((last, others)) = routes.split_last() {
             for route in others {

@@ -304,6 +304,12 @@ impl LaneHandle {
                 return queued;
             }
         };
+        self.send_waiting(shared, message).await
+    }
+
+    /// Queues a message [`hand_over`](Self::hand_over) gave back, waiting
+    /// for room. Returns whether the lane took it (false once it is gone).
+    pub(crate) async fn send_waiting(&self, shared: &Shared, message: Message) -> bool {
         let pending = Pending::start(&self.counters, shared);
         let queued = self.sender.send(message).await.is_ok();
         if queued {
