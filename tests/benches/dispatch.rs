@@ -13,6 +13,8 @@
 //! runtime, as they do in a service, on the system allocator.
 //!
 //! - a direct `.await` of the handler fn (the floor);
+//! - one reading of the wall clock, which every envelope's timestamp and
+//!   id take (a floor under every publish);
 //! - a bounded tokio mpsc channel to one consumer task that calls the
 //!   handler (what a hand-written queued bus costs);
 //! - the seed's own Python `EventBus` (`seed_bus.py`, run with `python3`),
@@ -38,7 +40,7 @@ use std::hint::black_box;
 use std::path::Path;
 use std::process::Command;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use evently::{Bus, subscriber};
 use evently_tests::events::*;
@@ -113,6 +115,16 @@ async fn direct() -> Duration {
     let start = Instant::now();
     for seq in 0..EVENTS {
         handle(&ticked(seq)).await.expect("handled");
+    }
+    start.elapsed()
+}
+
+/// One reading of the wall clock per event, what every envelope's
+/// timestamp (and its UUIDv7 id) costs: a floor under any publish path.
+async fn clock_reads() -> Duration {
+    let start = Instant::now();
+    for _ in 0..EVENTS {
+        black_box(SystemTime::now());
     }
     start.elapsed()
 }
@@ -299,6 +311,7 @@ impl Row {
 }
 
 const DIRECT: &str = "direct call";
+const CLOCK: &str = "wall-clock read (SystemTime::now)";
 const MPSC: &str = "tokio mpsc round trip";
 const SEED_1: &str = "seed's Python bus, 1 handler";
 const SEED_4: &str = "seed's Python bus, 4 handlers";
@@ -338,6 +351,7 @@ fn main() {
     let queued = |group| BusPath { group, lanes: 1, handle_on_publisher: false };
     let mut rows = vec![
         Row { name: DIRECT, run: on_runtime(|| Box::pin(direct())), samples: vec![] },
+        Row { name: CLOCK, run: on_runtime(|| Box::pin(clock_reads())), samples: vec![] },
         Row { name: MPSC, run: on_runtime(|| Box::pin(mpsc_round_trip())), samples: vec![] },
         Row { name: SEED_1, run: Box::new(|| seed_bus(1)), samples: vec![] },
         Row { name: ONE_OFF, run: on_bus(defaults("one-off")), samples: vec![] },
@@ -399,6 +413,11 @@ fn main() {
     faster("1. seed bus 1 handler / evently 1 subscriber defaults", SEED_1, ONE_DEFAULTS, 5.0);
     faster("1. seed bus 4 handlers / evently 4 subscribers guard off", SEED_4, FOUR_OFF, 10.0);
     faster("1. seed bus 4 handlers / evently 4 subscribers defaults", SEED_4, FOUR_DEFAULTS, 5.0);
+    println!(
+        "  1. for scale: 10x the seed bus with 1 handler is {:.1} ns/event; one wall-clock read, which every envelope's timestamp takes, is {:.1}",
+        row(SEED_1).median() / 10.0,
+        row(CLOCK).median()
+    );
     let beats = |label: &str, peer: &str, path: &str| {
         let (peer, path) = (row(peer), row(path));
         let ratio = peer.median() / path.median();
