@@ -298,8 +298,8 @@ fn generate(mut item: DeriveInput, args: Args) -> TokenStream {
 
     let key_fn = args.key.as_ref().map(|key| {
         quote_spanned! {key.span()=>
-            fn key(&self) -> ::core::option::Option<::std::string::String> {
-                ::core::option::Option::Some(::std::string::ToString::to_string(&self.#key))
+            fn key(&self) -> ::core::option::Option<#krate::Key> {
+                ::core::option::Option::Some(#krate::Key::display(&self.#key))
             }
         }
     });

@@ -30,6 +30,7 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::value::RawValue;
 use uuid::Uuid;
 
+use crate::Key;
 use crate::error::UpcastError;
 use crate::event::Event;
 
@@ -81,7 +82,7 @@ pub struct Metadata {
     /// Kept as the clock reading; converted to a calendar time only when asked.
     pub(crate) timestamp: SystemTime,
     pub(crate) source: Text,
-    pub(crate) key: Option<Arc<str>>,
+    pub(crate) key: Option<Key>,
     pub(crate) correlation_id: Option<Uuid>,
     pub(crate) causation_id: Option<Uuid>,
 }
@@ -177,7 +178,7 @@ impl<E: Event> Envelope<E> {
     #[inline]
     pub(crate) fn published(data: E, source: &'static str) -> Self {
         let (id, timestamp) = crate::id::now_v7();
-        let key = data.key().map(Arc::from);
+        let key = data.key();
         Self::seal(
             data,
             Ids { id, correlation_id: None, causation_id: None },
@@ -188,7 +189,7 @@ impl<E: Event> Envelope<E> {
     }
 
     #[inline]
-    fn seal(data: E, ids: Ids, timestamp: SystemTime, source: Text, key: Option<Arc<str>>) -> Self {
+    fn seal(data: E, ids: Ids, timestamp: SystemTime, source: Text, key: Option<Key>) -> Self {
         let Ids { id, correlation_id, causation_id } = ids;
         let meta = Metadata {
             id,
@@ -210,7 +211,7 @@ impl<E: Event> Envelope<E> {
             id,
             timestamp,
             source: None,
-            key: data.key().map(Arc::from),
+            key: data.key(),
             correlation_id: None,
             causation_id: None,
             data,
@@ -282,7 +283,7 @@ pub struct EnvelopeBuilder<E> {
     id: Uuid,
     timestamp: SystemTime,
     source: Option<Text>,
-    key: Option<Arc<str>>,
+    key: Option<Key>,
     correlation_id: Option<Uuid>,
     causation_id: Option<Uuid>,
     data: E,
@@ -313,7 +314,7 @@ impl<E: Event> EnvelopeBuilder<E> {
         self
     }
     /// The ordering key (default: the `key` field of the `#[event]`).
-    pub fn key(mut self, key: impl Into<Arc<str>>) -> Self {
+    pub fn key(mut self, key: impl Into<Key>) -> Self {
         self.key = Some(key.into());
         self
     }

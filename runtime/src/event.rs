@@ -3,6 +3,8 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::Key;
+
 /// An immutable record of something that happened.
 ///
 /// Implemented by `#[event]`; do not implement it by hand. The associated
@@ -25,7 +27,8 @@ pub trait Event:
     const FINGERPRINT: &'static str;
 
     /// The ordering key: events with the same key are handled in order.
-    fn key(&self) -> Option<String> {
+    /// `#[event(key = field)]` makes it the field's `Display` form.
+    fn key(&self) -> Option<Key> {
         None
     }
 

@@ -23,6 +23,7 @@ use tokio::sync::mpsc::error::TrySendError;
 use tokio::time::Instant;
 use uuid::Uuid;
 
+use crate::Key;
 use crate::dead_letter::DeadLetter;
 use crate::envelope::{AnyEnvelope, ErasedEnvelope};
 use crate::error::{DeliveryError, Error};
@@ -509,7 +510,7 @@ struct Lane {
 struct Waiting {
     /// Keys with a message waiting for its retry, and the later messages of
     /// that key held back to keep their order.
-    blocked: HashMap<Arc<str>, VecDeque<Message>>,
+    blocked: HashMap<Key, VecDeque<Message>>,
     /// Messages waiting for their retry, soonest first.
     timers: BinaryHeap<Reverse<Timer>>,
     sequence: u64,
@@ -835,7 +836,7 @@ impl Waiting {
     /// for a retry (then it waits behind it).
     fn hold(&mut self, message: Message) -> Option<Message> {
         if let Some(key) = &message.envelope.metadata().key
-            && let Some(held) = self.blocked.get_mut(key)
+            && let Some(held) = self.blocked.get_mut(key.as_str())
         {
             held.push_back(message);
             return None;
@@ -846,7 +847,7 @@ impl Waiting {
     /// Runs `message` again after `delay`; later messages of its key wait.
     fn schedule(&mut self, message: Message, delay: Duration) {
         if let Some(key) = &message.envelope.metadata().key {
-            self.blocked.entry(Arc::clone(key)).or_default();
+            self.blocked.entry(key.clone()).or_default();
         }
         self.sequence += 1;
         self.timers.push(Reverse(Timer {

@@ -62,6 +62,7 @@ mod fuzzing;
 mod handler;
 mod id;
 pub mod idempotency;
+mod key;
 mod lane;
 #[cfg(feature = "postgres")]
 pub mod postgres;
@@ -94,6 +95,7 @@ pub use error::{
 };
 pub use event::{Compatibility, Event};
 pub use handler::{Context, FromDelivery, FromDeliveryMut};
+pub use key::Key;
 pub use registry::{EventDescriptor, registered_events};
 pub use retry::{Backoff, RetryPolicy};
 pub use subscriber::{Subscriber, SubscriberDescriptor, Subscribers, registered_subscribers};

@@ -11,6 +11,7 @@ use std::time::SystemTime;
 use serde_json::value::RawValue;
 use uuid::Uuid;
 
+use crate::Key;
 use crate::envelope::{Envelope, Metadata, Text};
 use crate::error::DecodeError;
 use crate::event::Event;
@@ -362,7 +363,7 @@ impl<'a> Wire<'a> {
         };
         let key = match self.key {
             None => None,
-            Some(field) => Some(Arc::from(&*field.text_or_number("key")?)),
+            Some(field) => Some(Key::from(&*field.text_or_number("key")?)),
         };
         let id = match (self.format, self.id) {
             (Format::CloudEvents, Some(id)) => {
