@@ -116,6 +116,14 @@ pub mod events {
         pub account: u64,
     }
 
+    /// `Ticked` with an ordering key: its account.
+    #[event(name = "bench.ticked_keyed", key = account, check_tense = false)]
+    #[derive(Debug, Clone)]
+    pub struct TickedKeyed {
+        pub seq: u64,
+        pub account: u64,
+    }
+
     /// Version 1 of an order placement: the id only.
     #[event(name = "test.upcast.placed", version = 1)]
     #[derive(Debug)]

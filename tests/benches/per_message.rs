@@ -62,17 +62,38 @@ async fn count_four_d(event: &Ticked) -> evently::Result<()> {
     handle(event).await
 }
 
+#[subscriber(group = "count-keyed", guard = false)]
+async fn count_keyed(event: &TickedKeyed) -> evently::Result<()> {
+    HANDLED.fetch_add(black_box(event.seq) & 1 | 1, Ordering::Relaxed);
+    Ok(())
+}
+
 /// The paths counted: name, group, whether the publisher may handle.
+/// The group `count-keyed` gets events with an ordering key.
 const PATHS: &[(&str, &str, bool)] = &[
     ("1 subscriber, guard off", "count-off", true),
     ("1 subscriber, guard on", "count-on", true),
     ("4 subscribers, guard off", "count-four", true),
     ("1 subscriber, guard off, queued", "count-off", false),
+    ("1 subscriber, guard off, keyed", "count-keyed", true),
 ];
 
 /// Publishes `events` events on the path; returns the allocations made
 /// while publishing and handling them.
 fn run(group: &'static str, handle_on_publisher: bool, events: u64) -> u64 {
+    if group == "count-keyed" {
+        run_with(group, handle_on_publisher, events, |seq| TickedKeyed { seq, account: seq % 64 })
+    } else {
+        run_with(group, handle_on_publisher, events, |seq| Ticked { seq, account: seq % 64 })
+    }
+}
+
+fn run_with<E: evently::Event>(
+    group: &'static str,
+    handle_on_publisher: bool,
+    events: u64,
+    event: impl Fn(u64) -> E,
+) -> u64 {
     let runtime =
         tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
     runtime.block_on(async {
@@ -85,12 +106,12 @@ fn run(group: &'static str, handle_on_publisher: bool, events: u64) -> u64 {
             .expect("bus starts");
         // Warm up: lanes polled once, the guard's store and the queues grown.
         for seq in 0..1_000 {
-            bus.publish(Ticked { seq, account: seq % 64 }).await.expect("published");
+            bus.publish(event(seq)).await.expect("published");
         }
         bus.wait_idle().await;
         let region = Region::new(ALLOCATOR);
         for seq in 0..events {
-            bus.publish(Ticked { seq, account: seq % 64 }).await.expect("published");
+            bus.publish(event(seq)).await.expect("published");
         }
         bus.wait_idle().await;
         let allocations = region.change().allocations as u64;

@@ -1,0 +1,67 @@
+//! What an in-process publish costs the heap: one allocation per event (its
+//! envelope), whether the event has an ordering key or not. Counted by a
+//! counting allocator as the difference between runs of `2 * N` and `N`
+//! events, so that starting the bus cancels out.
+
+use std::hint::black_box;
+
+use evently::{Bus, Event, subscriber};
+use evently_tests::events::{Ticked, TickedKeyed};
+use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
+
+#[global_allocator]
+static ALLOCATOR: &StatsAlloc<std::alloc::System> = &INSTRUMENTED_SYSTEM;
+
+const EVENTS: u64 = 2_000;
+
+#[subscriber(group = "alloc-plain", guard = false)]
+async fn plain(event: &Ticked) -> evently::Result<()> {
+    black_box(event.seq);
+    Ok(())
+}
+
+#[subscriber(group = "alloc-keyed", guard = false)]
+async fn keyed(event: &TickedKeyed) -> evently::Result<()> {
+    black_box(event.seq);
+    Ok(())
+}
+
+/// The allocations made while `events` events are published to `group`
+/// and handled, after a warm-up.
+fn allocations<E: Event>(group: &'static str, events: u64, event: impl Fn(u64) -> E) -> u64 {
+    let runtime =
+        tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+    runtime.block_on(async {
+        let bus = Bus::builder().group(group).start().await.expect("bus starts");
+        for seq in 0..100 {
+            bus.publish(event(seq)).await.expect("published");
+        }
+        bus.wait_idle().await;
+        let region = Region::new(ALLOCATOR);
+        for seq in 0..events {
+            bus.publish(event(seq)).await.expect("published");
+        }
+        bus.wait_idle().await;
+        let allocations = region.change().allocations as u64;
+        bus.shutdown().await;
+        allocations
+    })
+}
+
+/// Allocations per event in the steady state.
+fn per_event<E: Event>(group: &'static str, event: impl Fn(u64) -> E + Copy) -> f64 {
+    let small = allocations(group, EVENTS, event);
+    let large = allocations(group, 2 * EVENTS, event);
+    large.saturating_sub(small) as f64 / EVENTS as f64
+}
+
+// One test, so that no other test of this binary allocates while it counts.
+#[test]
+fn a_publish_allocates_its_envelope_only_with_or_without_a_key() {
+    let plain = per_event("alloc-plain", |seq| Ticked { seq, account: seq % 64 });
+    assert!(plain <= 1.0, "{plain} allocations per unkeyed event");
+    // Keys "0" to "63": kept inside the envelope.
+    let keyed = per_event("alloc-keyed", |seq| TickedKeyed { seq, account: seq % 64 });
+    assert!(keyed <= 1.0, "{keyed} allocations per keyed event");
+    assert!(plain >= 1.0 && keyed >= 1.0, "the envelope itself was not counted: {plain}, {keyed}");
+}
