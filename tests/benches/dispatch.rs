@@ -21,9 +21,9 @@
 //!   whose `publish` awaits each handler, with 1 and 4 handlers;
 //! - the evently bus with 1 and 4 subscribers, with its defaults (guard on,
 //!   8 lanes, an idle subscriber's handler run by the publisher) and with
-//!   the guard off;
+//!   the guard off, and with 1 subscriber of an event with an ordering key;
 //! - the evently bus queuing every message (`handle_on_publisher(false)`,
-//!   one lane, like the single mpsc consumer), guard off and on;
+//!   one lane, like the single mpsc consumer), guard off and on, and keyed;
 //! - RustStream's in-process `MemoryBroker` (the closest Rust peer), with
 //!   1 and 4 subscriptions to the event's name: each event is encoded to
 //!   JSON into a buffer handed to the broker (its documented way to publish
@@ -59,6 +59,12 @@ const QUEUE: usize = 1024;
 static HANDLED: AtomicU64 = AtomicU64::new(0);
 
 async fn handle(event: &Ticked) -> evently::Result<()> {
+    HANDLED.fetch_add(black_box(event.seq) & 1 | 1, Ordering::Relaxed);
+    Ok(())
+}
+
+#[subscriber(group = "one-off-keyed", guard = false)]
+async fn one_off_keyed(event: &TickedKeyed) -> evently::Result<()> {
     HANDLED.fetch_add(black_box(event.seq) & 1 | 1, Ordering::Relaxed);
     Ok(())
 }
@@ -111,6 +117,11 @@ fn ticked(seq: u64) -> Ticked {
     Ticked { seq, account: seq % 64 }
 }
 
+/// `ticked` with its account as the ordering key.
+fn ticked_keyed(seq: u64) -> TickedKeyed {
+    TickedKeyed { seq, account: seq % 64 }
+}
+
 async fn direct() -> Duration {
     let start = Instant::now();
     for seq in 0..EVENTS {
@@ -155,7 +166,10 @@ struct BusPath {
     handle_on_publisher: bool,
 }
 
-async fn bus(path: BusPath) -> Duration {
+async fn bus<E: evently::Event>(
+    path: BusPath,
+    event: impl Fn(u64) -> E + Send + 'static,
+) -> Duration {
     let bus = Bus::builder()
         .source("bench")
         .queue_capacity(QUEUE * path.lanes)
@@ -170,7 +184,7 @@ async fn bus(path: BusPath) -> Duration {
         let bus = bus.clone();
         tokio::spawn(async move {
             for seq in 0..EVENTS {
-                bus.publish(ticked(seq)).await.expect("published");
+                bus.publish(event(seq)).await.expect("published");
             }
         })
     };
@@ -316,11 +330,13 @@ const MPSC: &str = "tokio mpsc round trip";
 const SEED_1: &str = "seed's Python bus, 1 handler";
 const SEED_4: &str = "seed's Python bus, 4 handlers";
 const ONE_OFF: &str = "evently, 1 subscriber, guard off";
+const ONE_OFF_KEYED: &str = "evently, 1 subscriber, guard off, keyed";
 const ONE_DEFAULTS: &str = "evently, 1 subscriber, defaults";
 const FOUR_OFF: &str = "evently, 4 subscribers, guard off";
 const FOUR_DEFAULTS: &str = "evently, 4 subscribers, defaults";
 const QUEUED_OFF: &str = "evently queued, 1 lane, guard off";
 const QUEUED_ON: &str = "evently queued, 1 lane, guard on";
+const QUEUED_OFF_KEYED: &str = "evently queued, 1 lane, guard off, keyed";
 const PEER_1: &str = "RustStream MemoryBroker, 1 subscriber";
 const PEER_4: &str = "RustStream MemoryBroker, 4 subscribers";
 
@@ -340,7 +356,12 @@ fn main() {
         };
     let on_bus = |path: BusPath| {
         let runtime = std::sync::Arc::clone(&runtime);
-        Box::new(move || per_event(runtime.block_on(bus(path)))) as Box<dyn Fn() -> f64>
+        Box::new(move || per_event(runtime.block_on(bus(path, ticked)))) as Box<dyn Fn() -> f64>
+    };
+    let on_bus_keyed = |path: BusPath| {
+        let runtime = std::sync::Arc::clone(&runtime);
+        Box::new(move || per_event(runtime.block_on(bus(path, ticked_keyed))))
+            as Box<dyn Fn() -> f64>
     };
     let on_peer = |subscribers: u64| {
         let runtime = std::sync::Arc::clone(&runtime);
@@ -355,6 +376,7 @@ fn main() {
         Row { name: MPSC, run: on_runtime(|| Box::pin(mpsc_round_trip())), samples: vec![] },
         Row { name: SEED_1, run: Box::new(|| seed_bus(1)), samples: vec![] },
         Row { name: ONE_OFF, run: on_bus(defaults("one-off")), samples: vec![] },
+        Row { name: ONE_OFF_KEYED, run: on_bus_keyed(defaults("one-off-keyed")), samples: vec![] },
         Row { name: ONE_DEFAULTS, run: on_bus(defaults("one-on")), samples: vec![] },
         Row { name: PEER_1, run: on_peer(1), samples: vec![] },
         Row { name: SEED_4, run: Box::new(|| seed_bus(4)), samples: vec![] },
@@ -364,6 +386,7 @@ fn main() {
         Row { name: MPSC, run: on_runtime(|| Box::pin(mpsc_round_trip())), samples: vec![] },
         Row { name: QUEUED_OFF, run: on_bus(queued("one-off")), samples: vec![] },
         Row { name: QUEUED_ON, run: on_bus(queued("one-on")), samples: vec![] },
+        Row { name: QUEUED_OFF_KEYED, run: on_bus_keyed(queued("one-off-keyed")), samples: vec![] },
     ];
     // `EVENTLY_BENCH=<text>` runs only the paths whose name contains it (for profiling).
     if let Ok(only) = std::env::var("EVENTLY_BENCH") {
