@@ -231,6 +231,15 @@ fn check_item(item: &DeriveInput, args: &Args, errors: &mut Errors) {
     }
 }
 
+/// Whether `ty` is written as an integer type of at most 64 bits, which
+/// `evently::Key` converts from directly.
+fn is_integer(ty: &syn::Type) -> bool {
+    const INTEGERS: &[&str] =
+        &["u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "isize"];
+    matches!(ty, syn::Type::Path(path) if path.qself.is_none()
+        && path.path.get_ident().is_some_and(|ident| INTEGERS.iter().any(|int| ident == int)))
+}
+
 fn generate(mut item: DeriveInput, args: Args) -> TokenStream {
     let krate = args.krate.clone().unwrap_or_else(|| syn::parse_quote!(::evently));
     let ident = item.ident.clone();
@@ -297,9 +306,16 @@ fn generate(mut item: DeriveInput, args: Args) -> TokenStream {
     add_derives(&mut item, &krate);
 
     let key_fn = args.key.as_ref().map(|key| {
+        // An integer field is written digit by digit; any other through
+        // its `Display` form.
+        let value = if fields.iter().any(|f| f.ident.as_ref() == Some(key) && is_integer(&f.ty)) {
+            quote_spanned! {key.span()=> #krate::Key::from(self.#key) }
+        } else {
+            quote_spanned! {key.span()=> #krate::Key::display(&self.#key) }
+        };
         quote_spanned! {key.span()=>
             fn key(&self) -> ::core::option::Option<#krate::Key> {
-                ::core::option::Option::Some(#krate::Key::display(&self.#key))
+                ::core::option::Option::Some(#value)
             }
         }
     });

@@ -57,6 +57,51 @@ impl Key {
     }
 }
 
+impl Key {
+    /// An integer's decimal digits, after a `-` if `negative`: at most 20
+    /// bytes, kept inline.
+    fn integer(magnitude: u64, negative: bool) -> Self {
+        let mut digits = [0; INLINE];
+        let mut at = INLINE;
+        let mut rest = magnitude;
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        if negative {
+            at -= 1;
+            digits[at] = b'-';
+        }
+        let mut bytes = [0; INLINE];
+        bytes[..INLINE - at].copy_from_slice(&digits[at..]);
+        Self(Repr::Inline { len: (INLINE - at) as u8, bytes })
+    }
+}
+
+// Integers are written digit by digit, without the formatting machinery
+// `display` goes through: what `#[event(key = field)]` calls for a field
+// of a 64-bit or smaller integer type.
+macro_rules! from_integer {
+    (unsigned: $($unsigned:ty),*; signed: $($signed:ty),*) => {
+        $(impl From<$unsigned> for Key {
+            fn from(value: $unsigned) -> Self {
+                Self::integer(value as u64, false)
+            }
+        })*
+        $(impl From<$signed> for Key {
+            fn from(value: $signed) -> Self {
+                Self::integer((value as i64).unsigned_abs(), value < 0)
+            }
+        })*
+    };
+}
+
+from_integer!(unsigned: u8, u16, u32, u64, usize; signed: i8, i16, i32, i64, isize);
+
 /// Up to [`INLINE`] bytes in place, then a `String`.
 struct Writer {
     bytes: [u8; INLINE],
@@ -216,6 +261,20 @@ mod tests {
         let long = "é".repeat(40);
         assert_eq!(Key::display(long.as_str()).as_str(), long);
         assert!(matches!(Key::display(&7_u8).0, Repr::Inline { .. }));
+    }
+
+    #[test]
+    fn an_integer_key_is_its_decimal_form() {
+        for value in [0_i64, 7, -7, 42, i64::MAX, i64::MIN, -1_000_000] {
+            assert_eq!(Key::from(value).as_str(), value.to_string());
+        }
+        for value in [0_u64, 9, 10, 99, 100, u64::MAX] {
+            assert_eq!(Key::from(value).as_str(), value.to_string());
+        }
+        assert_eq!(Key::from(u8::MAX).as_str(), "255");
+        assert_eq!(Key::from(i8::MIN).as_str(), "-128");
+        assert_eq!(Key::from(usize::MAX).as_str(), usize::MAX.to_string());
+        assert_eq!(Key::from(isize::MIN).as_str(), isize::MIN.to_string());
     }
 
     #[test]
