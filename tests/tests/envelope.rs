@@ -204,6 +204,42 @@ fn an_envelope_survives_the_round_trip_through_json() {
     assert_eq!(decoded.data().first_name, "Ada");
 }
 
+/// Keys from another service, of every size around the 22 bytes an
+/// envelope holds in place, multi-byte text and numbers included: each
+/// decodes to its exact text and is written back unchanged.
+#[test]
+fn keys_from_the_wire_keep_their_exact_text_at_every_length() {
+    let mut keys: Vec<Value> = (0..=40).map(|n| json!("k".repeat(n))).collect();
+    keys.extend(
+        ["é".repeat(11), "é".repeat(12), "日本語のキー".into(), "x".repeat(100_000)]
+            .map(|key| json!(key)),
+    );
+    for key in keys.iter().cloned().chain([json!(12345678901234567890_u64), json!(-7)]) {
+        let wire = json!({
+            "id": "0190d7b2-6c3e-7000-8000-000000000001",
+            "type": "OrderPlaced",
+            "version": 1,
+            "timestamp": "2026-12-01T08:00:00Z",
+            "source": "elsewhere",
+            "key": key,
+            "data": {"order_id": 1, "user_id": 2, "total": 3.0},
+        });
+        let decoded =
+            Envelope::<OrderPlaced>::from_json(wire.to_string().as_bytes()).expect("decodes");
+        let text = match &key {
+            Value::String(text) => text.clone(),
+            number => number.to_string(),
+        };
+        assert_eq!(decoded.metadata().key(), Some(text.as_str()));
+        let again: Value =
+            serde_json::from_slice(&decoded.to_json().expect("encodes")).expect("json");
+        assert_eq!(again["key"], json!(text), "{} bytes", text.len());
+    }
+    // A key from the event's own field: its decimal form, kept in place.
+    let own = Envelope::builder(OrderPlaced { order_id: u64::MAX, user_id: 0, total: 0.0 }).build();
+    assert_eq!(own.metadata().key(), Some("18446744073709551615"));
+}
+
 fn decode_error(bytes: &str) -> DecodeError {
     Envelope::<OrderPlaced>::from_json(bytes.as_bytes()).expect_err("malformed input")
 }
