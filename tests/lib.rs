@@ -316,6 +316,45 @@ pub mod aggregates {
     }
 }
 
+/// Counts what an in-process bus allocates to publish and handle events, for
+/// the binaries whose global allocator is `stats_alloc`'s.
+pub mod allocations {
+    use std::alloc::System;
+
+    use evently::{BusBuilder, Event};
+    use stats_alloc::{Region, StatsAlloc};
+
+    /// The allocations made while `events` events (`event(seq)`) are
+    /// published on the bus `builder` starts and handled, on a
+    /// current-thread runtime, after `warm_up` events (lanes polled once,
+    /// stores and queues grown).
+    pub fn while_publishing<E: Event>(
+        allocator: &'static StatsAlloc<System>,
+        builder: BusBuilder,
+        warm_up: u64,
+        events: u64,
+        event: impl Fn(u64) -> E,
+    ) -> u64 {
+        let runtime =
+            tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+        runtime.block_on(async {
+            let bus = builder.start().await.expect("bus starts");
+            for seq in 0..warm_up {
+                bus.publish(event(seq)).await.expect("published");
+            }
+            bus.wait_idle().await;
+            let region = Region::new(allocator);
+            for seq in 0..events {
+                bus.publish(event(seq)).await.expect("published");
+            }
+            bus.wait_idle().await;
+            let allocations = region.change().allocations as u64;
+            bus.shutdown().await;
+            allocations
+        })
+    }
+}
+
 /// Logs to stderr: warnings by default, what `RUST_LOG` says otherwise. For
 /// the binaries of this package (the kill helper, the benchmarks).
 pub fn log_to_stderr() {

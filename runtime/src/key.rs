@@ -55,18 +55,16 @@ impl Key {
             None => Self(Repr::Inline { len: writer.len as u8, bytes: writer.bytes }),
         }
     }
-}
 
-impl Key {
     /// An integer's decimal digits, after a `-` if `negative`: at most 20
-    /// bytes, kept inline.
+    /// bytes, kept inline. Written from the end, then moved to the front.
     fn integer(magnitude: u64, negative: bool) -> Self {
-        let mut digits = [0; INLINE];
+        let mut bytes = [0; INLINE];
         let mut at = INLINE;
         let mut rest = magnitude;
         loop {
             at -= 1;
-            digits[at] = b'0' + (rest % 10) as u8;
+            bytes[at] = b'0' + (rest % 10) as u8;
             rest /= 10;
             if rest == 0 {
                 break;
@@ -74,10 +72,9 @@ impl Key {
         }
         if negative {
             at -= 1;
-            digits[at] = b'-';
+            bytes[at] = b'-';
         }
-        let mut bytes = [0; INLINE];
-        bytes[..INLINE - at].copy_from_slice(&digits[at..]);
+        bytes.copy_within(at.., 0);
         Self(Repr::Inline { len: (INLINE - at) as u8, bytes })
     }
 }

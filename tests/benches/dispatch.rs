@@ -196,6 +196,21 @@ async fn bus<E: evently::Event>(
     elapsed
 }
 
+/// One round of a bus path publishing `event(seq)`, in ns/event.
+fn on_bus<E: evently::Event>(
+    runtime: &std::sync::Arc<tokio::runtime::Runtime>,
+    path: BusPath,
+    event: impl Fn(u64) -> E + Copy + Send + 'static,
+) -> Box<dyn Fn() -> f64> {
+    let runtime = std::sync::Arc::clone(runtime);
+    Box::new(move || per_event(runtime.block_on(bus(path, event))))
+}
+
+/// A round's time as ns per event.
+fn per_event(elapsed: Duration) -> f64 {
+    elapsed.as_nanos() as f64 / EVENTS as f64
+}
+
 /// RustStream's in-process broker with the same event and handlers.
 mod peer {
     use std::sync::atomic::{AtomicU64, Ordering};
@@ -348,21 +363,13 @@ fn main() {
             .build()
             .expect("runtime"),
     );
-    let per_event = |elapsed: Duration| elapsed.as_nanos() as f64 / EVENTS as f64;
     let on_runtime =
         |future: fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = Duration>>>| {
             let runtime = std::sync::Arc::clone(&runtime);
             Box::new(move || per_event(runtime.block_on(future()))) as Box<dyn Fn() -> f64>
         };
-    let on_bus = |path: BusPath| {
-        let runtime = std::sync::Arc::clone(&runtime);
-        Box::new(move || per_event(runtime.block_on(bus(path, ticked)))) as Box<dyn Fn() -> f64>
-    };
-    let on_bus_keyed = |path: BusPath| {
-        let runtime = std::sync::Arc::clone(&runtime);
-        Box::new(move || per_event(runtime.block_on(bus(path, ticked_keyed))))
-            as Box<dyn Fn() -> f64>
-    };
+    let unkeyed = |path: BusPath| on_bus(&runtime, path, ticked);
+    let keyed = |path: BusPath| on_bus(&runtime, path, ticked_keyed);
     let on_peer = |subscribers: u64| {
         let runtime = std::sync::Arc::clone(&runtime);
         Box::new(move || per_event(runtime.block_on(peer::run(subscribers))))
@@ -375,18 +382,18 @@ fn main() {
         Row { name: CLOCK, run: on_runtime(|| Box::pin(clock_reads())), samples: vec![] },
         Row { name: MPSC, run: on_runtime(|| Box::pin(mpsc_round_trip())), samples: vec![] },
         Row { name: SEED_1, run: Box::new(|| seed_bus(1)), samples: vec![] },
-        Row { name: ONE_OFF, run: on_bus(defaults("one-off")), samples: vec![] },
-        Row { name: ONE_OFF_KEYED, run: on_bus_keyed(defaults("one-off-keyed")), samples: vec![] },
-        Row { name: ONE_DEFAULTS, run: on_bus(defaults("one-on")), samples: vec![] },
+        Row { name: ONE_OFF, run: unkeyed(defaults("one-off")), samples: vec![] },
+        Row { name: ONE_OFF_KEYED, run: keyed(defaults("one-off-keyed")), samples: vec![] },
+        Row { name: ONE_DEFAULTS, run: unkeyed(defaults("one-on")), samples: vec![] },
         Row { name: PEER_1, run: on_peer(1), samples: vec![] },
         Row { name: SEED_4, run: Box::new(|| seed_bus(4)), samples: vec![] },
-        Row { name: FOUR_OFF, run: on_bus(defaults("four-off")), samples: vec![] },
-        Row { name: FOUR_DEFAULTS, run: on_bus(defaults("four-on")), samples: vec![] },
+        Row { name: FOUR_OFF, run: unkeyed(defaults("four-off")), samples: vec![] },
+        Row { name: FOUR_DEFAULTS, run: unkeyed(defaults("four-on")), samples: vec![] },
         Row { name: PEER_4, run: on_peer(4), samples: vec![] },
         Row { name: MPSC, run: on_runtime(|| Box::pin(mpsc_round_trip())), samples: vec![] },
-        Row { name: QUEUED_OFF, run: on_bus(queued("one-off")), samples: vec![] },
-        Row { name: QUEUED_ON, run: on_bus(queued("one-on")), samples: vec![] },
-        Row { name: QUEUED_OFF_KEYED, run: on_bus_keyed(queued("one-off-keyed")), samples: vec![] },
+        Row { name: QUEUED_OFF, run: unkeyed(queued("one-off")), samples: vec![] },
+        Row { name: QUEUED_ON, run: unkeyed(queued("one-on")), samples: vec![] },
+        Row { name: QUEUED_OFF_KEYED, run: keyed(queued("one-off-keyed")), samples: vec![] },
     ];
     // `EVENTLY_BENCH=<text>` runs only the paths whose name contains it (for profiling).
     if let Ok(only) = std::env::var("EVENTLY_BENCH") {

@@ -20,8 +20,9 @@ use std::process::Command;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use evently::{Bus, subscriber};
+use evently_tests::allocations;
 use evently_tests::events::*;
-use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
+use stats_alloc::{INSTRUMENTED_SYSTEM, StatsAlloc};
 
 #[global_allocator]
 static ALLOCATOR: &StatsAlloc<std::alloc::System> = &INSTRUMENTED_SYSTEM;
@@ -94,30 +95,9 @@ fn run_with<E: evently::Event>(
     events: u64,
     event: impl Fn(u64) -> E,
 ) -> u64 {
-    let runtime =
-        tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
-    runtime.block_on(async {
-        let bus = Bus::builder()
-            .source("bench")
-            .handle_on_publisher(handle_on_publisher)
-            .group(group)
-            .start()
-            .await
-            .expect("bus starts");
-        // Warm up: lanes polled once, the guard's store and the queues grown.
-        for seq in 0..1_000 {
-            bus.publish(event(seq)).await.expect("published");
-        }
-        bus.wait_idle().await;
-        let region = Region::new(ALLOCATOR);
-        for seq in 0..events {
-            bus.publish(event(seq)).await.expect("published");
-        }
-        bus.wait_idle().await;
-        let allocations = region.change().allocations as u64;
-        bus.shutdown().await;
-        allocations
-    })
+    let builder =
+        Bus::builder().source("bench").handle_on_publisher(handle_on_publisher).group(group);
+    allocations::while_publishing(ALLOCATOR, builder, 1_000, events, event)
 }
 
 /// Instructions of this binary run for `events` events of path `index`,

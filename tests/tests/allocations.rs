@@ -6,8 +6,9 @@
 use std::hint::black_box;
 
 use evently::{Bus, Event, subscriber};
+use evently_tests::allocations;
 use evently_tests::events::{Ticked, TickedKeyed};
-use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
+use stats_alloc::{INSTRUMENTED_SYSTEM, StatsAlloc};
 
 #[global_allocator]
 static ALLOCATOR: &StatsAlloc<std::alloc::System> = &INSTRUMENTED_SYSTEM;
@@ -28,30 +29,14 @@ async fn keyed(event: &TickedKeyed) -> evently::Result<()> {
 
 /// The allocations made while `events` events are published to `group`
 /// and handled, after a warm-up.
-fn allocations<E: Event>(group: &'static str, events: u64, event: impl Fn(u64) -> E) -> u64 {
-    let runtime =
-        tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
-    runtime.block_on(async {
-        let bus = Bus::builder().group(group).start().await.expect("bus starts");
-        for seq in 0..100 {
-            bus.publish(event(seq)).await.expect("published");
-        }
-        bus.wait_idle().await;
-        let region = Region::new(ALLOCATOR);
-        for seq in 0..events {
-            bus.publish(event(seq)).await.expect("published");
-        }
-        bus.wait_idle().await;
-        let allocations = region.change().allocations as u64;
-        bus.shutdown().await;
-        allocations
-    })
+fn counted<E: Event>(group: &'static str, events: u64, event: impl Fn(u64) -> E) -> u64 {
+    allocations::while_publishing(ALLOCATOR, Bus::builder().group(group), 100, events, event)
 }
 
 /// Allocations per event in the steady state.
 fn per_event<E: Event>(group: &'static str, event: impl Fn(u64) -> E + Copy) -> f64 {
-    let small = allocations(group, EVENTS, event);
-    let large = allocations(group, 2 * EVENTS, event);
+    let small = counted(group, EVENTS, event);
+    let large = counted(group, 2 * EVENTS, event);
     large.saturating_sub(small) as f64 / EVENTS as f64
 }
 
