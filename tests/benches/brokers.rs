@@ -11,7 +11,9 @@
 //! after handling; the time runs from the first publish to the last message
 //! handled. Every run uses fresh topics, streams and queues. NATS runs twice:
 //! with each acknowledgement confirmed by the server (evently's default,
-//! `double_ack` on the raw side) and without (`ack`).
+//! `double_ack` on the raw side) and without (`ack`). Under each ratio, the
+//! median CPU time per message this process spent on each side's rounds:
+//! the broker runs on the same cores, so a client's CPU is taken from it.
 //!
 //! `EVENTLY_BENCH=kafka`, `rabbitmq`, `nats`, `nats-confirmed` or
 //! `nats-unconfirmed` runs one broker (or one NATS mode);
@@ -349,12 +351,51 @@ fn rounds() -> usize {
     std::env::var("EVENTLY_BENCH_ROUNDS").ok().and_then(|n| n.parse().ok()).unwrap_or(5)
 }
 
+/// This process's CPU time so far (user and system, all threads), from
+/// `/proc/self/stat` in clock ticks of 10 ms; `None` off Linux.
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command name (which may hold spaces): state is
+    // the first, utime the 12th, stime the 13th.
+    let mut fields = stat.rsplit_once(')')?.1.split_whitespace().skip(11);
+    let ticks: u64 = fields.next()?.parse::<u64>().ok()? + fields.next()?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
+/// One round of one side: how long it took from the first publish to the
+/// last message handled, and the CPU time the process spent on the whole
+/// round (connecting and stopping included).
+struct Round {
+    elapsed: Duration,
+    cpu: Option<Duration>,
+}
+
+/// Runs one side's round and measures its CPU time.
+async fn measured(round: impl Future<Output = Duration>) -> Round {
+    let before = cpu_time();
+    let elapsed = round.await;
+    let cpu = cpu_time().zip(before).map(|(after, before)| after.saturating_sub(before));
+    Round { elapsed, cpu }
+}
+
+/// The median CPU time per message of `rounds`, in microseconds.
+fn cpu_per_message(rounds: &[Round]) -> Option<f64> {
+    let mut micros = rounds
+        .iter()
+        .map(|round| round.cpu.map(|cpu| cpu.as_secs_f64() * 1e6 / EVENTS as f64))
+        .collect::<Option<Vec<f64>>>()?;
+    micros.sort_by(f64::total_cmp);
+    micros.get(micros.len() / 2).copied()
+}
+
 /// Prints the best and median throughput of both sides, and evently's
-/// share of the raw client's against the target of 95 %.
-fn report(broker: &str, raw: &[Duration], evently: &[Duration]) {
-    let rates = |runs: &[Duration]| {
+/// share of the raw client's against the target of 95 %; then the client
+/// process's CPU time per message on each side (the broker shares the
+/// machine's cores: a client that spends more leaves the broker less).
+fn report(broker: &str, raw: &[Round], evently: &[Round]) {
+    let rates = |runs: &[Round]| {
         let mut rates: Vec<f64> =
-            runs.iter().map(|elapsed| EVENTS as f64 / elapsed.as_secs_f64()).collect();
+            runs.iter().map(|run| EVENTS as f64 / run.elapsed.as_secs_f64()).collect();
         rates.sort_by(f64::total_cmp);
         (rates[rates.len() - 1], rates[rates.len() / 2])
     };
@@ -365,6 +406,13 @@ fn report(broker: &str, raw: &[Duration], evently: &[Duration]) {
         100.0 * evently_best / raw_best,
         if share >= 95.0 { "met" } else { "NOT met" }
     );
+    if let (Some(raw), Some(evently)) = (cpu_per_message(raw), cpu_per_message(evently)) {
+        println!(
+            "{:<18} client CPU per message (median): raw {raw:.1} us, evently {evently:.1} us ({:.2}x)",
+            "",
+            evently / raw
+        );
+    }
 }
 
 /// Deletes the NATS streams whose names start with `prefix`: each round's
@@ -425,10 +473,10 @@ async fn compare(
     for round in 0..rounds {
         let run = format!("{run}r{round}");
         if side != "evently" {
-            raw_runs.push(raw(&run).await);
+            raw_runs.push(measured(raw(&run)).await);
         }
         if side != "raw" {
-            evently_runs.push(evently(&format!("{run}ev.")).await);
+            evently_runs.push(measured(evently(&format!("{run}ev."))).await);
         }
         clean_up(&run).await;
     }
@@ -438,9 +486,11 @@ async fn compare(
         let rates: Vec<String> = raw_runs
             .iter()
             .chain(&evently_runs)
-            .map(|elapsed| format!("{:.0}", EVENTS as f64 / elapsed.as_secs_f64()))
+            .map(|run| format!("{:.0}", EVENTS as f64 / run.elapsed.as_secs_f64()))
             .collect();
-        println!("{label:<18} {side} only: {} msg/s", rates.join(", "));
+        let cpu = cpu_per_message(if side == "raw" { &raw_runs } else { &evently_runs });
+        let cpu = cpu.map_or(String::new(), |micros| format!(", client CPU {micros:.1} us/msg"));
+        println!("{label:<18} {side} only: {} msg/s{cpu}", rates.join(", "));
     }
 }
 
