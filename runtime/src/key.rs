@@ -56,6 +56,14 @@ impl Key {
         }
     }
 
+    /// `text` copied inline, if it fits.
+    fn inline(text: &str) -> Option<Self> {
+        let mut bytes = [0; INLINE];
+        bytes.get_mut(..text.len())?.copy_from_slice(text.as_bytes());
+        // `len` fits: it is at most `INLINE`.
+        Some(Self(Repr::Inline { len: text.len() as u8, bytes }))
+    }
+
     /// An integer's decimal digits, after a `-` if `negative`: at most 20
     /// bytes, kept inline. Written from the end, then moved to the front.
     fn integer(magnitude: u64, negative: bool) -> Self {
@@ -132,30 +140,19 @@ impl fmt::Write for Writer {
 
 impl From<&str> for Key {
     fn from(text: &str) -> Self {
-        match u8::try_from(text.len()) {
-            Ok(len) if usize::from(len) <= INLINE => {
-                let mut bytes = [0; INLINE];
-                bytes[..text.len()].copy_from_slice(text.as_bytes());
-                Self(Repr::Inline { len, bytes })
-            }
-            _ => Self(Repr::Shared(Arc::from(text))),
-        }
+        Self::inline(text).unwrap_or_else(|| Self(Repr::Shared(Arc::from(text))))
     }
 }
 
 impl From<String> for Key {
     fn from(text: String) -> Self {
-        if text.len() <= INLINE {
-            Self::from(text.as_str())
-        } else {
-            Self(Repr::Shared(text.into()))
-        }
+        Self::inline(&text).unwrap_or_else(|| Self(Repr::Shared(text.into())))
     }
 }
 
 impl From<Arc<str>> for Key {
     fn from(text: Arc<str>) -> Self {
-        if text.len() <= INLINE { Self::from(&*text) } else { Self(Repr::Shared(text)) }
+        Self::inline(&text).unwrap_or(Self(Repr::Shared(text)))
     }
 }
 
