@@ -395,12 +395,18 @@ fn main() {
         Row { name: QUEUED_ON, run: unkeyed(queued("one-on")), samples: vec![] },
         Row { name: QUEUED_OFF_KEYED, run: keyed(queued("one-off-keyed")), samples: vec![] },
     ];
-    // `EVENTLY_BENCH=<text>` runs only the paths whose name contains it (for profiling).
+    // `EVENTLY_BENCH=<text>` runs only the paths whose name contains it, or
+    // one of several texts separated by `|`, their rounds interleaved (for
+    // profiling, and to see how one path moves another).
     if let Ok(only) = std::env::var("EVENTLY_BENCH") {
-        rows.retain(|row| row.name.contains(&only));
-        for row in &mut rows {
-            let samples: Vec<f64> = (0..ROUNDS).map(|_| (row.run)()).collect();
-            row.samples = samples;
+        rows.retain(|row| only.split('|').any(|text| row.name.contains(text)));
+        for _ in 0..ROUNDS {
+            for row in &mut rows {
+                let sample = (row.run)();
+                row.samples.push(sample);
+            }
+        }
+        for row in &rows {
             println!("{:<38} best {:>8.1} median {:>8.1}", row.name, row.best(), row.median());
         }
         return;
