@@ -30,13 +30,27 @@ enum Field<'a> {
     Text(&'a str),
 }
 
+/// The text of a JSON string without escapes, read straight off the raw
+/// value: the common case, without setting up a parser for it. `None` for
+/// anything else (a string with escapes, a number, an object...).
+fn plain_string(raw: &RawValue) -> Option<&str> {
+    // The body's one parse checked that the value is one whole JSON value:
+    // if it opens with a quote, it is one string, closed by its last byte,
+    // and without a backslash its text is what lies between the quotes.
+    let inner = raw.get().strip_prefix('"')?.strip_suffix('"')?;
+    (!inner.contains('\\')).then_some(inner)
+}
+
 impl<'a> Field<'a> {
     /// The attribute as text: a JSON string, or a header's value.
     fn text(self, field: &'static str) -> Result<Cow<'a, str>, DecodeError> {
         match self {
             Field::Text(text) => Ok(Cow::Borrowed(text)),
-            Field::Json(raw) => serde_json::from_str::<Cow<'a, str>>(raw.get())
-                .map_err(|_| invalid(field, format!("expected a string, got {}", raw.get()))),
+            Field::Json(raw) => match plain_string(raw) {
+                Some(text) => Ok(Cow::Borrowed(text)),
+                None => serde_json::from_str::<Cow<'a, str>>(raw.get())
+                    .map_err(|_| invalid(field, format!("expected a string, got {}", raw.get()))),
+            },
         }
     }
 
@@ -126,6 +140,12 @@ pub(crate) struct Wire<'a> {
 
 fn invalid(field: &'static str, reason: impl std::fmt::Display) -> DecodeError {
     DecodeError::InvalidField { field, reason: reason.to_string() }
+}
+
+/// A required field is absent. Built only then: `ok_or` would build and
+/// drop one for every message that decodes.
+fn missing(field: &'static str) -> DecodeError {
+    DecodeError::MissingField { field }
 }
 
 /// A JSON `null` counts as absent.
@@ -222,23 +242,25 @@ pub(crate) fn read_json(payload: &[u8]) -> Result<Wire<'_>, DecodeError> {
             data: fields.data,
         });
     }
-    let event_type =
-        present(fields.event_type).ok_or(DecodeError::MissingField { field: "type" })?;
+    let event_type = present(fields.event_type).ok_or_else(|| missing("type"))?;
     let event_type = match event_type {
-        Field::Json(raw) => serde_json::from_str::<&str>(raw.get())
+        Field::Json(raw) => plain_string(raw)
             .map(Cow::Borrowed)
-            .map_err(|_| invalid("type", "expected a string without escapes"))?,
+            .ok_or_else(|| invalid("type", "expected a string without escapes"))?,
         Field::Text(text) => Cow::Borrowed(text),
     };
-    let version = present(fields.version).ok_or(DecodeError::MissingField { field: "version" })?;
+    let version = present(fields.version).ok_or_else(|| missing("version"))?;
     let Field::Json(version) = version else { unreachable!("a body field is JSON") };
-    let version: u32 = serde_json::from_str(version.get()).map_err(|_| {
+    // The body's parse checked that this is one JSON value: what `str::parse`
+    // reads as a `u32` is then exactly a JSON integer in range (its one
+    // extra, a leading `+`, is not JSON).
+    let version: u32 = version.get().parse().map_err(|_| {
         invalid("version", format!("expected a positive integer, got {}", version.get()))
     })?;
     if version == 0 {
         return Err(invalid("version", "versions start at 1"));
     }
-    let data = fields.data.ok_or(DecodeError::MissingField { field: "data" })?;
+    let data = fields.data.ok_or_else(|| missing("data"))?;
     Ok(Wire {
         format: Format::Evently,
         event_type,
@@ -281,10 +303,9 @@ fn cloudevent(fields: CloudEventFields<'_>) -> Result<Wire<'_>, DecodeError> {
     if let Some(content_type) = fields.datacontenttype {
         check_json(content_type)?;
     }
-    let id = fields.id.ok_or(DecodeError::MissingField { field: "id" })?;
-    let source = fields.source.ok_or(DecodeError::MissingField { field: "source" })?;
-    let event_type =
-        fields.event_type.ok_or(DecodeError::MissingField { field: "type" })?.text("type")?;
+    let id = fields.id.ok_or_else(|| missing("id"))?;
+    let source = fields.source.ok_or_else(|| missing("source"))?;
+    let event_type = fields.event_type.ok_or_else(|| missing("type"))?.text("type")?;
     let version = match fields.eventversion {
         None => 1,
         Some(version) => {
@@ -300,7 +321,7 @@ fn cloudevent(fields: CloudEventFields<'_>) -> Result<Wire<'_>, DecodeError> {
             }
         }
     };
-    let data = fields.data.ok_or(DecodeError::MissingField { field: "data" })?;
+    let data = fields.data.ok_or_else(|| missing("data"))?;
     Ok(Wire {
         format: Format::CloudEvents,
         event_type,
@@ -483,6 +504,56 @@ mod tests {
         let sent = 1.111_111_111_111_111e38_f64;
         let text = serde_json::to_string(&sent).expect("serializes");
         assert_eq!(serde_json::from_str::<f64>(&text).expect("parses"), sent, "{text}");
+    }
+
+    /// What a field reads as, or the decode error's text.
+    fn source_of(source: &str) -> Result<String, String> {
+        let payload = format!(r#"{{"type":"a","version":1,"source":{source},"data":{{}}}}"#);
+        let wire = read(payload.as_bytes(), &[], "ce_").map_err(|error| error.to_string())?;
+        let metadata = wire.metadata("a").map_err(|error| error.to_string())?;
+        Ok(metadata.source().to_owned())
+    }
+
+    #[test]
+    fn strings_read_off_the_raw_text_match_what_the_parser_reads() {
+        assert_eq!(source_of(r#""billing""#), Ok("billing".to_owned()));
+        assert_eq!(source_of(r#""""#), Ok(String::new()));
+        // Escapes take the parser's way, and come out unescaped.
+        assert_eq!(source_of(r#""a\"b\\c\u00e9\n""#), Ok("a\"b\\c\u{e9}\n".to_owned()));
+        assert_eq!(source_of(r#""\\""#), Ok("\\".to_owned()));
+        assert_eq!(source_of(r#""é ü""#), Ok("é ü".to_owned()));
+        for not_text in ["1", "true", "{}", r#"["a"]"#] {
+            let error = source_of(not_text).expect_err(not_text);
+            assert!(error.contains("expected a string"), "{not_text}: {error}");
+        }
+        // A raw control character inside a string is not JSON.
+        assert!(source_of("\"a\tb\"").is_err());
+    }
+
+    #[test]
+    fn the_type_must_be_a_string_without_escapes() {
+        let type_of = |event_type: &str| {
+            let payload = format!(r#"{{"type":{event_type},"version":1,"data":{{}}}}"#);
+            read(payload.as_bytes(), &[], "ce_").map(|wire| wire.event_type().to_owned())
+        };
+        assert_eq!(type_of(r#""order.placed""#).ok().as_deref(), Some("order.placed"));
+        for refused in [r#""order\u002eplaced""#, r#""a\\b""#, "7", "null"] {
+            assert!(type_of(refused).is_err(), "{refused}");
+        }
+    }
+
+    #[test]
+    fn the_version_is_a_json_integer_from_1_to_the_largest_u32() {
+        let version_of = |version: &str| {
+            let payload = format!(r#"{{"type":"a","version":{version},"data":{{}}}}"#);
+            read(payload.as_bytes(), &[], "ce_").map(|wire| wire.version())
+        };
+        assert_eq!(version_of("1").ok(), Some(1));
+        assert_eq!(version_of("4294967295").ok(), Some(u32::MAX));
+        for refused in ["0", "4294967296", "-1", "1.0", "1e0", r#""1""#, "01", "+1", "true", "[1]"]
+        {
+            assert!(version_of(refused).is_err(), "{refused}");
+        }
     }
 
     #[test]
