@@ -397,17 +397,32 @@ fn main() {
     ];
     // `EVENTLY_BENCH=<text>` runs only the paths whose name contains it, or
     // one of several texts separated by `|`, their rounds interleaved (for
-    // profiling, and to see how one path moves another).
+    // profiling, and to see how one path moves another), and prints every
+    // round. `EVENTLY_BENCH_PAUSE_MS=<ms>` lets the process idle that long
+    // before each round, as a service does between bursts.
     if let Ok(only) = std::env::var("EVENTLY_BENCH") {
+        let pause = std::env::var("EVENTLY_BENCH_PAUSE_MS")
+            .map(|ms| {
+                Duration::from_millis(ms.parse().expect("EVENTLY_BENCH_PAUSE_MS: milliseconds"))
+            })
+            .unwrap_or_default();
         rows.retain(|row| only.split('|').any(|text| row.name.contains(text)));
         for _ in 0..ROUNDS {
             for row in &mut rows {
+                std::thread::sleep(pause);
                 let sample = (row.run)();
                 row.samples.push(sample);
             }
         }
         for row in &rows {
-            println!("{:<38} best {:>8.1} median {:>8.1}", row.name, row.best(), row.median());
+            let rounds: Vec<String> = row.samples.iter().map(|ns| format!("{ns:.0}")).collect();
+            println!(
+                "{:<38} best {:>8.1} median {:>8.1}   rounds {}",
+                row.name,
+                row.best(),
+                row.median(),
+                rounds.join(" ")
+            );
         }
         return;
     }
