@@ -355,6 +355,14 @@ pub mod allocations {
     }
 }
 
+/// The best (lowest) and the median of a benchmark's rounds, for the
+/// benchmarks that time a cost per operation.
+pub fn best_and_median(rounds: &[f64]) -> (f64, f64) {
+    let mut sorted = rounds.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    (sorted[0], sorted[sorted.len() / 2])
+}
+
 /// Logs to stderr: warnings by default, what `RUST_LOG` says otherwise. For
 /// the binaries of this package (the kill helper, the benchmarks).
 pub fn log_to_stderr() {

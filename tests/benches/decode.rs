@@ -81,9 +81,8 @@ fn main() {
     }
     println!("decode one event, {DECODES} decodes a round, {ROUNDS} interleaved rounds");
     println!("{:<26} {:>6} {:>10} {:>10}", "payload", "bytes", "best ns", "median ns");
-    for ((name, payload, _), samples) in rows.iter().zip(&mut samples) {
-        samples.sort_by(f64::total_cmp);
-        let (best, median) = (samples[0], samples[samples.len() / 2]);
+    for ((name, payload, _), samples) in rows.iter().zip(&samples) {
+        let (best, median) = evently_tests::best_and_median(samples);
         println!("{name:<26} {:>6} {best:>10.1} {median:>10.1}", payload.len());
     }
 }

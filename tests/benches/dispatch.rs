@@ -321,6 +321,18 @@ fn seed_bus(handlers: usize) -> f64 {
     text.trim().parse().unwrap_or_else(|_| panic!("python3 printed {text:?}, not ns/event"))
 }
 
+/// Runs `ROUNDS` rounds, each running every row once in turn, after a pause
+/// of `pause` before each.
+fn interleaved_rounds(rows: &mut [Row], pause: Duration) {
+    for _ in 0..ROUNDS {
+        for row in rows.iter_mut() {
+            std::thread::sleep(pause);
+            let sample = (row.run)();
+            row.samples.push(sample);
+        }
+    }
+}
+
 /// One path of the benchmark: its name and one round of it, in ns/event.
 struct Row {
     name: &'static str,
@@ -330,12 +342,10 @@ struct Row {
 
 impl Row {
     fn best(&self) -> f64 {
-        self.samples.iter().copied().fold(f64::INFINITY, f64::min)
+        evently_tests::best_and_median(&self.samples).0
     }
     fn median(&self) -> f64 {
-        let mut sorted = self.samples.clone();
-        sorted.sort_by(f64::total_cmp);
-        sorted[sorted.len() / 2]
+        evently_tests::best_and_median(&self.samples).1
     }
 }
 
@@ -407,13 +417,7 @@ fn main() {
             })
             .unwrap_or_default();
         rows.retain(|row| only.split('|').any(|text| row.name.contains(text)));
-        for _ in 0..ROUNDS {
-            for row in &mut rows {
-                std::thread::sleep(pause);
-                let sample = (row.run)();
-                row.samples.push(sample);
-            }
-        }
+        interleaved_rounds(&mut rows, pause);
         for row in &rows {
             let rounds: Vec<String> = row.samples.iter().map(|ns| format!("{ns:.0}")).collect();
             println!(
@@ -431,12 +435,7 @@ fn main() {
     for row in &rows {
         let _warm_up = (row.run)();
     }
-    for _ in 0..ROUNDS {
-        for row in &mut rows {
-            let sample = (row.run)();
-            row.samples.push(sample);
-        }
-    }
+    interleaved_rounds(&mut rows, Duration::ZERO);
     let mpsc_samples: Vec<f64> =
         rows.iter().filter(|row| row.name == MPSC).flat_map(|row| row.samples.clone()).collect();
     rows.retain(|row| row.name != MPSC);

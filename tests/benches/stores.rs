@@ -50,12 +50,10 @@ struct Row {
 
 impl Row {
     fn best(&self) -> f64 {
-        self.rounds.iter().copied().fold(f64::INFINITY, f64::min)
+        evently_tests::best_and_median(&self.rounds).0
     }
     fn median(&self) -> f64 {
-        let mut sorted = self.rounds.clone();
-        sorted.sort_by(f64::total_cmp);
-        sorted[sorted.len() / 2]
+        evently_tests::best_and_median(&self.rounds).1
     }
 }
 
