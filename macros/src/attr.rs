@@ -4,9 +4,11 @@ use std::collections::HashSet;
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
-use syn::parse::Parser;
+use syn::ext::IdentExt;
+use syn::parse::discouraged::Speculative;
+use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
-use syn::{Expr, ExprLit, Lit, LitStr, Meta, Token};
+use syn::{Expr, ExprLit, Ident, Lit, LitStr, Path, PathSegment, Token, parenthesized, token};
 
 /// Collects every error of one macro invocation, reported together.
 #[derive(Default)]
@@ -40,14 +42,119 @@ impl Errors {
 /// One `key`, `key = value` or `key(...)` of an attribute.
 pub(crate) struct Key {
     pub(crate) name: String,
-    pub(crate) meta: Meta,
+    pub(crate) path: Path,
+    pub(crate) form: Form,
+    /// The whole key as written, for errors about its form.
+    tokens: TokenStream,
+}
+
+/// What follows a key's name.
+pub(crate) enum Form {
+    /// `key`
+    Bare,
+    /// `key = value`
+    Value(Value),
+    /// `key(...)`
+    List,
+}
+
+/// The value of `key = value`.
+pub(crate) enum Value {
+    /// `name(...)`: a call whose arguments the key reads itself, since
+    /// they need not be expressions (`exponential(initial = "1s")`).
+    Call(Call),
+    /// Anything else.
+    Expr(Expr),
+}
+
+/// `name(...)` as a key's value.
+pub(crate) struct Call {
+    pub(crate) func: Ident,
+    pub(crate) paren: token::Paren,
+    pub(crate) args: TokenStream,
+}
+
+impl ToTokens for Call {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        self.func.to_tokens(tokens);
+        self.paren.surround(tokens, |inner| inner.extend(self.args.clone()));
+    }
+}
+
+impl ToTokens for Value {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        match self {
+            Value::Call(call) => call.to_tokens(tokens),
+            Value::Expr(expr) => expr.to_tokens(tokens),
+        }
+    }
+}
+
+impl Parse for Key {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let start = input.fork();
+        let path = key_path(input)?;
+        let form = if input.peek(Token![=]) {
+            input.parse::<Token![=]>()?;
+            if input.peek(Ident) && input.peek2(token::Paren) {
+                let args;
+                let func = input.parse()?;
+                let paren = parenthesized!(args in input);
+                Form::Value(Value::Call(Call { func, paren, args: args.parse()? }))
+            } else {
+                // A literal alone is read as one, so that `-1` is a negative
+                // number rather than a negation.
+                let ahead = input.fork();
+                match ahead.parse::<Lit>() {
+                    Ok(lit) if ahead.is_empty() || ahead.peek(Token![,]) => {
+                        input.advance_to(&ahead);
+                        Form::Value(Value::Expr(Expr::Lit(ExprLit { attrs: Vec::new(), lit })))
+                    }
+                    _ => Form::Value(Value::Expr(input.parse()?)),
+                }
+            }
+        } else if input.peek(token::Paren) {
+            let _args;
+            parenthesized!(_args in input);
+            Form::List
+        } else {
+            Form::Bare
+        };
+        let mut tokens = TokenStream::new();
+        let mut cursor = start.cursor();
+        while cursor != input.cursor() {
+            let Some((tree, next)) = cursor.token_tree() else { break };
+            tokens.extend([tree]);
+            cursor = next;
+        }
+        let name = match path.get_ident() {
+            Some(ident) => ident.to_string(),
+            None => path.to_token_stream().to_string().replace(' ', ""),
+        };
+        Ok(Key { name, path, form, tokens })
+    }
+}
+
+/// A key's name: a path whose segments may be keywords (`crate`).
+fn key_path(input: ParseStream<'_>) -> syn::Result<Path> {
+    let leading_colon = input.parse()?;
+    let mut segments = Punctuated::new();
+    if !input.peek(Ident::peek_any) {
+        return Err(input.error("expected a key, like `name = \"...\"`"));
+    }
+    segments.push_value(PathSegment::from(Ident::parse_any(input)?));
+    while input.peek(Token![::]) {
+        segments.push_punct(input.parse()?);
+        segments.push_value(PathSegment::from(Ident::parse_any(input)?));
+    }
+    Ok(Path { leading_colon, segments })
 }
 
 /// Splits `#[macro(a = 1, b, c = "x")]` into keys, rejecting repeated ones
 /// (spanned on the repeat) and anything that is not a key.
 pub(crate) fn parse_keys(args: TokenStream, errors: &mut Errors) -> Vec<Key> {
-    let metas = match Punctuated::<Meta, Token![,]>::parse_terminated.parse2(args) {
-        Ok(metas) => metas,
+    let parsed = match Punctuated::<Key, Token![,]>::parse_terminated.parse2(args) {
+        Ok(parsed) => parsed,
         Err(error) => {
             errors.push(error);
             return Vec::new();
@@ -55,18 +162,12 @@ pub(crate) fn parse_keys(args: TokenStream, errors: &mut Errors) -> Vec<Key> {
     };
     let mut seen = HashSet::new();
     let mut keys = Vec::new();
-    for meta in metas {
-        let path = meta.path();
-        let name = match path.get_ident() {
-            Some(ident) => ident.to_string(),
-            None if path.is_ident("crate") => "crate".to_owned(),
-            None => path.to_token_stream().to_string().replace(' ', ""),
-        };
-        if !seen.insert(name.clone()) {
-            errors.spanned(path, format!("duplicate key `{name}`"));
+    for key in parsed {
+        if !seen.insert(key.name.clone()) {
+            errors.spanned(&key.path, format!("duplicate key `{}`", key.name));
             continue;
         }
-        keys.push(Key { name, meta });
+        keys.push(key);
     }
     keys
 }
@@ -75,17 +176,17 @@ pub(crate) fn parse_keys(args: TokenStream, errors: &mut Errors) -> Vec<Key> {
 pub(crate) fn unknown_key(errors: &mut Errors, key: &Key, valid: &[&str]) {
     let expected: Vec<String> = valid.iter().map(|k| format!("`{k}`")).collect();
     errors.spanned(
-        key.meta.path(),
+        &key.path,
         format!("unknown key `{}`, expected one of: {}", key.name, expected.join(", ")),
     );
 }
 
 /// The value of `key = value`, or an error naming the expected form.
-pub(crate) fn value<'a>(key: &'a Key, errors: &mut Errors, form: &str) -> Option<&'a Expr> {
-    match &key.meta {
-        Meta::NameValue(name_value) => Some(&name_value.value),
-        other => {
-            errors.spanned(other, format!("expected `{} = {form}`", key.name));
+pub(crate) fn value<'a>(key: &'a Key, errors: &mut Errors, form: &str) -> Option<&'a Value> {
+    match &key.form {
+        Form::Value(value) => Some(value),
+        Form::Bare | Form::List => {
+            errors.spanned(&key.tokens, format!("expected `{} = {form}`", key.name));
             None
         }
     }
@@ -94,7 +195,7 @@ pub(crate) fn value<'a>(key: &'a Key, errors: &mut Errors, form: &str) -> Option
 /// `key = "text"`.
 pub(crate) fn string(key: &Key, errors: &mut Errors) -> Option<LitStr> {
     match value(key, errors, "\"...\"")? {
-        Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) => {
+        Value::Expr(Expr::Lit(ExprLit { lit: Lit::Str(text), .. })) => {
             if text.value().trim().is_empty() {
                 errors.spanned(text, format!("`{}` must not be empty", key.name));
                 None
@@ -111,10 +212,10 @@ pub(crate) fn string(key: &Key, errors: &mut Errors) -> Option<LitStr> {
 
 /// `key = true`, `key = false`, or the bare `key` (true).
 pub(crate) fn flag(key: &Key, errors: &mut Errors) -> Option<bool> {
-    match &key.meta {
-        Meta::Path(_) => Some(true),
-        Meta::NameValue(nv) => match &nv.value {
-            Expr::Lit(ExprLit { lit: Lit::Bool(b), .. }) => Some(b.value),
+    match &key.form {
+        Form::Bare => Some(true),
+        Form::Value(value) => match value {
+            Value::Expr(Expr::Lit(ExprLit { lit: Lit::Bool(b), .. })) => Some(b.value),
             other => {
                 errors.spanned(
                     other,
@@ -123,9 +224,11 @@ pub(crate) fn flag(key: &Key, errors: &mut Errors) -> Option<bool> {
                 None
             }
         },
-        Meta::List(list) => {
-            errors
-                .spanned(list, format!("expected `{0}`, `{0} = true` or `{0} = false`", key.name));
+        Form::List => {
+            errors.spanned(
+                &key.tokens,
+                format!("expected `{0}`, `{0} = true` or `{0} = false`", key.name),
+            );
             None
         }
     }
@@ -134,7 +237,9 @@ pub(crate) fn flag(key: &Key, errors: &mut Errors) -> Option<bool> {
 /// `key = field`: a field name.
 pub(crate) fn ident(key: &Key, errors: &mut Errors) -> Option<syn::Ident> {
     match value(key, errors, "field_name")? {
-        Expr::Path(path) if path.qself.is_none() && path.path.get_ident().is_some() => {
+        Value::Expr(Expr::Path(path))
+            if path.qself.is_none() && path.path.get_ident().is_some() =>
+        {
             path.path.get_ident().cloned()
         }
         other => {
@@ -145,10 +250,10 @@ pub(crate) fn ident(key: &Key, errors: &mut Errors) -> Option<syn::Ident> {
 }
 
 /// `crate = path` (also accepted as a string, like serde's `crate = "..."`).
-pub(crate) fn crate_path(key: &Key, errors: &mut Errors) -> Option<syn::Path> {
+pub(crate) fn crate_path(key: &Key, errors: &mut Errors) -> Option<Path> {
     match value(key, errors, "path::to::evently")? {
-        Expr::Path(path) if path.qself.is_none() => Some(path.path.clone()),
-        Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) => match text.parse::<syn::Path>() {
+        Value::Expr(Expr::Path(path)) if path.qself.is_none() => Some(path.path.clone()),
+        Value::Expr(Expr::Lit(ExprLit { lit: Lit::Str(text), .. })) => match text.parse::<Path>() {
             Ok(path) => Some(path),
             Err(_) => {
                 errors.spanned(text, "expected a path, like `crate = ::my_app::evently`");

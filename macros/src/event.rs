@@ -6,7 +6,7 @@ use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Expr, ExprLit, Fields, Lit, LitStr, Path};
 
-use crate::attr::{self, Errors, Key};
+use crate::attr::{self, Errors, Key, Value};
 use crate::fingerprint::Shape;
 use crate::{schema, tense};
 
@@ -108,11 +108,13 @@ fn compat_mode(mode: &LitStr, errors: &mut Errors) -> bool {
 
 fn upcast_from(key: &Key, errors: &mut Errors) -> Option<syn::Type> {
     match attr::value(key, errors, "OlderVersionType")? {
-        Expr::Path(path) if path.qself.is_none() => Some(syn::Type::Path(syn::TypePath {
-            attrs: Vec::new(),
-            qself: None,
-            path: path.path.clone(),
-        })),
+        Value::Expr(Expr::Path(path)) if path.qself.is_none() => {
+            Some(syn::Type::Path(syn::TypePath {
+                attrs: Vec::new(),
+                qself: None,
+                path: path.path.clone(),
+            }))
+        }
         other => {
             errors.spanned(
                 other,
@@ -136,19 +138,20 @@ fn check_name(name: &LitStr, errors: &mut Errors) {
 }
 
 fn version(key: &Key, errors: &mut Errors) -> Option<u32> {
-    let value = attr::value(key, errors, "1")?;
-    match value {
-        Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => match int.base10_parse::<u32>() {
-            Ok(0) => {
-                errors.spanned(int, "`version` starts at 1");
-                None
+    match attr::value(key, errors, "1")? {
+        Value::Expr(Expr::Lit(ExprLit { lit: Lit::Int(int), .. })) => {
+            match int.base10_parse::<u32>() {
+                Ok(0) => {
+                    errors.spanned(int, "`version` starts at 1");
+                    None
+                }
+                Ok(version) => Some(version),
+                Err(_) => {
+                    errors.spanned(int, "`version` must be an integer from 1 to 4294967295");
+                    None
+                }
             }
-            Ok(version) => Some(version),
-            Err(_) => {
-                errors.spanned(int, "`version` must be an integer from 1 to 4294967295");
-                None
-            }
-        },
+        }
         other => {
             errors.spanned(other, "`version` must be an integer, like `version = 2`");
             None

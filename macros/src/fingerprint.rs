@@ -178,8 +178,9 @@ mod tests {
     use super::*;
 
     fn shape(item: &str) -> Shape {
-        let item: syn::ItemStruct = syn::parse_str(item).expect("test input parses");
-        Shape::of(&item.attrs, &item.fields)
+        let item: syn::DeriveInput = syn::parse_str(item).expect("test input parses");
+        let syn::Data::Struct(data) = &item.data else { panic!("test input is a struct") };
+        Shape::of(&item.attrs, &data.fields)
     }
 
     #[test]

@@ -1,16 +1,16 @@
 //! `#[subscriber]`: parse the keys, check the signature, generate the wrapper
 //! and its registration. The fn's body is passed through as tokens.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
-use syn::parse::{Parse, ParseStream};
+use syn::parse::{Parse, ParseStream, Parser};
 use syn::spanned::Spanned;
 use syn::{
-    Attribute, Expr, ExprLit, FnArg, GenericArgument, Lit, LitStr, Path, PathArguments, ReturnType,
-    Signature, Type, Visibility,
+    Attribute, Expr, ExprLit, GenericArgument, Generics, Ident, Lit, LitStr, Path, PathArguments,
+    ReturnType, Token, Type, Visibility, parenthesized, token,
 };
 
-use crate::attr::{self, Errors, Key};
+use crate::attr::{self, Errors, Key, Value};
 
 const KEYS: &[&str] =
     &["name", "group", "topic", "retries", "backoff", "dead_letter", "guard", "dedup_key", "crate"];
@@ -18,33 +18,105 @@ const KEYS: &[&str] =
 const BACKOFF_FORMS: &str = "expected `\"immediate\"`, `\"exponential\"`, `fixed(\"250ms\")` or \
      `exponential(initial = \"100ms\", factor = 2, max = \"10s\", jitter = true)`";
 
-/// An async fn whose body is kept as tokens.
+/// An async fn, read only as far as its signature: the body is kept as
+/// tokens, and the whole fn is emitted as written.
+///
+/// Read by hand rather than as a `syn::Signature`, which needs syn's `full`
+/// feature: without it, syn compiles in about half the time, and every
+/// crate that derives serde or schemars traits waits for it.
 struct SubscriberFn {
-    attrs: Vec<Attribute>,
+    tokens: TokenStream,
     vis: Visibility,
-    sig: Signature,
-    body: TokenStream,
+    asyncness: Option<Token![async]>,
+    fn_token: Token![fn],
+    ident: Ident,
+    generics: Generics,
+    paren: token::Paren,
+    inputs: Vec<FnArg>,
+    output: ReturnType,
+}
+
+/// One argument of the fn.
+enum FnArg {
+    /// `self`, `&self`, `&mut self`, `self: T` and their forms with `mut`
+    /// and lifetimes, as written.
+    Receiver(TokenStream),
+    /// `pattern: Type`.
+    Typed(Box<Type>),
 }
 
 impl Parse for SubscriberFn {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        Ok(Self {
-            attrs: input.call(Attribute::parse_outer)?,
-            vis: input.parse()?,
-            sig: input.parse()?,
-            body: input.parse()?,
-        })
+        let tokens = input.fork().parse::<TokenStream>()?;
+        input.call(Attribute::parse_outer)?;
+        let vis = input.parse()?;
+        input.parse::<Option<Token![const]>>()?;
+        let asyncness = input.parse()?;
+        input.parse::<Option<Token![unsafe]>>()?;
+        if input.peek(Token![extern]) {
+            input.parse::<Token![extern]>()?;
+            input.parse::<Option<LitStr>>()?;
+        }
+        let fn_token = input.parse()?;
+        let ident = input.parse()?;
+        let mut generics: Generics = input.parse()?;
+        let arguments;
+        let paren = parenthesized!(arguments in input);
+        let mut inputs = Vec::new();
+        while !arguments.is_empty() {
+            inputs.push(arguments.parse()?);
+            if arguments.is_empty() {
+                break;
+            }
+            arguments.parse::<Token![,]>()?;
+        }
+        let output = input.parse()?;
+        generics.where_clause = input.parse()?;
+        // The body: anything but a block is the compiler's to report.
+        input.parse::<TokenStream>()?;
+        Ok(Self { tokens, vis, asyncness, fn_token, ident, generics, paren, inputs, output })
+    }
+}
+
+impl Parse for FnArg {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        input.call(Attribute::parse_outer)?;
+        let ahead = input.fork();
+        if ahead.peek(Token![&]) {
+            ahead.parse::<Token![&]>()?;
+            ahead.parse::<Option<syn::Lifetime>>()?;
+        }
+        ahead.parse::<Option<Token![mut]>>()?;
+        if ahead.peek(Token![self]) && !ahead.peek2(Token![::]) {
+            let mut receiver = TokenStream::new();
+            while !input.peek(Token![self]) {
+                receiver.extend([input.parse::<TokenTree>()?]);
+            }
+            receiver.extend([input.parse::<TokenTree>()?]);
+            if input.peek(Token![:]) && !input.peek(Token![::]) {
+                input.parse::<Token![:]>()?.to_tokens(&mut receiver);
+                input.parse::<Type>()?.to_tokens(&mut receiver);
+            }
+            return Ok(Self::Receiver(receiver));
+        }
+        // The pattern, up to its `:` (a `::` is part of a path in it).
+        while !input.is_empty() && !input.peek(Token![,]) {
+            if input.peek(Token![::]) {
+                input.parse::<Token![::]>()?;
+            } else if input.peek(Token![:]) {
+                break;
+            } else {
+                input.parse::<TokenTree>()?;
+            }
+        }
+        input.parse::<Token![:]>()?;
+        Ok(Self::Typed(Box::new(input.parse()?)))
     }
 }
 
 impl ToTokens for SubscriberFn {
     fn to_tokens(&self, tokens: &mut TokenStream) {
-        for attr in &self.attrs {
-            attr.to_tokens(tokens);
-        }
-        self.vis.to_tokens(tokens);
-        self.sig.to_tokens(tokens);
-        self.body.to_tokens(tokens);
+        tokens.extend(self.tokens.clone());
     }
 }
 
@@ -103,7 +175,7 @@ fn parse_args(keys: &[Key], errors: &mut Errors) -> Args {
             // #[subscriber(guard = false)]
             "guard" => {
                 if attr::flag(key, errors) == Some(false) {
-                    args.unguarded = Some(key.meta.path().clone());
+                    args.unguarded = Some(key.path.clone());
                 }
             }
             // #[subscriber(dedup_key = order_id)]
@@ -124,13 +196,15 @@ fn parse_args(keys: &[Key], errors: &mut Errors) -> Args {
 
 fn retries(key: &Key, errors: &mut Errors) -> Option<u32> {
     match attr::value(key, errors, "3")? {
-        Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => match int.base10_parse::<u32>() {
-            Ok(n) => Some(n),
-            Err(_) => {
-                errors.spanned(int, "`retries` must be an integer from 0 to 4294967295");
-                None
+        Value::Expr(Expr::Lit(ExprLit { lit: Lit::Int(int), .. })) => {
+            match int.base10_parse::<u32>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    errors.spanned(int, "`retries` must be an integer from 0 to 4294967295");
+                    None
+                }
             }
-        },
+        }
         other => {
             errors.spanned(other, "`retries` must be an integer, like `retries = 3`");
             None
@@ -138,7 +212,7 @@ fn retries(key: &Key, errors: &mut Errors) -> Option<u32> {
     }
 }
 
-fn backoff(value: &Expr, errors: &mut Errors) -> Option<Backoff> {
+fn backoff(value: &Value, errors: &mut Errors) -> Option<Backoff> {
     let named = |name: &str, span: &dyn ToTokens, errors: &mut Errors| match name {
         "immediate" => Some(Backoff::Immediate),
         "exponential" => Some(DEFAULT_EXPONENTIAL),
@@ -152,38 +226,34 @@ fn backoff(value: &Expr, errors: &mut Errors) -> Option<Backoff> {
         }
     };
     match value {
-        Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) => named(&text.value(), text, errors),
-        Expr::Path(path) if path.path.get_ident().is_some() => {
+        Value::Expr(Expr::Lit(ExprLit { lit: Lit::Str(text), .. })) => {
+            named(&text.value(), text, errors)
+        }
+        Value::Expr(Expr::Path(path)) if path.path.get_ident().is_some() => {
             named(&path.path.to_token_stream().to_string(), path, errors)
         }
-        Expr::Call(call) => {
-            let function = match &*call.func {
-                Expr::Path(path) => path.path.get_ident().map(ToString::to_string),
-                _ => None,
-            };
-            match function.as_deref() {
-                Some("fixed") => {
-                    let delay = match call.args.first() {
-                        Some(Expr::Lit(ExprLit { lit: Lit::Str(text), .. }))
-                            if call.args.len() == 1 =>
-                        {
-                            attr::duration_ms(text, errors)?
-                        }
-                        _ => {
-                            errors
-                                .spanned(&call.args, "expected one delay, like `fixed(\"250ms\")`");
-                            return None;
-                        }
-                    };
-                    Some(Backoff::Fixed { delay_ms: delay })
-                }
-                Some("exponential") => exponential(call, errors),
-                _ => {
-                    errors.spanned(&call.func, format!("unknown backoff, {BACKOFF_FORMS}"));
-                    None
-                }
+        Value::Call(call) => match call.func.to_string().as_str() {
+            "fixed" => {
+                let delay = match syn::parse2::<LitStr>(call.args.clone()) {
+                    Ok(text) => attr::duration_ms(&text, errors)?,
+                    Err(_) => {
+                        let span = if call.args.is_empty() {
+                            call.to_token_stream()
+                        } else {
+                            call.args.clone()
+                        };
+                        errors.spanned(span, "expected one delay, like `fixed(\"250ms\")`");
+                        return None;
+                    }
+                };
+                Some(Backoff::Fixed { delay_ms: delay })
             }
-        }
+            "exponential" => exponential(call, errors),
+            _ => {
+                errors.spanned(&call.func, format!("unknown backoff, {BACKOFF_FORMS}"));
+                None
+            }
+        },
         other => {
             errors.spanned(other, format!("invalid `backoff`, {BACKOFF_FORMS}"));
             None
@@ -191,26 +261,67 @@ fn backoff(value: &Expr, errors: &mut Errors) -> Option<Backoff> {
     }
 }
 
-fn exponential(call: &syn::ExprCall, errors: &mut Errors) -> Option<Backoff> {
+/// `name = value`, one parameter of `exponential(...)`.
+struct Param {
+    name: Ident,
+    value: Expr,
+}
+
+impl Parse for Param {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let name = input.parse()?;
+        input.parse::<Token![=]>()?;
+        Ok(Self { name, value: input.parse()? })
+    }
+}
+
+/// The tokens of `input` up to its next top-level comma (or its end), and
+/// the comma.
+fn until_comma(input: ParseStream<'_>) -> syn::Result<TokenStream> {
+    let mut tokens = TokenStream::new();
+    while !input.is_empty() && !input.peek(Token![,]) {
+        tokens.extend([input.parse::<TokenTree>()?]);
+    }
+    if !input.is_empty() {
+        input.parse::<Token![,]>()?;
+    }
+    Ok(tokens)
+}
+
+fn exponential(call: &attr::Call, errors: &mut Errors) -> Option<Backoff> {
     const PARAMS: &str = "expected one of: `initial`, `factor`, `max`, `jitter`";
     let (mut initial_ms, mut factor, mut max_ms, mut jitter) = (None, None, None, None);
     let mut seen = Vec::new();
     let mut ok = true;
-    for arg in &call.args {
-        let Expr::Assign(assign) = arg else {
+    let args = match (|input: ParseStream<'_>| {
+        let mut args = Vec::new();
+        while !input.is_empty() {
+            args.push(until_comma(input)?);
+        }
+        Ok(args)
+    })
+    .parse2(call.args.clone())
+    {
+        Ok(args) => args,
+        Err(error) => {
+            errors.push(error);
+            return None;
+        }
+    };
+    for arg in args {
+        let Ok(Param { name: left, value: right }) = syn::parse2::<Param>(arg.clone()) else {
             errors.spanned(arg, format!("expected `name = value`, {PARAMS}"));
             ok = false;
             continue;
         };
-        let name = assign.left.to_token_stream().to_string();
+        let name = left.to_string();
         if seen.contains(&name) {
-            errors.spanned(&assign.left, format!("duplicate backoff parameter `{name}`"));
+            errors.spanned(&left, format!("duplicate backoff parameter `{name}`"));
             ok = false;
             continue;
         }
         seen.push(name.clone());
-        let right = &*assign.right;
-        match (name.as_str(), right) {
+        match (name.as_str(), &right) {
             ("initial", Expr::Lit(ExprLit { lit: Lit::Str(text), .. })) => {
                 match attr::duration_ms(text, errors) {
                     Some(ms) => initial_ms = Some(ms),
@@ -243,13 +354,12 @@ fn exponential(call: &syn::ExprCall, errors: &mut Errors) -> Option<Backoff> {
                 ok = false;
             }
             _ => {
-                errors
-                    .spanned(&assign.left, format!("unknown backoff parameter `{name}`, {PARAMS}"));
+                errors.spanned(&left, format!("unknown backoff parameter `{name}`, {PARAMS}"));
                 ok = false;
             }
         }
         if name == "factor" && factor.is_some_and(|f| !(f.is_finite() && f >= 1.0)) {
-            errors.spanned(right, "`factor` must be at least 1");
+            errors.spanned(&right, "`factor` must be at least 1");
             ok = false;
         }
     }
@@ -294,7 +404,7 @@ struct Checked {
     output: Type,
 }
 
-fn check_signature(sig: &Signature, errors: &mut Errors) -> Option<Checked> {
+fn check_signature(sig: &SubscriberFn, errors: &mut Errors) -> Option<Checked> {
     let before = errors.is_empty();
     if sig.asyncness.is_none() {
         errors.spanned(sig.fn_token, "`#[subscriber]` needs an `async fn`");
@@ -307,7 +417,7 @@ fn check_signature(sig: &Signature, errors: &mut Errors) -> Option<Checked> {
     let event = match inputs.next() {
         None => {
             errors.at(
-                sig.paren_token.span.join(),
+                sig.paren.span.join(),
                 "a subscriber takes the event as its first argument: `event: &E` or `event: Envelope<E>`",
             );
             None
@@ -317,7 +427,7 @@ fn check_signature(sig: &Signature, errors: &mut Errors) -> Option<Checked> {
             errors.spanned(receiver, "`#[subscriber]` goes on a free fn, not a method");
             return None;
         }
-        Some(FnArg::Typed(arg)) => event_arg(&arg.ty, errors),
+        Some(FnArg::Typed(ty)) => event_arg(ty, errors),
     };
     let mut extras = Vec::new();
     for input in inputs {
@@ -325,7 +435,7 @@ fn check_signature(sig: &Signature, errors: &mut Errors) -> Option<Checked> {
             FnArg::Receiver(receiver) => {
                 errors.spanned(receiver, "`#[subscriber]` goes on a free fn, not a method");
             }
-            FnArg::Typed(arg) => match &*arg.ty {
+            FnArg::Typed(ty) => match &**ty {
                 Type::Reference(reference) if reference.mutability.is_some() => {
                     if extras.iter().any(|extra: &ExtraArg| extra.by == By::Lent) {
                         errors.spanned(
@@ -350,7 +460,7 @@ fn check_signature(sig: &Signature, errors: &mut Errors) -> Option<Checked> {
         }
         ReturnType::Default => {
             errors.at(
-                sig.paren_token.span.close(),
+                sig.paren.span.close(),
                 "a subscriber returns `Result<(), E>`: add `-> evently::Result<()>` so failures can be retried",
             );
             None
@@ -426,7 +536,7 @@ pub(crate) fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
             return quote!(#input #compile_errors);
         }
     };
-    let checked = check_signature(&item.sig, &mut errors);
+    let checked = check_signature(&item, &mut errors);
     match checked {
         Some(checked) if errors.is_empty() => generate(&item, &args, checked),
         // Emit the fn as written, so its callers do not report errors too.
@@ -439,7 +549,7 @@ pub(crate) fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
 
 fn generate(item: &SubscriberFn, args: &Args, checked: Checked) -> TokenStream {
     let krate = args.krate.clone().unwrap_or_else(|| syn::parse_quote!(::evently));
-    let ident = &item.sig.ident;
+    let ident = &item.ident;
     let vis = &item.vis;
     let event_ty = match &checked.event {
         EventArg::Reference(ty) | EventArg::Envelope(ty) => ty,
@@ -601,6 +711,76 @@ fn backoff_tokens(backoff: &Backoff, krate: &Path) -> TokenStream {
             let max = some(max_ms.map(duration));
             let jitter = some(jitter.map(|j| quote!(#j)));
             quote!(#krate::Backoff::exponential(#initial, #factor, #max, #jitter))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(item: &str) -> SubscriberFn {
+        syn::parse_str(item).unwrap_or_else(|error| panic!("{item}: {error}"))
+    }
+
+    fn text(tokens: impl ToTokens) -> String {
+        tokens.to_token_stream().to_string().split_whitespace().collect()
+    }
+
+    #[test]
+    fn the_signature_is_read_and_the_fn_kept_as_written() {
+        let item = "#[doc = \"x\"] pub(crate) async fn on(event: &a::Order, \
+            Foo { a: b, c: d::E }: Extract<Map<K, V>>, #[allow(unused)] mut tx: &mut Tx, \
+            (x, y): (u8, u8), ref z: [u8; 2],) -> evently::Result<()> where u8: Copy \
+            { let x: u8 = 1; }";
+        let parsed = parsed(item);
+        assert!(parsed.asyncness.is_some());
+        assert_eq!(parsed.ident, "on");
+        assert!(parsed.generics.params.is_empty() && parsed.generics.where_clause.is_some());
+        let types: Vec<String> = parsed
+            .inputs
+            .iter()
+            .map(|arg| match arg {
+                FnArg::Typed(ty) => text(ty),
+                FnArg::Receiver(receiver) => panic!("`{receiver}` read as a receiver"),
+            })
+            .collect();
+        assert_eq!(types, ["&a::Order", "Extract<Map<K,V>>", "&mutTx", "(u8,u8)", "[u8;2]"]);
+        assert!(
+            matches!(&parsed.output, ReturnType::Type(_, ty) if text(ty) == "evently::Result<()>")
+        );
+        assert_eq!(text(&parsed), text(item.parse::<TokenStream>().expect("tokens")));
+    }
+
+    #[test]
+    fn receivers_are_told_apart_from_arguments() {
+        for receiver in [
+            "self",
+            "mut self",
+            "&self",
+            "&'a self",
+            "&mut self",
+            "&'a mut self",
+            "self: Box<Self>",
+            "mut self: Arc<Self, A>",
+        ] {
+            let parsed = parsed(&format!("async fn on({receiver}, event: &E) -> R {{}}"));
+            let written = text(receiver.parse::<TokenStream>().expect("tokens"));
+            assert!(
+                matches!(&parsed.inputs[..], [FnArg::Receiver(r), FnArg::Typed(_)] if text(r) == written),
+                "{receiver}"
+            );
+        }
+    }
+
+    #[test]
+    fn qualifiers_and_generics_are_read() {
+        let parsed = parsed("const unsafe extern \"C\" fn on<T: Into<u8>>(event: T) {}");
+        assert!(parsed.asyncness.is_none());
+        assert_eq!(parsed.generics.params.len(), 1);
+        assert!(matches!(parsed.output, ReturnType::Default));
+        for broken in ["async fn on(event) -> R {}", "async fn on(event: ) {}", "async on() {}"] {
+            assert!(syn::parse_str::<SubscriberFn>(broken).is_err(), "{broken}");
         }
     }
 }

@@ -13,6 +13,7 @@ mod driver;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, VecDeque};
 use std::future::Future;
+use std::ops::ControlFlow;
 use std::pin::{Pin, pin};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, Weak};
@@ -792,27 +793,38 @@ impl Inbox {
         }
         // The timer is made only when a retry is due: most polls need none.
         let due = next_due.unwrap_or(self.never);
-        let sleep = async move { tokio::time::sleep_until(due).await };
+        let mut sleep = pin!(async move { tokio::time::sleep_until(due).await });
         let size = lane.batch;
-        tokio::select! {
-            biased;
-            // A message whose direct delivery did not succeed.
-            (message, outcome) = driver::returned(id) => Next::Returned(message, outcome),
-            () = sleep, if next_due.is_some() => match lane.waiting.timers.pop() {
-                Some(Reverse(timer)) => Next::Retry(timer.message),
-                None => Next::Received,
-            },
-            // Follow-ups first: draining them is what lets the handlers
-            // that published them, and so the queue, move on.
-            received = self.follow_ups.recv_many(&mut self.follow_up_batch, size), if self.follow_ups_open => {
+        // In this order: a message whose direct delivery did not succeed, a
+        // retry that is due, follow-ups (draining them is what lets the
+        // handlers that published them, and so the queue, move on), the queue.
+        std::future::poll_fn(|cx| {
+            if let Some((message, outcome)) = driver::take_returned(id) {
+                return Poll::Ready(Next::Returned(message, outcome));
+            }
+            if next_due.is_some() && sleep.as_mut().poll(cx).is_ready() {
+                return Poll::Ready(match lane.waiting.timers.pop() {
+                    Some(Reverse(timer)) => Next::Retry(timer.message),
+                    None => Next::Received,
+                });
+            }
+            if self.follow_ups_open
+                && let Poll::Ready(received) =
+                    self.follow_ups.poll_recv_many(cx, &mut self.follow_up_batch, size)
+            {
                 self.follow_ups_open = received > 0;
-                Next::Received
+                return Poll::Ready(Next::Received);
             }
-            received = self.receiver.recv_many(&mut self.batch, size), if self.open => {
+            if self.open
+                && let Poll::Ready(received) =
+                    self.receiver.poll_recv_many(cx, &mut self.batch, size)
+            {
                 self.open = received > 0;
-                Next::Received
+                return Poll::Ready(Next::Received);
             }
-        }
+            Poll::Pending
+        })
+        .await
     }
 
     /// The messages [`next`](Self::next) received, follow-ups first.
@@ -1060,22 +1072,26 @@ impl LaneCore {
         let mut ticks = tokio::time::interval_at(Instant::now() + every, every);
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
-            tokio::select! {
-                biased;
-                output = &mut call => return output,
-                _ = ticks.tick() => match store.renew_boxed(key, token).await {
-                    Ok(true) => {}
-                    Ok(false) => tracing::warn!(
-                        subscriber = self.subscriber.descriptor.name(),
-                        event_id = %key.id,
-                        "the claim's lease ran out and another delivery took it over; this handler still runs"
-                    ),
-                    Err(error) => tracing::warn!(
-                        subscriber = self.subscriber.descriptor.name(),
-                        error = %Chain(&error),
-                        "could not renew the idempotency claim"
-                    ),
-                },
+            // The call first: once it is done, no renewal is made.
+            let next = std::future::poll_fn(|cx| match call.as_mut().poll(cx) {
+                Poll::Ready(output) => Poll::Ready(ControlFlow::Break(output)),
+                Poll::Pending => ticks.poll_tick(cx).map(|_| ControlFlow::Continue(())),
+            });
+            if let ControlFlow::Break(output) = next.await {
+                return output;
+            }
+            match store.renew_boxed(key, token).await {
+                Ok(true) => {}
+                Ok(false) => tracing::warn!(
+                    subscriber = self.subscriber.descriptor.name(),
+                    event_id = %key.id,
+                    "the claim's lease ran out and another delivery took it over; this handler still runs"
+                ),
+                Err(error) => tracing::warn!(
+                    subscriber = self.subscriber.descriptor.name(),
+                    error = %Chain(&error),
+                    "could not renew the idempotency claim"
+                ),
             }
         }
     }

@@ -347,15 +347,6 @@ pub(super) fn handed(id: u64) -> impl Future<Output = Message> {
     })
 }
 
-/// A future that yields a message a direct delivery handed back to lane
-/// `id`'s loop; like [`handed`], it registers no waker.
-pub(super) fn returned(id: u64) -> impl Future<Output = (Message, Outcome)> {
-    std::future::poll_fn(move |_| match take_returned(id) {
-        Some(returned) => Poll::Ready(returned),
-        None => Poll::Pending,
-    })
-}
-
 impl std::fmt::Debug for LaneCell {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("LaneCell").field("id", &self.id).finish_non_exhaustive()
