@@ -114,8 +114,9 @@ impl Parse for Key {
                 }
             }
         } else if input.peek(token::Paren) {
-            let _args;
-            parenthesized!(_args in input);
+            let args;
+            parenthesized!(args in input);
+            args.parse::<TokenStream>()?;
             Form::List
         } else {
             Form::Bare
@@ -288,6 +289,52 @@ pub(crate) fn duration_ms(text: &LitStr, errors: &mut Errors) -> Option<u64> {
                 format!("invalid duration `{value}`, expected a whole number and a unit: `250ms`, `2s`, `1m` or `1h`"),
             );
             None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(args: &str) -> (Vec<Key>, Errors) {
+        let mut errors = Errors::default();
+        let keys = parse_keys(args.parse().expect("tokens"), &mut errors);
+        (keys, errors)
+    }
+
+    #[test]
+    fn keys_of_every_form_are_read() {
+        let (keys, errors) = keys(
+            "name = \"a\", retries = -1, guard, crate = ::my::evently, type = 1, \
+             backoff = exponential(initial = \"1s\", factor = 1.5), key = order_id, list(x), \
+             version = 1 + 1",
+        );
+        assert!(errors.is_empty(), "{}", errors.into_compile_errors());
+        let names: Vec<&str> = keys.iter().map(|key| key.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["name", "retries", "guard", "crate", "type", "backoff", "key", "list", "version"]
+        );
+        assert!(
+            matches!(&keys[1].form, Form::Value(Value::Expr(Expr::Lit(ExprLit { lit: Lit::Int(int), .. }))) if int.base10_digits() == "-1")
+        );
+        assert!(matches!(keys[2].form, Form::Bare));
+        assert!(matches!(&keys[3].form, Form::Value(Value::Expr(Expr::Path(_)))));
+        assert!(matches!(&keys[5].form, Form::Value(Value::Call(call))
+            if call.func == "exponential" && call.args.to_string().contains("factor")));
+        assert!(matches!(keys[7].form, Form::List));
+        assert!(matches!(&keys[8].form, Form::Value(Value::Expr(Expr::Binary(_)))));
+    }
+
+    #[test]
+    fn repeated_and_malformed_keys_are_errors() {
+        let (keys, errors) = keys("retries = 1, retries = 2");
+        assert_eq!(keys.len(), 1);
+        assert!(!errors.is_empty());
+        for malformed in ["\"name\"", "name = ", "name = a b", "= 1"] {
+            let (_, errors) = super::tests::keys(malformed);
+            assert!(!errors.is_empty(), "{malformed}");
         }
     }
 }
