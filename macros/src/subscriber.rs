@@ -70,7 +70,10 @@ impl Parse for SubscriberFn {
             }
             arguments.parse::<Token![,]>()?;
         }
-        let output = input.parse()?;
+        let output = match input.parse()? {
+            ReturnType::Type(arrow, ty) => ReturnType::Type(arrow, Box::new(ungrouped(*ty))),
+            ReturnType::Default => ReturnType::Default,
+        };
         generics.where_clause = input.parse()?;
         // The body: anything but a block is the compiler's to report.
         input.parse::<TokenStream>()?;
@@ -110,7 +113,16 @@ impl Parse for FnArg {
             }
         }
         input.parse::<Token![:]>()?;
-        Ok(Self::Typed(Box::new(input.parse()?)))
+        Ok(Self::Typed(Box::new(ungrouped(input.parse()?))))
+    }
+}
+
+/// A type out of the invisible groups a declarative macro puts a `$t:ty`
+/// in, so that `&E` written through one is still read as `&E`.
+fn ungrouped(ty: Type) -> Type {
+    match ty {
+        Type::Group(group) => ungrouped(*group.elem),
+        ty => ty,
     }
 }
 
@@ -560,6 +572,10 @@ fn generate(item: &SubscriberFn, args: &Args, checked: Checked) -> TokenStream {
         EventArg::Reference(_) => quote!(expect_data),
         EventArg::Envelope(_) => quote!(expect_envelope),
     };
+    // The generated code's own names, put into code spanned on the user's
+    // tokens: spanned there too, they would take the hygiene of a
+    // declarative macro those tokens came through, and not be found.
+    let (delivery, result, envelope) = (quote!(__delivery), quote!(__result), quote!(__envelope));
     // Each further argument comes from its `FromDelivery` impl, spanned on
     // its type so a type that is not an extractor is reported there.
     let (bindings, values): (Vec<TokenStream>, Vec<TokenStream>) = checked
@@ -571,12 +587,12 @@ fn generate(item: &SubscriberFn, args: &Args, checked: Checked) -> TokenStream {
             let ty = &extra.ty;
             if extra.by == By::Lent {
                 let binding = quote_spanned! {ty.span()=>
-                    let mut #local = <#ty as #krate::__private::FromDeliveryMut>::lend(&__delivery)?;
+                    let mut #local = <#ty as #krate::__private::FromDeliveryMut>::lend(&#delivery)?;
                 };
                 return (binding, quote!(&mut *#local));
             }
             let binding = quote_spanned! {ty.span()=>
-                let #local = <#ty as #krate::FromDelivery>::from_delivery(&__delivery)?;
+                let #local = <#ty as #krate::FromDelivery>::from_delivery(&#delivery)?;
             };
             let value = if extra.by == By::Reference { quote!(&#local) } else { quote!(#local) };
             (binding, value)
@@ -584,7 +600,7 @@ fn generate(item: &SubscriberFn, args: &Args, checked: Checked) -> TokenStream {
         .unzip();
     let output = &checked.output;
     let convert = quote_spanned! {output.span()=>
-        <#output as #krate::__private::HandlerResult>::into_handler_result(__result)
+        <#output as #krate::__private::HandlerResult>::into_handler_result(#result)
     };
 
     let name = match &args.name {
@@ -617,7 +633,7 @@ fn generate(item: &SubscriberFn, args: &Args, checked: Checked) -> TokenStream {
     } else if let Some(field) = &args.dedup_key {
         settings.push(quote!(.with_guard(#krate::__private::Guard::Key(__evently_dedup_key))));
         let call = quote_spanned! {field.span()=>
-            #krate::__private::dedup_key::<#event_ty, _>(__envelope, |__event: &#event_ty| &__event.#field)
+            #krate::__private::dedup_key::<#event_ty, _>(#envelope, |__event: &#event_ty| &__event.#field)
         };
         Some(quote! {
             fn __evently_dedup_key(
@@ -771,6 +787,22 @@ mod tests {
                 "{receiver}"
             );
         }
+    }
+
+    #[test]
+    fn types_in_a_declarative_macros_groups_are_read_as_written() {
+        use proc_macro2::{Delimiter, Group};
+        let grouped = |tokens: &str| {
+            let group = Group::new(Delimiter::None, tokens.parse().expect("tokens"));
+            TokenStream::from(TokenTree::Group(group))
+        };
+        let (event, ret) = (grouped("&Order"), grouped("evently::Result<()>"));
+        let parsed: SubscriberFn =
+            syn::parse2(quote!(async fn on(event: #event) -> #ret {})).expect("parses");
+        assert!(
+            matches!(&parsed.inputs[..], [FnArg::Typed(ty)] if matches!(**ty, Type::Reference(_)))
+        );
+        assert!(matches!(&parsed.output, ReturnType::Type(_, ty) if last_segment_is(ty, "Result")));
     }
 
     #[test]
