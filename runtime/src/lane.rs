@@ -744,9 +744,6 @@ struct Inbox {
     follow_ups_open: bool,
     batch: Vec<Message>,
     follow_up_batch: Vec<Message>,
-    /// Stands in for "no retry due"; that branch is disabled then, so the
-    /// sleep is never polled and reading the clock is not needed.
-    never: Instant,
 }
 
 /// What a lane does next.
@@ -774,7 +771,6 @@ impl Inbox {
             follow_ups_open: true,
             batch: Vec::with_capacity(batch_size),
             follow_up_batch: Vec::new(),
-            never: Instant::now(),
         }
     }
 
@@ -792,8 +788,7 @@ impl Inbox {
             return Next::Closed;
         }
         // The timer is made only when a retry is due: most polls need none.
-        let due = next_due.unwrap_or(self.never);
-        let mut sleep = pin!(async move { tokio::time::sleep_until(due).await });
+        let mut sleep = pin!(next_due.map(tokio::time::sleep_until));
         let size = lane.batch;
         // In this order: a message whose direct delivery did not succeed, a
         // retry that is due, follow-ups (draining them is what lets the
@@ -802,7 +797,9 @@ impl Inbox {
             if let Some((message, outcome)) = driver::take_returned(id) {
                 return Poll::Ready(Next::Returned(message, outcome));
             }
-            if next_due.is_some() && sleep.as_mut().poll(cx).is_ready() {
+            if let Some(sleep) = sleep.as_mut().as_pin_mut()
+                && sleep.poll(cx).is_ready()
+            {
                 return Poll::Ready(match lane.waiting.timers.pop() {
                     Some(Reverse(timer)) => Next::Retry(timer.message),
                     None => Next::Received,
